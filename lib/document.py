@@ -1,0 +1,70 @@
+"""The format-neutral document a reader produces and extract/ consumes.
+
+A reader knows one file format and nothing about bulletins; it turns bytes into pages of
+blocks in reading order. A block is either a text line or a table grid. extract/ works on
+these blocks only, so a new format is a new reader and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Format = Literal["pdf", "docx", "text"]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One visual line of running text, as extracted (spaces kept as the format gives them).
+
+    `top`/`bottom`/`x0`/`x1` are page coordinates in points where the format has them (PDF),
+    else None. `page` is 1-based.
+    """
+
+    text: str
+    page: int
+    top: float | None = None
+    bottom: float | None = None
+    x0: float | None = None
+    x1: float | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A ruled table grid as the file draws it.
+
+    `rows[i][j]` is the text of a cell; the visual lines of a wrapped cell are joined with
+    "\\n" (extract/ decides how to join them). A cell covered by a merge is None (PDF) or
+    repeats the merged cell's text (DOCX, as python-docx reports it).
+    """
+
+    rows: list[list[str | None]]
+    page: int
+    top: float | None = None
+    bottom: float | None = None
+
+
+Block = Line | Table
+
+
+@dataclass
+class Page:
+    number: int
+    blocks: list[Block] = field(default_factory=list)
+    width: float | None = None
+    height: float | None = None
+    has_text: bool = True
+
+
+@dataclass
+class Document:
+    format: Format
+    pages: list[Page]
+
+    def blocks(self):
+        for page in self.pages:
+            yield from page.blocks
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)

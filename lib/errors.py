@@ -1,0 +1,79 @@
+"""Typed errors a user can meet, each with its Chinese message.
+
+The UI and the CLI turn them into text in one place: `str(error)` is the line the user reads,
+naming the file and what is wrong. Anything else escaping the library is a bug.
+"""
+
+from __future__ import annotations
+
+
+class HotlineError(Exception):
+    """Base of every error meant for a user."""
+
+    reason = "无法处理"
+
+    def __init__(self, filename: str = "", detail: str = ""):
+        self.filename = filename
+        self.detail = detail
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        text = f"“{self.filename}”：{self.reason}" if self.filename else self.reason
+        return f"{text}（{self.detail}）" if self.detail else text
+
+
+class RejectedFile(HotlineError):
+    """The input file is refused before or during parsing."""
+
+    reason = "文件无法读取"
+
+
+class EmptyFile(RejectedFile):
+    reason = "文件为空"
+
+
+class UnsupportedFormat(RejectedFile):
+    reason = "不支持的文件格式，请上传 PDF、Word（.docx）或文本（.txt/.md）文件"
+
+
+class CorruptFile(RejectedFile):
+    reason = "文件已损坏或格式不完整，无法打开"
+
+
+class EncryptedPdf(RejectedFile):
+    reason = "文件已加密（设有打开密码），请上传未加密的版本"
+
+
+class ScannedPdf(RejectedFile):
+    reason = "文件是扫描件（只有图片、没有可选中的文字），无法提取数据"
+
+
+class TooLarge(RejectedFile):
+    reason = "文件超过大小上限"
+
+
+class TooManyPages(RejectedFile):
+    reason = "文件页数超过上限"
+
+
+class TooComplex(RejectedFile):
+    reason = "文件过于复杂，解析超时或超出内存上限"
+
+
+class NotABulletin(RejectedFile):
+    reason = "不是政务服务热线工作通报（未找到通报的期号、月份或评价表）"
+
+
+class StoreError(HotlineError):
+    """The store cannot complete an operation; nothing was changed."""
+
+    reason = "数据库操作失败，已有数据未受影响"
+
+
+class StoreUnavailable(StoreError):
+    reason = "无法连接数据库，请检查数据库地址与服务状态"
+
+
+class StoreReadOnly(StoreError):
+    reason = "数据库只读或磁盘已满，本次操作未保存，已有数据未受影响"

@@ -1,0 +1,48 @@
+"""Normalising printed text: width, stray spaces, wrapped lines.
+
+PDF extraction puts spaces between Chinese characters and digits ("2024 年第 3 期") and
+breaks cells and paragraphs into visual lines; bulletins mix full-width and half-width
+digits and signs. Text fields are stored without those artefacts.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’、，。；：？！（）《》【】—…·"
+_SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
+_WIDTH_MAP = str.maketrans(
+    {**{chr(0xFF10 + i): str(i) for i in range(10)}, "％": "%", "．": ".", "＋": "+",
+     "－": "-", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u3000": " ",
+     "\u200b": "", "\ufeff": ""}
+)
+
+
+def unify_width(text: str) -> str:
+    """Full-width digits and signs to ASCII, odd spaces to plain ones; CJK punctuation kept."""
+    return text.translate(_WIDTH_MAP)
+
+
+def squeeze(text: str) -> str:
+    """One line of printed text as stored: widths unified, no spaces beside Chinese."""
+    text = unify_width(text)
+    text = _SPACE_NEXT_TO_CJK.sub("", text)
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def join_wrapped(text: str) -> str:
+    """A wrapped cell or paragraph as one string: visual lines joined without a space."""
+    parts = [squeeze(p) for p in unify_width(text).splitlines()]
+    return squeeze("".join(p for p in parts if p))
+
+
+def compact(text: str) -> str:
+    """Text with every space removed, for matching labels and headings."""
+    return re.sub(r"\s+", "", unify_width(text))
+
+
+def strip_markup(text: str) -> str:
+    """Markdown emphasis and heading marks of a text extraction, which are not printed text."""
+    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text)
+    text = re.sub(r"^\s*[-*]\s+(?=附件)", "", text)
+    return text.replace("**", "").replace("__", "")

@@ -1,0 +1,193 @@
+"""The bulletin model: what one parsed bulletin holds, and its JSON form.
+
+Field names are those of the answer key (`samples/truth/*.json`): rates are percent numbers,
+points are signed numbers, names are as printed. Nothing here is ever "corrected": a value is
+what the bulletin prints, and disagreements are `Finding`s beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+Channel = Literal["hotline", "mailbox"]
+GROUPS = ("县市区", "行政事业单位", "公共服务企业")
+SECTION_KEYS = ("工作动态", "热线运行情况", "诉求类型", "热点焦点", "工单考核", "回访督办",
+                "专线服务", "知识库管理", "市长信箱运行情况", "工作经验交流", "存在的问题")
+
+
+@dataclass
+class Issue:
+    year: int | None = None
+    number: int | None = None
+    label: str | None = None
+
+
+@dataclass
+class Period:
+    year: int
+    month: int
+
+    @property
+    def key(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass
+class Overview:
+    calls: int | None = None
+    direct_answers: int | None = None
+    work_orders: int | None = None
+    completion_rate: float | None = None
+    on_time_rate: float | None = None
+    satisfaction_rate: float | None = None
+
+
+@dataclass
+class Category:
+    name: str
+    count: int | None
+    share: float | None
+
+
+@dataclass
+class HotlineGrades:
+    A: int | None = None
+    B: int | None = None
+    C: int | None = None
+    D_or_below: int | None = None
+    zero_orders: int | None = None
+    units_total: int | None = None
+
+
+@dataclass
+class MailboxSummary:
+    letters: int | None = None
+    satisfaction_rate: float | None = None
+
+
+@dataclass
+class MailboxGrades:
+    A: int | None = None
+    B: int | None = None
+    C: int | None = None
+    zero_letters: int | None = None
+    units_total: int | None = None
+
+
+@dataclass
+class Evaluation:
+    """One row of 附件1 (hotline) or 附件2 (mailbox).
+
+    `visited`/`visited_rate` are 回访不满意数/群众不满意率 on hotline rows and
+    回访满意数/群众满意率 on mailbox rows, as in the answer key.
+    """
+
+    channel: Channel
+    group: str
+    unit: str
+    due: int
+    handled: int
+    completion_rate: float
+    on_time: int
+    on_time_rate: float
+    rework: int
+    rework_rate: float
+    visited: int
+    visited_rate: float
+    score: float
+    grade: str
+    order: int = 0
+    page: int | None = None
+    unit_id: str = ""
+
+
+@dataclass
+class Adjustment:
+    """One row of 附件3 (deduction) or 附件4 (bonus); a continuation row carries the unit above."""
+
+    kind: Literal["deduction", "bonus"]
+    unit: str
+    points: float
+    indicator: str
+    detail: str
+    order: int = 0
+    page: int | None = None
+    unit_id: str = ""
+
+
+@dataclass
+class Section:
+    """The text of one narrative section, found by its heading."""
+
+    key: str
+    heading: str
+    text: str
+    page: int | None = None
+
+
+@dataclass
+class Finding:
+    """A printed value that disagrees with what can be recomputed. Never applied to the data."""
+
+    kind: Literal["rate", "score", "grade", "narrative_count", "narrative_score", "duplicate"]
+    table: str
+    unit: str | None
+    field: str
+    printed: float | int | str | None
+    computed: float | int | str | None
+    message: str
+    channel: Channel | None = None
+    page: int | None = None
+
+
+@dataclass
+class ParseWarning:
+    """Something the parser could not read with certainty: where, what text, and why."""
+
+    message: str
+    page: int | None = None
+    snippet: str = ""
+
+
+@dataclass
+class Source:
+    filename: str
+    sha256: str
+    pages: int
+    format: str
+    size: int = 0
+
+
+@dataclass
+class Bulletin:
+    source: Source
+    issue: Issue = field(default_factory=Issue)
+    period: Period | None = None
+    published: str | None = None
+    issuer: str | None = None
+    overview: Overview = field(default_factory=Overview)
+    categories: list[Category] = field(default_factory=list)
+    hotline_grades: HotlineGrades = field(default_factory=HotlineGrades)
+    mailbox: MailboxSummary = field(default_factory=MailboxSummary)
+    mailbox_grades: MailboxGrades = field(default_factory=MailboxGrades)
+    evaluations: list[Evaluation] = field(default_factory=list)
+    adjustments: list[Adjustment] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    checks: list[Finding] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """The CLI's JSON object: the answer key's keys, plus checks, warnings, source and more."""
+        data = asdict(self)
+        data["evaluations"] = [_row_json(e) for e in self.evaluations]
+        data["adjustments"] = [_row_json(a) for a in self.adjustments]
+        data["unit_ids"] = {r.unit: r.unit_id for r in [*self.evaluations, *self.adjustments]}
+        return data
+
+
+_ROW_EXTRA = ("order", "page", "unit_id")
+
+
+def _row_json(row) -> dict:
+    return {k: v for k, v in asdict(row).items() if k not in _ROW_EXTRA}

@@ -1,0 +1,22 @@
+"""One bulletin file to one checked Bulletin: sniff, read, extract, name units, check."""
+
+from __future__ import annotations
+
+import hashlib
+
+from lib.checks import run_checks
+from lib.extract import build_bulletin
+from lib.model import Bulletin, Source
+from lib.readers import DEFAULT_LIMITS, Limits, read_document
+from lib.units import UnitIndex
+
+
+def parse_bytes(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -> Bulletin:
+    """Parse in this process. For untrusted bytes use lib.sandbox.parse_untrusted."""
+    doc = read_document(data, filename, limits)
+    source = Source(filename=filename, sha256=hashlib.sha256(data).hexdigest(),
+                    pages=doc.page_count, format=doc.format, size=len(data))
+    bulletin = build_bulletin(doc, source)
+    UnitIndex.default().assign(bulletin)
+    bulletin.checks = run_checks(bulletin)
+    return bulletin
