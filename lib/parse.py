@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from lib.checks import run_checks
-from lib.extract import build_bulletin
+from lib.extract.bulletin import build_bulletin
 from lib.model import Bulletin, Source
 from lib.readers import DEFAULT_LIMITS, Limits, read_document
 from lib.units import UnitIndex

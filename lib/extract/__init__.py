@@ -1,31 +1,7 @@
-"""From a Document to a Bulletin: knows bulletins, not file formats.
+"""Knows bulletins, not file formats: from a Document's blocks to the parts of a Bulletin.
 
 Two halves: the running text (header, narrative sections, the figures in their sentences)
 and the attachments (evaluation tables 附件1/2, adjustment tables 附件3/4), each read from
 table grids where the file has them and from text lines where it does not.
+`bulletin.build_bulletin` puts them together.
 """
-
-from __future__ import annotations
-
-from lib.document import Document, Line
-from lib.errors import NotABulletin
-from lib.extract.adjustments import read_adjustments
-from lib.extract.evaluations import read_evaluations
-from lib.extract.figures import read_figures
-from lib.extract.header import read_header
-from lib.extract.narrative import read_sections
-from lib.model import Bulletin, Source
-
-
-def build_bulletin(doc: Document, source: Source) -> Bulletin:
-    lines = [b for b in doc.blocks() if isinstance(b, Line)]
-    bulletin = Bulletin(source=source)
-    read_header(lines, bulletin)
-    bulletin.sections = read_sections(lines)
-    read_figures(bulletin)
-    bulletin.evaluations, eval_warnings = read_evaluations(doc)
-    bulletin.adjustments, adj_warnings = read_adjustments(doc)
-    bulletin.warnings.extend(eval_warnings + adj_warnings)
-    if bulletin.period is None or not (bulletin.evaluations or bulletin.sections):
-        raise NotABulletin(source.filename)
-    return bulletin

@@ -1,0 +1,67 @@
+"""Chinese names for what the model stores in English: months, channels, fields, finding kinds.
+
+One place for the words the app and the exports show, so every page says the same thing.
+"""
+
+from __future__ import annotations
+
+from lib.model import Period
+
+CHANNELS = {"hotline": "热线", "mailbox": "市长信箱"}
+
+FINDING_KINDS = {
+    "rate": "比率与计数不符",
+    "score": "综合指标值与公式不符",
+    "grade": "等级与分数区间不符",
+    "narrative_count": "正文计数与表格不符",
+    "narrative_score": "正文分数与表格不符",
+    "duplicate": "单位重复",
+}
+
+FIELDS = {
+    "unit": "部门名称",
+    "group": "分组",
+    "due": "应办理数",
+    "handled": "办理数",
+    "completion_rate": "办结率",
+    "on_time": "按期办理数",
+    "on_time_rate": "按期办结率",
+    "rework": "返工数",
+    "rework_rate": "返工率",
+    "score": "综合指标值",
+    "grade": "等级评价",
+    "A": "A 类单位数",
+    "B": "B 类单位数",
+    "C": "C 类单位数",
+    "D_or_below": "D 类及以下单位数",
+    "units_total": "承办单位总数",
+}
+
+VISITED = {"hotline": ("回访不满意数", "群众不满意率"), "mailbox": ("回访满意数", "群众满意率")}
+
+
+def month_label(period: Period | str | None) -> str:
+    """'2024年3月' from a Period or a 'YYYY-MM' key; '月份不明' when there is none."""
+    if period is None:
+        return "月份不明"
+    if isinstance(period, str):
+        year, month = (int(part) for part in period.split("-")[:2])
+    else:
+        year, month = period.year, period.month
+    return f"{year}年{month}月"
+
+
+def span_label(first: Period | str | None, last: Period | str | None) -> str:
+    """'2024年3月 – 2024年5月', or one month when both ends are the same."""
+    if first is None or last is None:
+        return "库中还没有通报"
+    start, end = month_label(first), month_label(last)
+    return start if start == end else f"{start} – {end}"
+
+
+def field_label(field: str, channel: str | None = None) -> str:
+    """The column heading of a field; visited/visited_rate depend on the channel."""
+    if field in ("visited", "visited_rate"):
+        pair = VISITED.get(channel or "hotline", VISITED["hotline"])
+        return pair[field == "visited_rate"]
+    return FIELDS.get(field, field)

@@ -1,0 +1,140 @@
+"""PDF pages to Document blocks: ruled tables as grids, the text around them as lines.
+
+Cheap, decisive checks come first with pypdfium2 (page count, password) so an oversized or
+locked file is refused before pdfminer parses a single page. Then pdfplumber reads each page
+once: its characters are parsed a single time and shared by the table finder and the text
+lines, which is what keeps the reader close to pdfplumber's own floor.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from io import BytesIO
+
+import pdfplumber
+import pypdfium2
+
+from lib.document import Document, Line, Page, Table
+from lib.errors import (
+    CorruptFile,
+    EncryptedPdf,
+    HotlineError,
+    ScannedPdf,
+    TooComplex,
+    TooManyPages,
+)
+from lib.readers import Limits
+
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+# A gap wider than this many points between two characters is printed as a space; CJK text
+# set with letter-spacing stays one word, separate cells of a rule-less table do not.
+X_TOLERANCE = 3
+# pypdfium2 is not thread-safe; the app may parse in several threads.
+_PDFIUM_LOCK = threading.Lock()
+
+
+def read_pdf(data: bytes, filename: str, limits: Limits) -> Document:
+    count = pdf_page_count(data, filename)
+    if count > limits.max_pages:
+        raise TooManyPages(filename, f"共 {count} 页，上限 {limits.max_pages} 页")
+    with _failures_as_corrupt(filename), pdfplumber.open(BytesIO(data)) as pdf:
+        if len(pdf.pages) != count:
+            raise CorruptFile(filename, "页面结构不一致")
+        read = [_read_page(page) for page in pdf.pages]
+    if not any(has_chars for _, has_chars in read):
+        raise ScannedPdf(filename)
+    pages = [page for page, _ in read]
+    return Document(format="pdf", pages=pages)
+
+
+def pdf_page_count(data: bytes, filename: str) -> int:
+    """Page count from pdfium, which answers without parsing any page content."""
+    with _PDFIUM_LOCK:
+        try:
+            doc = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError as exc:
+            if "password" in str(exc).lower():
+                raise EncryptedPdf(filename) from None
+            raise CorruptFile(filename) from None
+        try:
+            return len(doc)
+        finally:
+            doc.close()
+
+
+@contextmanager
+def _failures_as_corrupt(filename: str) -> Iterator[None]:
+    """pdfminer raises almost anything on a damaged file; the user sees one typed error."""
+    try:
+        yield
+    except HotlineError:
+        raise
+    except (MemoryError, RecursionError):
+        raise TooComplex(filename) from None
+    except Exception as exc:
+        if "password" in type(exc).__name__.lower() or "PasswordIncorrect" in repr(exc):
+            raise EncryptedPdf(filename) from None
+        raise CorruptFile(filename) from None
+
+
+def _read_page(page) -> tuple[Page, bool]:
+    """The page's blocks sorted by top, and whether it has any characters at all.
+
+    `has_text` is False only for a page that shows images and no characters: a scan. A
+    blank page is not a scan.
+    """
+    number = page.page_number
+    page = _without_duplicate_chars(page)
+    tables = page.find_tables(TABLE_SETTINGS)
+    blocks: list[Line | Table] = [_table_block(t, number) for t in tables]
+    bboxes = [t.bbox for t in tables]
+    outside = page.filter(lambda obj: not _inside_any(obj, bboxes)) if bboxes else page
+    blocks += [_line_block(line, number) for line in
+               outside.extract_text_lines(strip=True, return_chars=False, x_tolerance=X_TOLERANCE)
+               if line["text"]]
+    blocks.sort(key=lambda b: (b.top, b.x0 if isinstance(b, Line) else 0.0))
+    has_chars = bool(page.chars)
+    return Page(number=number, blocks=blocks, width=float(page.width), height=float(page.height),
+                has_text=has_chars or not page.images), has_chars
+
+
+def _table_block(table, number: int) -> Table:
+    x0, top, x1, bottom = table.bbox
+    return Table(rows=table.extract(x_tolerance=X_TOLERANCE), page=number,
+                 top=float(top), bottom=float(bottom))
+
+
+def _line_block(line: dict, number: int) -> Line:
+    return Line(text=line["text"], page=number, top=float(line["top"]),
+                bottom=float(line["bottom"]), x0=float(line["x0"]), x1=float(line["x1"]))
+
+
+def _inside_any(obj: dict, bboxes: list[tuple[float, float, float, float]]) -> bool:
+    """True for a character whose centre lies in a table (the rule pdfplumber's cells use)."""
+    if obj.get("object_type") != "char":
+        return False
+    h_mid = (obj["x0"] + obj["x1"]) / 2
+    v_mid = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= h_mid < x1 and top <= v_mid < bottom for x0, top, x1, bottom in bboxes)
+
+
+def _without_duplicate_chars(page):
+    """Drop characters drawn twice at (almost) the same place, as fake-bold text is.
+
+    Without this, a bold "96.8" printed twice reads "9966..88". pdfplumber's dedupe_chars does
+    the same but costs more than parsing the page; a grid of 1-point buckets is enough.
+    """
+    seen: dict[tuple, list[dict]] = {}
+    duplicates: set[int] = set()
+    for char in page.chars:
+        key = (char["text"], char["fontname"], round(char["size"], 1))
+        gx, gy = int(char["x0"]), int(char["top"])
+        near = (c for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                for c in seen.get((*key, gx + dx, gy + dy), ()))
+        if any(abs(c["x0"] - char["x0"]) <= 1 and abs(c["top"] - char["top"]) <= 1 for c in near):
+            duplicates.add(id(char))
+        else:
+            seen.setdefault((*key, gx, gy), []).append(char)
+    return page.filter(lambda obj: id(obj) not in duplicates) if duplicates else page
