@@ -80,3 +80,20 @@ def is_rate(text: str) -> bool:
 
 def is_decimal(text: str) -> bool:
     return _DECIMAL.fullmatch(_clean(text)) is not None
+
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+
+
+def parse_cn_numeral(text: str) -> int | None:
+    """A heading or issue number written in Chinese, 一 … 九十九 (`十二` → 12); else None."""
+    s = text.strip()
+    if not s or any(ch not in _CN_DIGITS and ch != "十" for ch in s) or s.count("十") > 1:
+        return None
+    if "十" not in s:
+        return _CN_DIGITS[s] if len(s) == 1 else None
+    tens, _, units = s.partition("十")
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)

@@ -1,0 +1,215 @@
+"""The narrative of a bulletin as searchable passages: numbered sections and their items.
+
+A section heading (`一、工作动态`) is a whole short line, numbered in sequence. Inside a section
+an item (`（一）…`, `1、…`) starts a paragraph and is numbered in sequence; the first item
+marker of a section sets its style, so the `1、` sub-items of a `（一）` item stay inside it.
+
+Each item is its own Section, because later views quote single passages (the briefing cites
+the 存在的问题 item naming a unit): items of 二、热线运行情况 are keyed by their topic
+(诉求类型, 热点焦点, …), the others by their section, and text before a section's first item
+is a Section of its own. A topic run into another item ("…。热点焦点：1、…") is split off.
+Reading stops at the attachments list, the first 附件 caption or the 版记.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lib.document import Line
+from lib.extract.numbers import parse_cn_numeral
+from lib.extract.text import compact, join_wrapped, strip_markup
+from lib.model import Section
+
+HOTLINE = "热线运行情况"
+# Checked in order: a title naming both 热线 and 信箱 is the mailbox section.
+_SECTION_WORDS = (("工作动态", "工作动态"), ("信箱", "市长信箱运行情况"), ("热线", HOTLINE),
+                  ("经验", "工作经验交流"), ("问题", "存在的问题"))
+_TOPIC_WORDS = (("类型", "诉求类型"), ("分类", "诉求类型"), ("热点", "热点焦点"), ("焦点", "热点焦点"),
+                ("考核", "工单考核"), ("回访", "回访督办"), ("督办", "回访督办"),
+                ("专线", "专线服务"), ("知识库", "知识库管理"))
+_TOPICS = {key for _, key in _TOPIC_WORDS}
+
+_CN = "一二三四五六七八九十"
+_HEADING = re.compile(rf"([{_CN}]+)[、．.](?P<title>[^。，；：,;:]{{2,24}})[：:]?")
+_ITEM = re.compile(rf"[（(](?P<paren>[{_CN}]+)[）)]|(?P<arabic>\d{{1,2}})[、．.](?!\d)"
+                   rf"|[（(](?P<parnum>\d{{1,2}})[）)]")
+_END = re.compile(r"附件[\d一二三四五六七八九十]*(?:[:：]|$)|(?:分送|抄送|主送|报送)[:：]"
+                  r"|.*\d{4}年\d{1,2}月\d{1,2}日印发$")
+_PAGE_MARK = re.compile(r"[—–\-－]+\d{1,4}[—–\-－]+")
+_RUN_IN_TOPIC = re.compile(r"(?<=。)(?P<title>[\u4e00-\u9fff]{2,6})[：:]")
+_TERMINAL = "。！？!?"
+_CLOSERS = "”’\"」』）)"
+# A first-line indent is two characters (~32 pt); half a character is beyond jitter.
+_INDENT_PT = 6.0
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A visual line as printed text, and whether its position shows a paragraph start."""
+
+    text: str
+    page: int
+    indented: bool
+
+
+@dataclass
+class _Passage:
+    """A section's text before its first item, or one item (`marker` is its printed number)."""
+
+    key: str
+    heading: str
+    marker: str = ""
+    text: str = ""
+    starts: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, text: str, page: int) -> None:
+        if text and (not self.starts or self.starts[-1][1] != page):
+            self.starts.append((len(self.text), page))
+        self.text += text
+
+    def page_at(self, offset: int) -> int | None:
+        pages = [page for start, page in self.starts if start <= offset]
+        return pages[-1] if pages else None
+
+    def split_off(self, offset: int, key: str, heading: str) -> _Passage:
+        """Cut the text from `offset` on into a new passage, which keeps its pages."""
+        tail = _Passage(key, heading)
+        tail.add(self.text[offset:], self.page_at(offset))
+        for start, page in self.starts:
+            if start > offset:
+                tail.starts.append((start - offset, page))
+        self.text = self.text[:offset]
+        self.starts = [(s, p) for s, p in self.starts if s < offset]
+        return tail
+
+    def section(self) -> Section:
+        return Section(key=self.key, heading=self.heading, text=self.text,
+                       page=self.starts[0][1] if self.starts else None)
+
+    def close(self) -> None:
+        """An item's heading is its number and title sentence; under 二 the title is its key."""
+        if self.marker:
+            title = re.split(r"[。：:]", self.text, maxsplit=1)[0]
+            self.heading = self.marker + title
+            if self.key == HOTLINE:
+                self.key = _topic(title)
+
+
+@dataclass
+class _State:
+    """Where the reader is: the current section, its item style and the next numbers due."""
+
+    section: str = ""
+    heading: str = ""
+    next_heading: int = 1
+    style: str | None = None
+    next_item: int = 1
+    passages: list[_Passage] = field(default_factory=list)
+
+
+def read_sections(lines: list[Line]) -> list[Section]:
+    state = _State()
+    previous: _Row | None = None
+    for row in _rows(lines):
+        if state.section and _END.match(row.text):
+            break
+        heading = section_heading(row.text)
+        if heading and heading[0] == state.next_heading:
+            _open_section(state, heading[1], row)
+        elif state.section:
+            _read_body_row(state, row, previous)
+        previous = row
+    for passage in state.passages:
+        passage.close()
+    passages = _split_run_in_topics([p for p in state.passages if p.text])
+    return [p.section() for p in passages]
+
+
+def section_heading(text: str) -> tuple[int, str] | None:
+    """`二、12345热线运行情况` → (2, '热线运行情况'): a section heading line, or None.
+
+    A title outside model.SECTION_KEYS keeps its own words as key, so no text is lost.
+    """
+    match = _HEADING.fullmatch(text)
+    number = parse_cn_numeral(match.group(1)) if match else None
+    if number is None:
+        return None
+    title = match.group("title")
+    return number, next((key for word, key in _SECTION_WORDS if word in title), title)
+
+
+def _open_section(state: _State, key: str, row: _Row) -> None:
+    state.section, state.heading = key, row.text
+    state.next_heading += 1
+    state.style, state.next_item = None, 1
+    state.passages.append(_Passage(key, row.text))
+
+
+def _read_body_row(state: _State, row: _Row, previous: _Row) -> None:
+    item = _item_marker(row.text)
+    if item and _starts_paragraph(row, previous, state) and item[1] == state.next_item \
+            and state.style in (None, item[0]):
+        style, _, length = item
+        state.style, state.next_item = style, state.next_item + 1
+        state.passages.append(_Passage(state.section, "", marker=row.text[:length]))
+        state.passages[-1].add(row.text[length:], row.page)
+    else:
+        state.passages[-1].add(row.text, row.page)
+
+
+def _starts_paragraph(row: _Row, previous: _Row, state: _State) -> bool:
+    """Indented (where positions are known), first in its section, or after a full stop."""
+    return row.indented or previous.text == state.heading \
+        or previous.text.rstrip(_CLOSERS).endswith(tuple(_TERMINAL))
+
+
+def _item_marker(text: str) -> tuple[str, int, int] | None:
+    """(style, number, length of the marker) of an item's number at the start of a line."""
+    match = _ITEM.match(text)
+    if not match:
+        return None
+    style = match.lastgroup
+    value = match.group(style)
+    number = parse_cn_numeral(value) if style == "paren" else int(value)
+    return (style, number, match.end()) if number else None
+
+
+def _topic(title: str) -> str:
+    return next((key for word, key in _TOPIC_WORDS if word in title), HOTLINE)
+
+
+def _split_run_in_topics(passages: list[_Passage]) -> list[_Passage]:
+    present = {p.key for p in passages}
+    out: list[_Passage] = []
+    for passage in passages:
+        while passage is not None:
+            out.append(passage)
+            passage = _run_in_tail(passage, present)
+    return out
+
+
+def _run_in_tail(passage: _Passage, present: set[str]) -> _Passage | None:
+    """March prints 热点焦点 inside the 诉求类型 item ("…2.97%。热点焦点：1、…"): cut it off."""
+    if passage.key not in _TOPICS and passage.key != HOTLINE:
+        return None
+    for match in _RUN_IN_TOPIC.finditer(passage.text):
+        key = _topic(match.group("title"))
+        if key != HOTLINE and key not in present:
+            present.add(key)
+            return passage.split_off(match.start(), key, match.group("title"))
+    return None
+
+
+def _rows(lines: list[Line]) -> Iterator[_Row]:
+    margins: dict[int, float] = {}
+    for line in lines:
+        if line.x0 is not None:
+            margins[line.page] = min(margins.get(line.page, line.x0), line.x0)
+    for line in lines:
+        text = join_wrapped(strip_markup(line.text))
+        if not text or _PAGE_MARK.fullmatch(compact(text)):
+            continue
+        indented = line.x0 is not None and line.x0 - margins[line.page] >= _INDENT_PT
+        yield _Row(text, line.page, indented)
