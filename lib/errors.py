@@ -17,6 +17,10 @@ class HotlineError(Exception):
         self.detail = detail
         super().__init__(self.message)
 
+    def __reduce__(self):
+        """Pickle as (filename, detail), so an error raised in the sandbox's child arrives whole."""
+        return type(self), (self.filename, self.detail)
+
     @property
     def message(self) -> str:
         text = f"“{self.filename}”：{self.reason}" if self.filename else self.reason
@@ -77,3 +81,17 @@ class StoreUnavailable(StoreError):
 
 class StoreReadOnly(StoreError):
     reason = "数据库只读或磁盘已满，本次操作未保存，已有数据未受影响"
+
+
+class BriefingError(HotlineError):
+    """A briefing cannot be made for what was asked; nothing was written."""
+
+    reason = "无法生成接听日简报"
+
+
+class UnknownUnit(BriefingError):
+    reason = "通报库中没有这个单位，请检查名称（可用简称或别名）"
+
+
+class MonthNotLoaded(BriefingError):
+    reason = "通报库中没有该月份的通报"

@@ -3,59 +3,90 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from io import BytesIO
 
 from lib.document import Document
-from lib.errors import EmptyFile, TooLarge, UnsupportedFormat
+from lib.errors import CorruptFile, EmptyFile, TooLarge, UnsupportedFormat
 
 
 @dataclass(frozen=True)
 class Limits:
+    """What one untrusted file may cost. Sizes in MB, time in seconds."""
+
     max_bytes: int = 20 * 1024 * 1024
     max_pages: int = 60
     timeout_s: float = 30.0
     memory_mb: int = 1024
+    max_zip_entries: int = 1000
+    max_unzipped_mb: int = 200
+    max_zip_ratio: int = 200
 
 
 DEFAULT_LIMITS = Limits()
 
+WORD_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_SAMPLE = 4096
+
 
 def sniff(data: bytes) -> str:
-    """'pdf', 'docx' or 'text' from the bytes themselves."""
-    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+    """'pdf', 'docx', 'text', or what else it is ('zip', 'broken-zip', 'binary') from the bytes."""
+    if b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
-        try:
-            names = zipfile.ZipFile(BytesIO(data)).namelist()
-        except (zipfile.BadZipFile, ValueError):
-            return "zip"
-        return "docx" if "word/document.xml" in names else "zip"
-    if _looks_like_text(data):
+        return _zip_kind(data)
+    if _looks_like_text(data[:_SAMPLE]):
         return "text"
     return "binary"
 
 
-def _looks_like_text(data: bytes) -> bool:
-    sample = data[:4096]
-    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False
-    from lib.readers.text import decode
-
+def _zip_kind(data: bytes) -> str:
+    """A Word document declares its main part in [Content_Types].xml (an .xlsx does not)."""
     try:
-        text = decode(sample if len(data) <= 4096 else data[:4096] + b"", "")
-    except Exception:
+        archive = zipfile.ZipFile(BytesIO(data))
+        info = archive.getinfo("[Content_Types].xml")
+        types = archive.read(info) if info.file_size <= 1024 * 1024 else b""
+    except KeyError:
+        return "zip"
+    except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError):
+        return "broken-zip"
+    return "docx" if WORD_MAIN in types else "zip"
+
+
+def _looks_like_text(sample: bytes) -> bool:
+    """UTF-8, GB18030 or UTF-16 (with BOM) text that is almost all printable.
+
+    The sample is a prefix of the file, so a multi-byte character cut at its end is ignored.
+    """
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = sample[: len(sample) // 2 * 2].decode("utf-16", errors="replace")
+    elif b"\x00" in sample:
         return False
+    else:
+        text = _decode_prefix(sample)
+        if text is None:
+            return False
     printable = sum(ch.isprintable() or ch in "\n\r\t\f" for ch in text)
     return printable >= 0.95 * max(len(text), 1)
 
 
+def _decode_prefix(sample: bytes) -> str | None:
+    for encoding in ("utf-8-sig", "gb18030"):
+        for cut in range(4):
+            try:
+                return sample[: len(sample) - cut].decode(encoding)
+            except UnicodeDecodeError:
+                continue
+    return None
+
+
 def read_document(data: bytes, filename: str = "", limits: Limits = DEFAULT_LIMITS) -> Document:
-    if not data or not data.strip():
-        raise EmptyFile(filename)
+    """Bytes to a Document, or one of lib.errors' RejectedFile errors."""
     if len(data) > limits.max_bytes:
-        raise TooLarge(filename, f"{len(data) / 1048576:.1f} MB，上限 {limits.max_bytes // 1048576} MB")
+        raise TooLarge(filename, f"{len(data) / 1048576:.1f} MB，上限 {limits.max_bytes / 1048576:g} MB")
+    if not data.strip():
+        raise EmptyFile(filename)
     kind = sniff(data)
     if kind == "pdf":
         from lib.readers.pdf import read_pdf
@@ -69,4 +100,6 @@ def read_document(data: bytes, filename: str = "", limits: Limits = DEFAULT_LIMI
         from lib.readers.text import read_text
 
         return read_text(data, filename)
+    if kind == "broken-zip":
+        raise CorruptFile(filename)
     raise UnsupportedFormat(filename)

@@ -15,6 +15,7 @@ from io import BytesIO
 
 import pdfplumber
 import pypdfium2
+from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from lib.document import Document, Line, Page, Table
 from lib.errors import (
@@ -27,7 +28,8 @@ from lib.errors import (
 )
 from lib.readers import Limits
 
-TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+# Rules closer to axis-parallel than this (points) count as horizontal or vertical.
+RULE_SNAP = 0.01
 # A gap wider than this many points between two characters is printed as a space; CJK text
 # set with letter-spacing stays one word, separate cells of a rule-less table do not.
 X_TOLERANCE = 3
@@ -71,12 +73,27 @@ def _failures_as_corrupt(filename: str) -> Iterator[None]:
         yield
     except HotlineError:
         raise
-    except (MemoryError, RecursionError):
-        raise TooComplex(filename) from None
     except Exception as exc:
-        if "password" in type(exc).__name__.lower() or "PasswordIncorrect" in repr(exc):
+        causes = _causes(exc)
+        if any(isinstance(cause, (MemoryError, RecursionError)) for cause in causes):
+            raise TooComplex(filename) from None
+        if any(isinstance(cause, PDFPasswordIncorrect) for cause in causes):
             raise EncryptedPdf(filename) from None
         raise CorruptFile(filename) from None
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """The exception and what it wraps: pdfplumber re-raises pdfminer's errors, MemoryError
+    included, as PdfminerException(original)."""
+    chain = [exc]
+    while len(chain) < 10:
+        last = chain[-1]
+        inner = last.args[0] if last.args and isinstance(last.args[0], BaseException) else None
+        inner = inner or last.__cause__ or last.__context__
+        if inner is None:
+            break
+        chain.append(inner)
+    return chain
 
 
 def _read_page(page) -> tuple[Page, bool]:
@@ -87,7 +104,7 @@ def _read_page(page) -> tuple[Page, bool]:
     """
     number = page.page_number
     page = _without_duplicate_chars(page)
-    tables = page.find_tables(TABLE_SETTINGS)
+    tables = _find_ruled_tables(page)
     blocks: list[Line | Table] = [_table_block(t, number) for t in tables]
     bboxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not _inside_any(obj, bboxes)) if bboxes else page
@@ -98,6 +115,25 @@ def _read_page(page) -> tuple[Page, bool]:
     has_chars = bool(page.chars)
     return Page(number=number, blocks=blocks, width=float(page.width), height=float(page.height),
                 has_text=has_chars or not page.images), has_chars
+
+
+def _find_ruled_tables(page) -> list:
+    """pdfplumber's "lines" strategy, fed with rules whose orientation is decided with a
+    tolerance: pdfplumber calls a line horizontal only when top == bottom exactly, and on a
+    page with /Rotate the rotation leaves 1e-14 between them, so every rule turned vertical."""
+    vertical, horizontal = [], []
+    for edge in page.edges:
+        if abs(edge["top"] - edge["bottom"]) <= RULE_SNAP and edge["x1"] - edge["x0"] >= 1:
+            horizontal.append({**edge, "bottom": edge["top"], "height": 0,
+                               "orientation": "h", "object_type": "rule_edge"})
+        elif abs(edge["x1"] - edge["x0"]) <= RULE_SNAP and edge["bottom"] - edge["top"] >= 1:
+            vertical.append({**edge, "x1": edge["x0"], "width": 0,
+                             "orientation": "v", "object_type": "rule_edge"})
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return []
+    return page.find_tables({"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                             "explicit_vertical_lines": vertical,
+                             "explicit_horizontal_lines": horizontal})
 
 
 def _table_block(table, number: int) -> Table:

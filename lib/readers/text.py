@@ -12,13 +12,12 @@ from lib.document import Document, Line, Page
 from lib.errors import CorruptFile
 
 _PAGE_FOOTER = re.compile(r"^\s*[—–-]\s*\d{1,4}\s*[—–-]\s*$")
-_ENCODINGS = ("utf-8-sig", "gb18030", "utf-16")
+_ENCODINGS = ("utf-8-sig", "gb18030")
 
 
 def decode(data: bytes, filename: str = "") -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    for encoding in _ENCODINGS[:2]:
+    encodings = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _ENCODINGS
+    for encoding in encodings:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:

@@ -1,0 +1,138 @@
+"""Every kind of refused input: the CLI's exit code and its one Chinese line, and the sandbox.
+
+The files are in fixtures/bad/ (made by fixtures/bad/make_bad_files.py).
+"""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from lib.__main__ import main
+from lib.errors import (
+    CorruptFile,
+    EmptyFile,
+    EncryptedPdf,
+    NotABulletin,
+    ScannedPdf,
+    TooComplex,
+    TooLarge,
+    TooManyPages,
+    UnsupportedFormat,
+)
+from lib.readers import Limits, read_document
+from lib.sandbox import parse_untrusted
+
+ROOT = Path(__file__).parent.parent
+BAD = Path(__file__).parent / "fixtures" / "bad"
+
+REJECTED = [
+    ("empty.pdf", EmptyFile, ""),
+    ("whitespace.txt", EmptyFile, ""),
+    ("random.bin", UnsupportedFormat, ""),
+    ("sheet.xlsx", UnsupportedFormat, ""),
+    ("truncated.pdf", CorruptFile, ""),
+    ("corrupt.docx", CorruptFile, ""),
+    ("dtd.docx", CorruptFile, "文档包含不允许的 DTD 声明"),
+    ("encrypted.pdf", EncryptedPdf, ""),
+    ("scanned.pdf", ScannedPdf, ""),
+    ("too-many-pages.pdf", TooManyPages, "共 1000 页，上限 60 页"),
+    ("zip-bomb.docx", TooComplex, "解压后 251 MB"),
+    ("stream-bomb.pdf", TooComplex, ""),
+    ("unrelated.docx", NotABulletin, ""),
+    ("unrelated.pdf", NotABulletin, ""),
+]
+
+
+def expected_line(name: str, error: type, detail: str) -> str:
+    return f"“{name}”：{error.reason}" + (f"（{detail}）" if detail else "") + "\n"
+
+
+@pytest.mark.parametrize(("name", "error", "detail"), REJECTED, ids=[r[0] for r in REJECTED])
+def test_cli_refuses_with_one_chinese_line(name, error, detail, capsys):
+    assert main(["parse", str(BAD / name)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == expected_line(name, error, detail)
+
+
+def test_cli_process_exit_code_and_no_traceback():
+    run = subprocess.run([sys.executable, "-m", "lib", "parse", str(BAD / "encrypted.pdf")],
+                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr == "“encrypted.pdf”：文件已加密（设有打开密码），请上传未加密的版本\n"
+
+
+def test_over_the_size_cap_is_refused_before_parsing(tmp_path, capsys):
+    big = tmp_path / "big.pdf"
+    big.write_bytes(b"%PDF-1.7\n" + b"0" * (21 * 1024 * 1024))
+    assert main(["parse", str(big)]) == 2
+    assert capsys.readouterr() == ("", expected_line("big.pdf", TooLarge, "21.0 MB，上限 20 MB"))
+
+
+def test_page_cap_answers_in_well_under_a_second():
+    data = (BAD / "too-many-pages.pdf").read_bytes()
+    start = time.perf_counter()
+    with pytest.raises(TooManyPages):
+        read_document(data, "too-many-pages.pdf")
+    assert time.perf_counter() - start < 0.3
+
+
+def test_zip_ratio_is_checked_when_the_size_is_allowed():
+    data = (BAD / "zip-bomb.docx").read_bytes()
+    with pytest.raises(TooComplex) as refused:
+        read_document(data, "zip-bomb.docx", Limits(max_unzipped_mb=1000))
+    assert refused.value.detail == "压缩比异常"
+
+
+def test_too_many_zip_entries():
+    data = (BAD / "unrelated.docx").read_bytes()
+    with pytest.raises(TooComplex) as refused:
+        read_document(data, "unrelated.docx", Limits(max_zip_entries=5))
+    assert refused.value.detail.startswith("压缩包内有 ")
+
+
+def test_sandbox_kills_a_child_past_the_timeout():
+    data = (BAD / "endless-page.pdf").read_bytes()
+    start = time.perf_counter()
+    with pytest.raises(TooComplex) as refused:
+        parse_untrusted(data, "endless-page.pdf", Limits(timeout_s=2))
+    assert 2 <= time.perf_counter() - start < 4
+    assert str(refused.value) == "“endless-page.pdf”：文件过于复杂，解析超时或超出内存上限（超过 2 秒）"
+
+
+def test_sandbox_stops_a_child_past_the_memory_cap():
+    """1.5 GB of zeros behind two Flate filters: MemoryError in the child long before the
+    timeout, and the caller carries on."""
+    data = (BAD / "stream-bomb.pdf").read_bytes()
+    start = time.perf_counter()
+    with pytest.raises(TooComplex) as refused:
+        parse_untrusted(data, "stream-bomb.pdf", Limits(memory_mb=512, timeout_s=20))
+    assert time.perf_counter() - start < 10
+    assert refused.value.detail == ""
+
+
+def test_sandbox_keeps_working_after_a_killed_child():
+    with pytest.raises(TooComplex):
+        parse_untrusted((BAD / "endless-page.pdf").read_bytes(), "endless-page.pdf", Limits(timeout_s=0.5))
+    with pytest.raises(EncryptedPdf) as refused:
+        parse_untrusted((BAD / "encrypted.pdf").read_bytes(), "encrypted.pdf")
+    assert (refused.value.filename, refused.value.detail) == ("encrypted.pdf", "")
+
+
+def test_typed_errors_pickle_whole():
+    error = pickle.loads(pickle.dumps(TooManyPages("a.pdf", "共 99 页，上限 60 页")))
+    assert type(error) is TooManyPages
+    assert (error.filename, error.detail) == ("a.pdf", "共 99 页，上限 60 页")
+    assert str(error) == "“a.pdf”：文件页数超过上限（共 99 页，上限 60 页）"
+
+
+def test_owner_password_only_pdf_parses():
+    bulletin = parse_untrusted((BAD / "owner-password-only.pdf").read_bytes(), "owner.pdf")
+    assert bulletin.period.key == "2024-05"
+    assert len(bulletin.evaluations) > 100
