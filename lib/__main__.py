@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from lib.errors import HotlineError
+from lib.errors import HotlineError, RejectedFile, StoreError
 
 
 def _cmd_parse(args) -> int:
@@ -43,6 +43,59 @@ def _summary(b) -> str:
             f"加扣分 {len(b.adjustments)} 行，核对不一致 {len(b.checks)} 处，警告 {len(b.warnings)} 条")
 
 
+IMPORT_LINES = {
+    "imported": "{name}：已导入 {period}（编号 {id}）",
+    "replaced": "{name}：已导入 {period}（编号 {id}），替换了原编号 {existing}",
+    "duplicate": "{name}：同一文件已在库中（{period}，编号 {existing}），未重复导入",
+    "conflict": "{name}：{period} 已有另一份通报（编号 {existing}），未导入；确认替换请加 --replace",
+}
+
+
+def _cmd_import(args) -> int:
+    """Exit 0 when every file is stored (or already was), 1 when one met a conflict, 2 when one
+    was rejected; the other files are imported either way."""
+    from lib.sandbox import parse_untrusted
+    from lib.store import Store
+
+    store = Store.open()
+    try:
+        return max(_import_one(store, Path(path), args.replace, parse_untrusted)
+                   for path in args.files)
+    finally:
+        store.close()
+
+
+def _import_one(store, path: Path, replace: bool, parse) -> int:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        print(f"“{path}”：无法读取文件（{exc.strerror}）", file=sys.stderr)
+        return 2
+    try:
+        result = store.import_bulletin(parse(data, path.name), data, replace=replace)
+    except RejectedFile as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+    print(IMPORT_LINES[result.status].format(name=path.name, period=result.period,
+                                             id=result.bulletin_id, existing=result.existing_id))
+    return 1 if result.status == "conflict" else 0
+
+
+def _cmd_export(args) -> int:
+    from lib.export import library_tables, to_csv_zip_bytes, to_xlsx_bytes
+    from lib.store import Store
+
+    store = Store.open()
+    try:
+        tables = library_tables(store)
+    finally:
+        store.close()
+    write = to_xlsx_bytes if args.format == "xlsx" else to_csv_zip_bytes
+    Path(args.out).write_bytes(write(tables, {}))
+    print(f"已导出 {len(tables)} 张表到 {args.out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m lib", description="热线通报分析台命令行")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -50,12 +103,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
     p.add_argument("--json", action="store_true", help="输出 JSON（多个文件时为数组）")
     p.set_defaults(func=_cmd_parse)
+    p = sub.add_parser("import", help="解析并导入通报到库（DATABASE_URL 或 HOTLINE_DB 指定的库）")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--replace", action="store_true", help="同月已有另一份通报时替换它")
+    p.set_defaults(func=_cmd_import)
+    p = sub.add_parser("export", help="把库中全部数据导出为 Excel（.xlsx）或 CSV 压缩包（.zip）")
+    p.add_argument("out", help="输出文件")
+    p.add_argument("--format", choices=["xlsx", "csv"], default="xlsx",
+                   help="xlsx：一个工作簿，每表一页；csv：每表一个 CSV 的 zip 包")
+    p.set_defaults(func=_cmd_export)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except StoreError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

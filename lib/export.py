@@ -1,0 +1,152 @@
+"""Tables to CSV and Excel that are safe to open: no cell ever becomes a formula.
+
+A text cell starting with = + - @, tab, CR or LF is what spreadsheet programs run as a
+formula (CSV/formula injection); such cells are written with a leading apostrophe. Numbers
+are written as numbers, so a deduction of -1 stays the number -1. CSV is UTF-8 with a BOM so
+Excel reads the Chinese; the workbook has one sheet per table plus 筛选条件, the filters applied.
+
+The pages call `to_xlsx_bytes` / `to_csv_bytes` for every table they show; the CLI exports
+the whole library with `library_tables`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Mapping
+from datetime import datetime
+
+import numpy as np
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from lib.labels import CHANNELS, FIELDS, FINDING_KINDS, VISITED
+from lib.store import Store
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+FILTERS_SHEET = "筛选条件"
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_FILE_FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+_HEADERS = {
+    **FIELDS, "period": "月份", "year": "年", "month": "月", "channel": "渠道",
+    "unit_id": "统一单位名", "order": "表内序号", "page": "页码", "kind": "类别",
+    "points": "加扣分值", "indicator": "指标名称", "detail": "明细", "bulletin_id": "通报编号",
+    "calls": "受理来电", "direct_answers": "直接答复", "work_orders": "承办工单",
+    "satisfaction_rate": "群众满意率", "mailbox_letters": "市长信箱来信",
+    "mailbox_satisfaction_rate": "市长信箱群众满意率", "name": "诉求类型", "count": "件数",
+    "share": "占比", "zero_units": "无工单单位数", "table": "表", "field": "字段",
+    "printed": "通报所印", "computed": "重新计算", "message": "说明", "snippet": "原文片段",
+    "key": "栏目", "heading": "标题", "text": "正文",
+    "issue_label": "期号", "published": "印发日期", "filename": "文件名", "rows": "行数",
+    "findings": "核对不一致", "warnings": "解析警告", "imported_at": "导入时间（UTC）",
+    "is_demo": "演示数据",
+}
+_VALUES = {"channel": CHANNELS, "kind": {"deduction": "扣分", "bonus": "加分", **FINDING_KINDS}}
+
+
+def neutralise(value):
+    """A text cell as it is safe to write; anything else unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """One table as CSV, UTF-8 with BOM, formula-safe."""
+    safe = df.rename(columns=lambda c: neutralise(str(c)))
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralise, na_action="ignore")
+    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def to_csv_zip_bytes(tables: Mapping[str, pd.DataFrame], filters: Mapping[str, str]) -> bytes:
+    """Several tables as one zip of CSV files (`<name>.csv`), plus 筛选条件.csv."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, df in {**tables, FILTERS_SHEET: _filters_frame(filters)}.items():
+            archive.writestr(f"{_FILE_FORBIDDEN.sub('_', name)}.csv", to_csv_bytes(df))
+    return buffer.getvalue()
+
+
+def to_xlsx_bytes(tables: Mapping[str, pd.DataFrame], filters: Mapping[str, str]) -> bytes:
+    """A workbook: one sheet per table (named after its key), then the 筛选条件 sheet."""
+    workbook = Workbook(write_only=True)
+    taken: set[str] = set()
+    for name, df in {**tables, FILTERS_SHEET: _filters_frame(filters)}.items():
+        sheet = workbook.create_sheet(_sheet_title(name, taken))
+        sheet.append([_xlsx_cell(str(c)) for c in df.columns])
+        for row in df.itertuples(index=False, name=None):
+            sheet.append([_xlsx_cell(v) for v in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _filters_frame(filters: Mapping[str, str]) -> pd.DataFrame:
+    rows = list(filters.items()) or [("（无）", "全部数据")]
+    return pd.DataFrame(rows, columns=["条件", "取值"])
+
+
+def _sheet_title(name: str, taken: set[str]) -> str:
+    """Excel's rules: at most 31 characters, none of []:*?/\\, unique in the workbook."""
+    base = _SHEET_FORBIDDEN.sub("_", name).strip("'")[:31] or "表"
+    title, n = base, 1
+    while title.lower() in taken:
+        n += 1
+        title = f"{base[:31 - len(str(n)) - 1]}_{n}"
+    taken.add(title.lower())
+    return title
+
+
+def _xlsx_cell(value):
+    if isinstance(value, np.generic):
+        value = value.item()
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, str):
+        return neutralise(ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)
+    return value
+
+
+def library_tables(store: Store) -> dict[str, pd.DataFrame]:
+    """Everything stored, as Chinese-headed tables: what `python -m lib export` writes."""
+    evaluations = store.evaluations()
+    return {
+        "通报": _bulletins_frame(store),
+        "热线评价": _chinese(evaluations[evaluations.channel == "hotline"], "hotline"),
+        "市长信箱评价": _chinese(evaluations[evaluations.channel == "mailbox"], "mailbox"),
+        "加扣分": _chinese(store.adjustments()),
+        "运行概况": _chinese(store.overview()),
+        "诉求类型": _chinese(store.categories()),
+        "等级统计": _chinese(store.grade_counts()),
+        "核对不一致": _chinese(store.findings()),
+        "解析警告": _chinese(store.warnings()),
+        "正文栏目": _chinese(store.sections()),
+    }
+
+
+def _bulletins_frame(store: Store) -> pd.DataFrame:
+    columns = ["bulletin_id", "period", "issue_label", "published", "filename", "rows",
+               "findings", "warnings", "imported_at", "is_demo"]
+    rows = [(b.id, b.period, b.issue_label, b.published, b.filename, b.rows, b.findings,
+             b.warnings, b.imported_at, "是" if b.is_demo else "否")
+            for b in store.list_bulletins()]
+    return _chinese(pd.DataFrame(rows, columns=columns))
+
+
+def _chinese(df: pd.DataFrame, channel: str | None = None) -> pd.DataFrame:
+    """Store column names and codes in the words of the bulletin."""
+    out = df.copy()
+    for column, words in _VALUES.items():
+        if column in out.columns:
+            out[column] = out[column].map(lambda v, words=words: words.get(v, v))
+    headers = dict(_HEADERS)
+    if channel is not None:
+        headers.update(zip(("visited", "visited_rate"), VISITED[channel], strict=True))
+    return out.rename(columns=headers)

@@ -1,0 +1,194 @@
+"""The Store: the one object the app and the CLI use to keep bulletins and read them back.
+
+Thread-safe: share one Store across sessions (the app keeps it in st.cache_resource); every
+method takes its own connection. Every write is one transaction, and every failure of the
+database comes out as errors.StoreError (StoreUnavailable, StoreReadOnly), never half-done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+import pandas as pd
+from sqlalchemy import Engine, select, update
+
+from lib.model import Bulletin
+from lib.store import aliases, importer, integrity, queries
+from lib.store.engine import connect, reading, resolve_url, safe_url, writing
+from lib.store.migrations import ensure_schema
+from lib.store.records import BulletinInfo, ImportResult, Original
+from lib.store.schema import bulletins, store_state
+
+
+class Store:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Connect (URL, else DATABASE_URL, else HOTLINE_DB, else data/hotline.db) and
+        create or upgrade the schema. Raises StoreUnavailable when the database cannot be
+        reached: there is no fallback to another database."""
+        engine = connect(resolve_url(url))
+        try:
+            ensure_schema(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def url(self) -> str:
+        """Where the data lives, password hidden: for the sidebar and error messages."""
+        return safe_url(self.engine)
+
+    @property
+    def backend(self) -> str:
+        """'sqlite' or 'postgresql'."""
+        return self.engine.dialect.name
+
+    # --- writes -------------------------------------------------------------------------
+
+    def import_bulletin(self, bulletin: Bulletin, original_bytes: bytes, *, replace: bool = False,
+                        demo: bool = False, parsed_at: datetime | None = None) -> ImportResult:
+        """Store a parsed bulletin and its file, all in one transaction or not at all.
+
+        Same file already stored → 'duplicate'; another file for the same month → 'conflict'
+        (nothing written) unless `replace`, which swaps them in the same transaction.
+        """
+        now = _utc_now()
+        with writing(self.engine) as conn:
+            return importer.import_bulletin(
+                conn, bulletin, original_bytes, replace=replace, demo=demo,
+                parsed_at=_naive_utc(parsed_at) if parsed_at else now, now=now)
+
+    def delete_bulletin(self, bulletin_id: int) -> bool:
+        """Remove a bulletin and all its rows; False when there was none with that id."""
+        with writing(self.engine) as conn:
+            return importer.delete_bulletin(conn, bulletin_id)
+
+    def delete_demo(self) -> int:
+        """Remove every bulletin loaded as demo data; returns how many."""
+        with writing(self.engine) as conn:
+            ids = conn.execute(select(bulletins.c.id).where(bulletins.c.is_demo)).scalars().all()
+            return sum(importer.delete_bulletin(conn, i) for i in ids)
+
+    def mark_demo_seeded(self) -> None:
+        """Remember that the demo was loaded once, so it never comes back after deletion."""
+        with writing(self.engine) as conn:
+            conn.execute(update(store_state).values(demo_seeded=True))
+
+    def set_alias(self, alias: str, unit_id: str) -> int:
+        """Make `alias` a name of `unit_id` (an editor's edit) and re-point the stored rows
+        printed with that name; returns how many rows now carry `unit_id`."""
+        with writing(self.engine) as conn:
+            changed = aliases.set_alias(conn, alias, unit_id)
+            importer.bump_version(conn)
+            return changed
+
+    def remove_alias(self, alias: str) -> int:
+        """Rows printed with `alias` become their own unit again; returns rows re-pointed."""
+        with writing(self.engine) as conn:
+            changed = aliases.remove_alias(conn, alias)
+            importer.bump_version(conn)
+            return changed
+
+    # --- reads --------------------------------------------------------------------------
+
+    def version(self) -> int:
+        """A number that changes on every write: the app's cache key for frames."""
+        with reading(self.engine) as conn:
+            return queries.version(conn)
+
+    def demo_seeded(self) -> bool:
+        with reading(self.engine) as conn:
+            return queries.demo_seeded(conn)
+
+    def span(self) -> tuple[str, str] | None:
+        """(first, last) period stored, as 'YYYY-MM', or None when the store is empty."""
+        with reading(self.engine) as conn:
+            return queries.span(conn)
+
+    def list_bulletins(self) -> list[BulletinInfo]:
+        with reading(self.engine) as conn:
+            return queries.list_bulletins(conn)
+
+    def original(self, bulletin_id: int) -> Original | None:
+        """The file as uploaded: (filename, bytes), or None when there is no such bulletin."""
+        with reading(self.engine) as conn:
+            return queries.original(conn, bulletin_id)
+
+    def evaluations(self, channel: str | None = None, periods: Iterable[str] | None = None,
+                    unit_ids: Iterable[str] | None = None) -> pd.DataFrame:
+        """附件1/2 rows: period, year, month, channel, group, unit, unit_id, order, page, due,
+        handled, completion_rate, on_time, on_time_rate, rework, rework_rate, visited,
+        visited_rate, score, grade, bulletin_id."""
+        with reading(self.engine) as conn:
+            return queries.evaluations_frame(conn, channel, periods, unit_ids)
+
+    def adjustments(self, kind: str | None = None, periods: Iterable[str] | None = None,
+                    unit_ids: Iterable[str] | None = None) -> pd.DataFrame:
+        """附件3/4 rows: period, year, month, kind, unit, unit_id, points, indicator, detail,
+        order, page, bulletin_id."""
+        with reading(self.engine) as conn:
+            return queries.adjustments_frame(conn, kind, periods, unit_ids)
+
+    def overview(self) -> pd.DataFrame:
+        """One row per month: calls, direct_answers, work_orders, completion_rate,
+        on_time_rate, satisfaction_rate, mailbox_letters, mailbox_satisfaction_rate."""
+        with reading(self.engine) as conn:
+            return queries.overview_frame(conn)
+
+    def categories(self) -> pd.DataFrame:
+        """诉求类型 per month: name, count, share, order."""
+        with reading(self.engine) as conn:
+            return queries.categories_frame(conn)
+
+    def grade_counts(self) -> pd.DataFrame:
+        """The narrative's grade counts per month and channel: A, B, C, D_or_below (hotline
+        only), zero_units (units with no orders / letters), units_total."""
+        with reading(self.engine) as conn:
+            return queries.grade_counts_frame(conn)
+
+    def sections(self) -> pd.DataFrame:
+        """Narrative sections per month: key (model.SECTION_KEYS), heading, text, page."""
+        with reading(self.engine) as conn:
+            return queries.sections_frame(conn)
+
+    def findings(self) -> pd.DataFrame:
+        """Checks that disagree: channel, kind, table, unit, field, printed, computed (as
+        text), message, page."""
+        with reading(self.engine) as conn:
+            return queries.findings_frame(conn)
+
+    def warnings(self) -> pd.DataFrame:
+        """Parser warnings: message, page, snippet."""
+        with reading(self.engine) as conn:
+            return queries.warnings_frame(conn)
+
+    def units(self) -> pd.DataFrame:
+        """Every unit id known (from units.csv, edits and stored rows) and its name."""
+        with reading(self.engine) as conn:
+            return queries.units_frame(conn)
+
+    def aliases(self) -> pd.DataFrame:
+        """alias, unit_id, name, edited (True when set by an editor rather than units.csv)."""
+        with reading(self.engine) as conn:
+            return queries.aliases_frame(conn)
+
+    def integrity_problems(self) -> list[str]:
+        """What is wrong with the stored data (orphan rows, SQLite's own checks); [] when sound."""
+        with reading(self.engine) as conn:
+            return integrity.problems(conn)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _naive_utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
