@@ -1,0 +1,318 @@
+"""附件3 (deductions, 扣分表) and 附件4 (bonuses, 加分表): one Adjustment per printed row.
+
+A unit with several items prints its name once: its later rows have an empty name cell, or
+one vertically merged cell spans them (python-docx repeats the text, pdfplumber gives None
+below the first row). Either way such a row carries the unit above. The kind comes from the
+caption or the header (扣分明细 / 加分明细), else from the sign of the points; unsigned
+points take the sign of their table. A detail that wraps is joined without spaces.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+
+from lib.document import Document, Line, Table
+from lib.extract.attachments import (
+    Attachment,
+    find_attachments,
+    header_cells,
+    header_kind,
+    header_runs,
+    line_kind,
+)
+from lib.extract.fragments import Anchor, Piece, place_by_position, place_in_order
+from lib.extract.layout import Bands, find_bands
+from lib.extract.positions import Edges, find_edges, has_positions, split_piece, split_row
+from lib.extract.rows import (
+    AdjustmentCells,
+    RowError,
+    cells_to_adjustment,
+    line_to_cells,
+    looks_like_name,
+    looks_like_unit,
+    signed_points,
+    tokens_to_adjustment,
+)
+from lib.extract.text import compact, squeeze
+from lib.model import Adjustment, ParseWarning
+
+COLUMNS = ("unit", "points", "indicator", "detail")
+# Most specific first: 指标名称 is the indicator, not a unit's 名称.
+_HEADER_ROLES = (("points", ("分值", "分数")), ("indicator", ("指标", "项目")),
+                 ("detail", ("明细", "说明", "内容", "事由")), ("unit", ("名称", "单位")))
+
+
+@dataclass
+class _State:
+    """What carries from one block of an attachment to the next."""
+
+    kind: str | None
+    columns: dict[str, int] = field(
+        default_factory=lambda: dict(zip(COLUMNS, range(4), strict=True)))
+    unit: str | None = None
+    rows: list[Adjustment] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    def warn(self, message: str, page: int | None, snippet: str = "") -> None:
+        self.warnings.append(ParseWarning(message, page, " ".join(snippet.split())[:80]))
+
+
+def read_adjustments(doc: Document) -> tuple[list[Adjustment], list[ParseWarning]]:
+    rows: list[Adjustment] = []
+    warnings: list[ParseWarning] = []
+    for attachment in find_attachments(doc):
+        if attachment.family == "adjustment":
+            state = _read_attachment(attachment)
+            rows += state.rows
+            warnings += state.warnings
+    for kind in ("deduction", "bonus"):
+        for order, row in enumerate((r for r in rows if r.kind == kind), start=1):
+            row.order = order
+    return rows, warnings
+
+
+def _read_attachment(attachment: Attachment) -> _State:
+    state = _State(kind=attachment.variant)
+    lines: list[Line] = []
+    for block in [*attachment.blocks, None]:
+        if isinstance(block, Line):
+            lines.append(block)
+            continue
+        if lines:
+            _read_lines(lines, state)
+            lines = []
+        if isinstance(block, Table):
+            _read_table(block, state)
+    if not state.rows:
+        state.warn("找到加扣分表，但未读出任何数据行", attachment.page, attachment.caption)
+    return state
+
+
+def _take_header(cells: list[str | None], state: _State) -> None:
+    """Columns and kind from a header row (or a header printed as a tab-separated line)."""
+    kind = header_kind("".join(c or "" for c in cells))
+    if kind and kind[1]:
+        state.kind = kind[1]
+    roles = {}
+    for index, cell in enumerate(cells):
+        text = compact(cell or "")
+        role = next((r for r, words in _HEADER_ROLES if any(w in text for w in words)), None)
+        if role and role not in roles:
+            roles[role] = index
+    if set(roles) == set(COLUMNS):
+        state.columns = roles
+
+
+def _read_table(table: Table, state: _State) -> None:
+    first = True
+    for cells in table.rows:
+        if not any(c and c.strip() for c in cells):
+            continue
+        if header_cells(cells):
+            _take_header(cells, state)
+            continue
+        picked = _pick(cells, state.columns)
+        if first and state.rows and not compact(picked["points"] or ""):
+            _extend_last(state.rows[-1], picked)
+            state.unit = state.rows[-1].unit
+        else:
+            _take_cells(picked, state, table.page)
+        first = False
+
+
+def _pick(cells: list[str | None], columns: dict[str, int]) -> dict[str, str | None]:
+    """The four cells by the header's columns; without a header, around the signed points."""
+    def at(i: int) -> str | None:
+        return cells[i] if 0 <= i < len(cells) else None
+
+    p = columns["points"]
+    if signed_points(at(p) or "") is None:
+        p = next((i for i, c in enumerate(cells) if signed_points(c or "") is not None), p)
+    shift = p - columns["points"]
+    return {role: at(columns[role] + shift) for role in COLUMNS}
+
+
+def _extend_last(row: Adjustment, picked: dict[str, str | None]) -> None:
+    """A row cut by a page break: the next page's table starts with the rest of its cells."""
+    row.unit = squeeze(row.unit + squeeze(picked["unit"] or ""))
+    row.indicator = squeeze(row.indicator + squeeze(picked["indicator"] or ""))
+    row.detail = squeeze(row.detail + "".join((picked["detail"] or "").split()))
+
+
+def _take_cells(picked: dict[str, str | None], state: _State, page: int) -> None:
+    try:
+        row = cells_to_adjustment(**picked)
+    except RowError as error:
+        state.warn(f"加扣分表的一行无法读取：{error}", page, " ".join(c or "" for c in picked.values()))
+        return
+    _emit(row, page, state)
+
+
+def _emit(row: AdjustmentCells, page: int, state: _State) -> None:
+    snippet = f"{row.unit} {row.points:+g} {row.indicator} {row.detail}"
+    unit = row.unit or state.unit
+    kind = state.kind
+    if kind is None and row.signed and row.points:
+        kind = "deduction" if row.points < 0 else "bonus"
+    if not unit:
+        state.warn("加扣分表的一行没有单位名称，上方也没有可沿用的单位，未读取", page, snippet)
+    elif kind is None:
+        state.warn("无法确定这一行是扣分还是加分（分值无正负号，表头与标题也未说明），未读取",
+                   page, snippet)
+    else:
+        points = row.points
+        if not row.signed:
+            points = -abs(points) if kind == "deduction" else abs(points)
+        elif (kind == "deduction") != (points < 0):
+            state.warn("分值的正负号与表格（扣分表/加分表）不一致，按原样保留", page, snippet)
+        state.unit = unit
+        state.rows.append(Adjustment(kind=kind, unit=unit, points=points, indicator=row.indicator,
+                                     detail=row.detail, page=page))
+
+
+def _read_lines(lines: list[Line], state: _State) -> None:
+    """Text lines of an adjustment table: tab-separated rows, or rows with wrapped pieces.
+
+    Pieces are settled in runs between headers and tab-separated rows, by the columns of
+    aligned text, by the positions of PDF lines, or else by their order.
+    """
+    runs = header_runs([line for line in lines if line_kind(line.text) == "other"])
+    body = [b[0] for is_header, b in runs if not is_header and "\t" not in b[0].text]
+    bands = {page: find_bands([b.text for b in body if b.page == page], _points_offset)
+             for page in {line.page for line in body}}
+    aligned = bool(bands) and all(bands.values())
+    edges = None
+    if not aligned and body and all(has_positions(line) for line in body):
+        edges = find_edges(body)
+    run: list[Anchor | Piece] = []
+    for index, (is_header, block) in enumerate(runs):
+        line = block[0]
+        if is_header or "\t" in line.text:
+            _finish_run(run, state, aligned or edges is not None)
+            run = []
+        if is_header:
+            _take_header(line_to_cells(line.text) if "\t" in line.text else [line.text], state)
+        elif "\t" in line.text:
+            _take_cells(_pick(line_to_cells(line.text), state.columns), state, line.page)
+        elif aligned:
+            run += _aligned_items(line, line.page * 10_000 + index, bands[line.page])
+        elif edges is not None:
+            run += _positioned_items(line, edges)
+        else:
+            run += _flowing_items(line)
+    _finish_run(run, state, aligned or edges is not None)
+
+
+def _points_offset(text: str) -> int | None:
+    """Where a row's own line has its signed points (None for other lines)."""
+    tokens = line_to_cells(text)
+    if tokens_to_adjustment(tokens) is None:
+        return None
+    token = next(t for t in tokens if signed_points(t) is not None)
+    return text.find(token)
+
+
+def _aligned_items(line: Line, pos: float, bands: Bands) -> list[Anchor | Piece]:
+    """In aligned text the columns say which cell each piece of a line belongs to."""
+    cells = bands.split(line.text)
+    points = signed_points(cells["points"])
+    if points is None:
+        return [Piece(text=text, page=line.page, pos=pos, column=column)
+                for column, text in cells.items() if text]
+    row = AdjustmentCells(unit=squeeze(cells["unit"]), points=points, signed=True,
+                          indicator=squeeze(cells["indicator"]), detail=squeeze(cells["detail"]))
+    empty = frozenset(c for c in ("unit", "indicator", "detail") if not cells[c])
+    return [Anchor(row=row, page=line.page, pos=pos, empty=empty)]
+
+
+def _positioned_items(line: Line, edges: Edges) -> list[Anchor | Piece]:
+    """In positioned lines (a PDF) the column edges say where each piece belongs."""
+    row = split_row(line, edges)
+    if row is None:
+        return [Piece(text=text, page=line.page, pos=line.top, column=column)
+                for column, text in split_piece(line, edges)]
+    empty = frozenset(c for c in ("unit", "indicator", "detail") if not getattr(row, c))
+    return [Anchor(row=row, page=line.page, pos=line.top, empty=empty)]
+
+
+def _flowing_items(line: Line) -> list[Anchor | Piece]:
+    """In a flowing text only the order tells; `_columns_in_order` settles the pieces.
+
+    A line that starts like a row but is not one (`市供销联社 -2` with its indicator on
+    the next line, as extractions in cell order print it) is kept as a broken anchor: its
+    pieces go with it, and it is reported, not read.
+    """
+    tokens = line_to_cells(line.text)
+    row = tokens_to_adjustment(tokens)
+    if row is None and not _starts_like_row(tokens):
+        return [Piece(text=line.text, page=line.page, pos=math.nan)]
+    return [Anchor(row=row, page=line.page, pos=math.nan,
+                   empty=frozenset() if row and row.unit else frozenset({"unit"}))]
+
+
+def _starts_like_row(tokens: list[str]) -> bool:
+    return any(signed_points(t) is not None and all(looks_like_name(u) for u in tokens[:i])
+               for i, t in enumerate(tokens[:4]))
+
+
+def _finish_run(run: list[Anchor | Piece], state: _State, aligned: bool) -> None:
+    anchors = [item for item in run if isinstance(item, Anchor)]
+    if aligned:
+        left = place_by_position(anchors, [p for p in run if isinstance(p, Piece)])
+    else:
+        run, unsure = _columns_in_order(run)
+        left = place_in_order(run, lambda piece, below: piece.column == "unit")
+        for piece in unsure:
+            state.warn("无法确定这行文字是上一行明细的续行还是下一行的单位名称，已按明细读取，请核对",
+                       piece.page, piece.text)
+    for piece in left:
+        state.warn("加扣分表中有一行文字不属于任何数据行，未读取", piece.page, piece.text)
+    _merged_units(anchors)
+    for anchor in anchors:
+        if anchor.row is None:
+            text = " ".join(p.text for p in anchor.before + anchor.after)
+            state.warn("加扣分表的一行无法读取：分值后没有指标名称", anchor.page, text)
+            state.unit = None
+            continue
+        row = anchor.row
+        whole = replace(row, unit=anchor.cell("unit", row.unit),
+                        indicator=anchor.cell("indicator", row.indicator),
+                        detail=anchor.cell("detail", row.detail))
+        _emit(whole, anchor.page, state)
+
+
+def _merged_units(anchors: list[Anchor]) -> None:
+    """A unit name alone between two rows that print none is a cell merged over both: it is
+    centred on their span, nearer the taller row, but names the first (the next carries it)."""
+    for above, anchor in zip(anchors, anchors[1:], strict=False):
+        units = [p for p in anchor.before + anchor.after if p.column == "unit"]
+        if (len(units) == 1 and units[0] in anchor.before and not anchor.row.unit
+                and not above.row.unit and above.pos < units[0].pos
+                and not any(p.column == "unit" for p in above.before + above.after)):
+            anchor.before.remove(units[0])
+            above.after.append(units[0])
+
+
+def _columns_in_order(run: list[Anchor | Piece]) -> tuple[list[Anchor | Piece], list[Piece]]:
+    """In a flowing text a piece continues the detail above it, except a unit name printed
+    alone just before a row that has none (a merged unit cell). A name-like piece right
+    before a unit name may be the start of that name: it is also returned, as unsure."""
+    def unit_of(item) -> str:
+        return item.row.unit if isinstance(item, Anchor) and item.row else ""
+
+    def nameless(item) -> bool:
+        return isinstance(item, Anchor) and item.row is not None and not item.row.unit
+
+    out = list(run)
+    for i, item in enumerate(out):
+        if isinstance(item, Piece):
+            below = out[i + 1] if i + 1 < len(out) else None
+            unit = nameless(below) and looks_like_unit(item.text)
+            out[i] = replace(item, column="unit" if unit else "detail")
+    unsure = [piece for piece, below in zip(out, out[1:], strict=False)
+              if isinstance(piece, Piece) and piece.column == "detail"
+              and (unit_of(below) or isinstance(below, Piece) and below.column == "unit")
+              and looks_like_name(piece.text) and not re.search(r"\d", piece.text)]
+    return out, unsure

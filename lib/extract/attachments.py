@@ -1,0 +1,256 @@
+"""Finding the attachment tables (附件1–4) in a document's block stream.
+
+An attachment is a caption (`附件1`, a title ending in 评价表 / 扣分表 / 加分表), then a
+table that may run over several pages: one Table block per page where the file draws rules,
+or plain text lines where it does not, with or without a repeated header row. What the
+table is comes from its caption and, nearer to the data, from its header: 应办理数 … for an
+evaluation table, 回访不满意数 for the hotline and 回访满意数 for the mailbox, 扣分明细 /
+加分明细 for the adjustments. A caption's month is never read (captions are sometimes
+wrong; the period comes from the document header).
+
+The body's list of attachments (`附件：1、2024年3月……综合评价表`) is not a caption.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Literal
+
+from lib.document import Block, Document, Line, Table
+from lib.extract.rows import RowError, cells_to_evaluation, group_label
+from lib.extract.text import compact, strip_markup
+
+Family = Literal["evaluation", "adjustment"]
+
+_HEADER_WORDS = ("部门名称", "单位名称", "承办单位", "序号", "应办理数", "办理数", "办结率",
+                 "按期办理数", "按期办结率", "返工数", "返工率", "回访不满意数", "回访满意数",
+                 "群众不满意率", "群众满意率", "综合指标值", "等级评价", "加扣分值", "扣分值",
+                 "加分值", "指标名称", "扣分明细", "加分明细", "说明", "备注")
+_LIST_ITEM = re.compile(r"^(附件[:：])?\d{1,2}[、.．]")
+_LABEL = re.compile(r"^附件\d{1,2}[:：]?")
+_STOP = re.compile(r"^((分送|抄送|抄报|主送|发送)[:：]|[-—_*=]{3,}$|[一二三四五六七八九十]{1,3}、)")
+_UNIT_MARK = re.compile(r"[（(]?[%％][）)]?|[（(][%％]?$|^[）)]")
+_PAGE_MARK = re.compile(r"^[—–-]*\d{1,4}[—–-]*$|^第\d+页")
+
+
+@dataclass
+class Attachment:
+    """One attachment table: the blocks from its caption (or first header) to its end.
+
+    `family` is None while only a bare `附件N` label has been seen; the header settles it.
+    """
+
+    family: Family | None
+    variant: str | None
+    caption: str = ""
+    page: int | None = None
+    blocks: list[Block] = field(default_factory=list)
+
+    def accepts(self, family: Family, variant: str | None) -> bool:
+        if self.family is None:
+            return True
+        same = None in (variant, self.variant) or variant == self.variant
+        return self.family == family and same
+
+    def settle(self, family: Family, variant: str | None) -> None:
+        self.family = self.family or family
+        self.variant = self.variant or variant
+
+
+def find_attachments(doc: Document) -> list[Attachment]:
+    """The attachment tables in printed order, each with its blocks (tables and lines)."""
+    found: list[Attachment] = []
+    current: Attachment | None = None
+    furniture = running_lines(doc)
+    for block in doc.blocks():
+        if isinstance(block, Line) and (compact(block.text), round(block.top or 0)) in furniture:
+            continue
+        if isinstance(block, Table):
+            current = _place_table(block, current, found)
+            continue
+        kind = line_kind(block.text)
+        if kind == "caption":
+            family, variant = caption_kind(block.text)
+            if current is None or current.blocks or current.caption:
+                current = _open(found, Attachment(None, None, page=block.page))
+            current.caption = block.text.strip()
+            current.settle(family, variant)
+        elif kind == "label":
+            current = _open(found, Attachment(None, None, page=block.page))
+        elif kind == "stop":
+            current = None
+        elif kind == "other" and current is not None:
+            current.blocks.append(block)
+        elif kind == "other" and is_header_fragment(block.text) and header_kind(block.text):
+            current = _open(found, Attachment(*header_kind(block.text), page=block.page))
+            current.blocks.append(block)
+    for attachment in found:
+        if attachment.family is None:
+            attachment.settle(*(_lines_header_kind(attachment.blocks) or (None, None)))
+    return [a for a in found if a.blocks and a.family is not None]
+
+
+def running_lines(doc: Document) -> set[tuple[str, int]]:
+    """Page headers and footers: the same text at the same height on three pages or more.
+
+    Only where lines have positions, and never a table's header, which may well repeat.
+    """
+    pages: dict[tuple[str, int], set[int]] = {}
+    for block in doc.blocks():
+        if isinstance(block, Line) and block.top is not None and not is_header_fragment(
+                block.text):
+            pages.setdefault((compact(block.text), round(block.top)), set()).add(block.page)
+    return {key for key, seen in pages.items() if len(seen) >= 3}
+
+
+def _open(found: list[Attachment], attachment: Attachment) -> Attachment:
+    found.append(attachment)
+    return attachment
+
+
+def _place_table(table: Table, current: Attachment | None, found: list[Attachment]):
+    """Continue the current attachment with this table, or open a new one.
+
+    A table continues the attachment above it unless its header says it is another one;
+    a table outside any attachment is taken only if it has an attachment's header or rows.
+    """
+    kind = table_header_kind(table)
+    if kind is not None:
+        if current is None or not current.accepts(*kind):
+            current = _open(found, Attachment(None, None, page=table.page))
+        current.settle(*kind)
+    elif current is None:
+        if not _has_evaluation_rows(table):
+            return None
+        current = _open(found, Attachment("evaluation", None, page=table.page))
+    current.blocks.append(table)
+    return current
+
+
+def _lines_header_kind(blocks: list[Block]):
+    """The kind of a header printed as text lines, wrapped pieces and all."""
+    text = "".join(b.text for b in blocks[:24]
+                   if isinstance(b, Line) and is_header_fragment(b.text))
+    return header_kind(text)
+
+
+def _has_evaluation_rows(table: Table) -> bool:
+    for row in table.rows:
+        try:
+            cells_to_evaluation(row)
+            return True
+        except RowError:
+            continue
+    return False
+
+
+def line_kind(text: str) -> str:
+    """'caption', 'label' (附件N alone), 'stop' (the end of the attachments), 'skip' or 'other'."""
+    s = compact(strip_markup(text))
+    if not s or _PAGE_MARK.match(s):
+        return "skip"
+    if _LIST_ITEM.match(s):
+        return "other"
+    if caption_kind(s) is not None:
+        return "caption"
+    if _LABEL.fullmatch(s):
+        return "label"
+    if group_label(s) is None and (_STOP.match(s) or s.endswith("印发")):
+        return "stop"
+    return "other"
+
+
+def caption_kind(text: str) -> tuple[Family, str | None] | None:
+    """What a caption announces: ('evaluation', 'hotline'|'mailbox'|None) or
+    ('adjustment', 'deduction'|'bonus'|None); None if the text is not a caption."""
+    s = _LABEL.sub("", compact(strip_markup(text)))
+    if len(s) > 60 or "，" in s or "。" in s or _LIST_ITEM.match(s):
+        return None
+    if s.endswith("评价表"):
+        return "evaluation", "mailbox" if "信箱" in s else "hotline" if "热线" in s else None
+    if s.endswith("加扣分表"):
+        return "adjustment", None
+    if s.endswith("扣分表"):
+        return "adjustment", "deduction"
+    if s.endswith("加分表"):
+        return "adjustment", "bonus"
+    return None
+
+
+def header_kind(text: str) -> tuple[Family, str | None] | None:
+    """What a header announces, from its text (cells or lines joined; wraps do not matter)."""
+    s = compact(text)
+    if "，" in s or "。" in s:
+        return None
+    if sum(word in s for word in _HEADER_WORDS) < 3 and not ("名称" in s and "分值" in s):
+        return None
+    if "应办" in s or "综合指标" in s or "办结率" in s:
+        return "evaluation", "hotline" if "不满" in s else "mailbox" if "满意" in s else None
+    if "分值" in s or "明细" in s or "指标名称" in s:
+        return "adjustment", "deduction" if "扣分明细" in s else "bonus" if "加分明细" in s else None
+    return None
+
+
+def is_header_fragment(text: str) -> bool:
+    """Every cell or token is a piece of a header word (`应办`, `理数`, `返工数 返工率`)."""
+    return _all_header_pieces(text.split("\t") if "\t" in text else text.split())
+
+
+def header_runs(lines: list[Line]) -> list[tuple[bool, list[Line]]]:
+    """Lines grouped as (True, a header's lines) or (False, [one other line]).
+
+    A header wrapped over several lines is a run of header pieces, on one page, that
+    together name an attachment's columns; a lone piece such as `评` (a wrapped `综合考评`)
+    is not a header, nor part of the header printed right below it.
+    """
+    out: list[tuple[bool, list[Line]]] = []
+    for (pieces, _), group in groupby(lines, lambda x: (is_header_fragment(x.text), x.page)):
+        group = list(group)
+        after_row = bool(out) and not out[-1][0] and out[-1][1][0].page == group[0].page
+        header = _header_in(group, after_row) if pieces else []
+        out += [(False, [line]) for line in group[:len(group) - len(header)]]
+        if header:
+            out.append((True, header))
+    return out
+
+
+def _header_in(run: list[Line], after_row: bool) -> list[Line]:
+    """The lines of a run of header pieces that are the header: all of them, less the
+    leading pieces of a cell wrapped from the row above, if any; none if no header."""
+    kind = header_kind("".join(line.text for line in run))
+    if kind is None:
+        return []
+    while after_row and len(run) > 1 and _partial(run[0].text) and header_kind(
+            "".join(line.text for line in run[1:])) == kind:
+        run = run[1:]
+    return run
+
+
+def _partial(text: str) -> bool:
+    """A piece of one header word (`评`, `理数`), not a whole word or several."""
+    return len(text.split()) == 1 and compact(text) not in _HEADER_WORDS
+
+
+def header_cells(cells: list[str | None]) -> bool:
+    return _all_header_pieces([c or "" for c in cells])
+
+
+def _all_header_pieces(parts: list[str]) -> bool:
+    """Every non-empty part is a piece of a header word, once a unit such as `（%）` is set
+    aside (`办结率（%）`, `率（%）`)."""
+    pieces = [p for p in (_UNIT_MARK.sub("", compact(part)) for part in parts) if p]
+    return bool(pieces) and all(any(p in word for word in _HEADER_WORDS) for p in pieces)
+
+
+def table_header_kind(table: Table) -> tuple[Family, str | None] | None:
+    """The kind announced by the header rows at the top of a table, if it has any."""
+    text = ""
+    for row in table.rows[:4]:
+        if not header_cells(row):
+            if text:
+                break
+            continue
+        text += "".join(c or "" for c in row)
+    return header_kind(text) if text else None

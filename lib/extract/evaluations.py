@@ -1,0 +1,182 @@
+"""附件1 (hotline) and 附件2 (mailbox): the evaluation rows, exactly as printed.
+
+Each attachment is read block by block, the state carried over pages and tables: the
+channel (from the header, else the caption), the group (县市区 / 行政事业单位 / 公共服务企业,
+printed as a merged row, as a row's first cell or as a line of text), and the printed order.
+Grids are read row by row; text lines are grouped into runs between headers and group
+labels, and a wrapped unit name left on lines of its own is joined to its row (fragments).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+
+from lib.document import Document, Line, Table
+from lib.extract.attachments import (
+    Attachment,
+    find_attachments,
+    header_cells,
+    header_kind,
+    header_runs,
+    line_kind,
+)
+from lib.extract.fragments import Anchor, Piece, place_in_order, place_nearest
+from lib.extract.rows import (
+    EvaluationCells,
+    RowError,
+    cells_to_evaluation,
+    group_label,
+    line_to_cells,
+    looks_like_name,
+    looks_like_row,
+)
+from lib.extract.text import compact, unify_width
+from lib.model import Evaluation, ParseWarning
+
+_CHANNEL_NAMES = {"hotline": "热线", "mailbox": "市长信箱"}
+
+
+@dataclass
+class _State:
+    """What carries from one block of an attachment to the next."""
+
+    channel: str | None
+    group: str | None = None
+    percent_header: bool = False
+    rows: list[Evaluation] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    def warn(self, message: str, page: int | None, snippet: str = "") -> None:
+        self.warnings.append(ParseWarning(message, page, " ".join(snippet.split())[:80]))
+
+
+def read_evaluations(doc: Document) -> tuple[list[Evaluation], list[ParseWarning]]:
+    rows: list[Evaluation] = []
+    warnings: list[ParseWarning] = []
+    for attachment in find_attachments(doc):
+        if attachment.family == "evaluation":
+            state = _read_attachment(attachment)
+            rows += state.rows
+            warnings += state.warnings
+    for channel in _CHANNEL_NAMES:
+        numbered = [r for r in rows if r.channel == channel]
+        for order, row in enumerate(numbered, start=1):
+            row.order = order
+    return rows, warnings
+
+
+def _read_attachment(attachment: Attachment) -> _State:
+    state = _State(channel=attachment.variant)
+    lines: list[Line] = []
+    for block in [*attachment.blocks, None]:
+        if isinstance(block, Line):
+            lines.append(block)
+            continue
+        if lines:
+            _read_lines(lines, state)
+            lines = []
+        if isinstance(block, Table):
+            _read_table(block, state)
+    if not state.rows:
+        state.warn("找到评价表，但未读出任何数据行", attachment.page, attachment.caption)
+    elif any(r.group == "" for r in state.rows):
+        state.warn("评价表中有数据行之前没有分组标签（县市区/行政事业单位/公共服务企业）",
+                   attachment.page, attachment.caption)
+    return state
+
+
+def _read_table(table: Table, state: _State) -> None:
+    header = ""
+    for cells in table.rows:
+        texts = {compact(c) for c in cells if c and compact(c)}
+        if header_cells(cells):
+            header += "".join(c or "" for c in cells)
+            _take_header(header, state)
+        elif len(texts) == 1 and group_label(min(texts)):
+            state.group = group_label(min(texts))
+        elif len(texts) == 1 and line_kind(min(texts)) != "other":
+            continue
+        elif texts:
+            row = _take_cells(cells, state, table.page, tokens=False)
+            if row is not None:
+                _emit(row, row.name, table.page, state)
+
+
+def _take_header(text: str, state: _State) -> None:
+    kind = header_kind(text)
+    if kind and kind[1]:
+        state.channel = kind[1]
+    state.percent_header = "%" in unify_width(text)
+
+
+def _take_cells(cells, state: _State, page: int, tokens: bool) -> EvaluationCells | None:
+    """The row in these cells, its group the one in force here (a first-cell label sets it)."""
+    try:
+        row = cells_to_evaluation(cells, tokens=tokens, percent_header=state.percent_header)
+    except RowError as error:
+        if looks_like_row(cells) or not tokens:
+            state.warn(f"评价表的一行无法读取：{error}", page, " ".join(c or "" for c in cells))
+        return None
+    state.group = row.group or state.group
+    return replace(row, group=state.group)
+
+
+def _emit(row: EvaluationCells, name: str, page: int, state: _State) -> None:
+    snippet = f"{name} {' '.join(str(v) for v in row.values.values())} {row.grade}"
+    if not name:
+        state.warn("评价表的一行没有单位名称，未读取", page, snippet)
+    elif state.channel is None:
+        state.warn("无法确定评价表是热线还是市长信箱（表头与标题都没有说明），未读取", page, snippet)
+    else:
+        state.rows.append(Evaluation(channel=state.channel, group=row.group or "", unit=name,
+                                     grade=row.grade, page=page, **row.values))
+
+
+def _read_lines(lines: list[Line], state: _State) -> None:
+    """Text lines of an evaluation table: runs of rows between headers and group labels."""
+    run: list[Anchor | Piece | None] = []
+    for is_header, block in header_runs(lines):
+        line = block[0]
+        if is_header or group_label(line.text):
+            _finish_run(run, state)
+            run = []
+        if is_header:
+            _take_header("".join(h.text for h in block), state)
+        elif group_label(line.text):
+            state.group = group_label(line.text)
+        elif line_kind(line.text) == "other":
+            run.append(_line_item(line, state))
+    _finish_run(run, state)
+
+
+def _line_item(line: Line, state: _State) -> Anchor | Piece | None:
+    cells = line_to_cells(line.text)
+    row = _take_cells(cells, state, line.page, tokens="\t" not in line.text)
+    if row is None:
+        return _piece(line) if looks_like_name(line.text) else None
+    return Anchor(row=row, page=line.page, pos=_pos(line),
+                  empty=frozenset() if row.name else frozenset({"name"}))
+
+
+def _piece(line: Line) -> Piece:
+    return Piece(text=line.text, page=line.page, pos=_pos(line), column="name")
+
+
+def _pos(line: Line) -> float:
+    """A PDF line's top; None-less text lines get NaN, which sends them to `place_in_order`."""
+    return line.top if line.top is not None else float("nan")
+
+
+def _finish_run(run: list, state: _State) -> None:
+    run = [item for item in run if item is not None]
+    anchors = [item for item in run if isinstance(item, Anchor)]
+    pieces = [item for item in run if isinstance(item, Piece)]
+    if any(math.isnan(item.pos) for item in run):
+        left = place_in_order(run, lambda piece, below: not below.row.name)
+    else:
+        left = place_nearest(anchors, pieces)
+    for piece in left:
+        state.warn("评价表中有一行文字不属于任何数据行，未读取", piece.page, piece.text)
+    for anchor in anchors:
+        _emit(anchor.row, anchor.cell("name", anchor.row.name), anchor.page, state)
