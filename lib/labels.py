@@ -5,6 +5,9 @@ One place for the words the app and the exports show, so every page says the sam
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
+
 from lib.model import Period
 
 CHANNELS = {"hotline": "热线", "mailbox": "市长信箱"}
@@ -51,12 +54,17 @@ def month_label(period: Period | str | None) -> str:
     return f"{year}年{month}月"
 
 
-def span_label(first: Period | str | None, last: Period | str | None) -> str:
-    """'2024年3月 – 2024年5月', or one month when both ends are the same."""
-    if first is None or last is None:
-        return "库中还没有通报"
-    start, end = month_label(first), month_label(last)
+def span_label(months: Sequence[Period | str]) -> str:
+    """'2024年3月 – 2024年5月' for months oldest first; one month alone; '' for none."""
+    if not months:
+        return ""
+    start, end = month_label(months[0]), month_label(months[-1])
     return start if start == end else f"{start} – {end}"
+
+
+def time_label(moment: datetime) -> str:
+    """'2024-04-22 09:30' in the server's local time (the store keeps UTC)."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def field_label(field: str, channel: str | None = None) -> str:

@@ -1,0 +1,169 @@
+"""The tables the app shows about bulletins, under Chinese headings, as pandas frames.
+
+For one parsed file: rows read per attachment, its checks that disagree, its warnings, and the
+attachments themselves. For the store: the library listing. Values are shown as printed:
+nothing here rounds or repairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, fields
+
+import pandas as pd
+
+from lib.labels import FINDING_KINDS, field_label, month_label, time_label
+from lib.model import Adjustment, Bulletin, Evaluation, Finding, ParseWarning
+from lib.store.records import BulletinInfo
+
+EVALUATION_FIELDS = ("group", "unit", "due", "handled", "completion_rate", "on_time",
+                     "on_time_rate", "rework", "rework_rate", "visited", "visited_rate", "score",
+                     "grade")
+FINDING_FIELDS = [f.name for f in fields(Finding)]
+WARNING_FIELDS = [f.name for f in fields(ParseWarning)]
+TABLES = (
+    ("附件1 热线评价表", "hotline"),
+    ("附件2 信箱评价表", "mailbox"),
+    ("附件3 扣分表", "deduction"),
+    ("附件4 加分表", "bonus"),
+)
+
+
+@dataclass(frozen=True)
+class TableCount:
+    title: str
+    rows: int
+
+
+def heading(bulletin: Bulletin) -> str:
+    """'2024年3月 · 2024年第3期' — built from numbers, so it is safe to show as Markdown."""
+    issue = bulletin.issue
+    if issue.year and issue.number:
+        return f"{month_label(bulletin.period)} · {issue.year}年第{issue.number}期"
+    return f"{month_label(bulletin.period)} · 期号未列明"
+
+
+def table_counts(bulletin: Bulletin) -> list[TableCount]:
+    """Rows read in each of the four attachments, in their printed order."""
+    return [TableCount(title, len(_rows(bulletin, part))) for title, part in TABLES]
+
+
+def table_frame(bulletin: Bulletin, part: str) -> pd.DataFrame:
+    """One attachment's rows under their Chinese headings ('hotline', 'mailbox', 'deduction', 'bonus')."""
+    rows = _rows(bulletin, part)
+    if part in ("hotline", "mailbox"):
+        return evaluations_frame(rows, part)
+    return adjustments_frame(rows)
+
+
+def evaluations_frame(rows: list[Evaluation], channel: str) -> pd.DataFrame:
+    columns = [field_label(f, channel) for f in EVALUATION_FIELDS]
+    data = [[getattr(row, f) for f in EVALUATION_FIELDS] for row in rows]
+    return pd.DataFrame(data, columns=columns)
+
+
+def adjustments_frame(rows: list[Adjustment]) -> pd.DataFrame:
+    data = [[row.unit, row.points, row.indicator, row.detail] for row in rows]
+    return pd.DataFrame(data, columns=["部门名称", "加扣分值", "指标名称", "明细"])
+
+
+def findings_frame(findings: list[Finding]) -> pd.DataFrame:
+    """A parsed bulletin's findings with the columns of Store.findings() (without the month)."""
+    return pd.DataFrame([asdict(f) for f in findings], columns=FINDING_FIELDS)
+
+
+def warnings_frame(warnings: list[ParseWarning]) -> pd.DataFrame:
+    """A parsed bulletin's warnings with the columns of Store.warnings() (without the month)."""
+    return pd.DataFrame([asdict(w) for w in warnings], columns=WARNING_FIELDS)
+
+
+def findings_table(findings: pd.DataFrame) -> pd.DataFrame:
+    """Findings (Store.findings() or findings_frame()) under Chinese headings: where, which
+    unit and field, printed against computed, and why."""
+    table = _months(findings)
+    table["位置"] = [place(t, p) for t, p in zip(findings["table"], findings["page"], strict=True)]
+    table["单位"] = findings["unit"].fillna("")
+    table["类别"] = findings["kind"].map(lambda k: FINDING_KINDS.get(k, k))
+    table["字段"] = [field_label(f, c)
+                   for f, c in zip(findings["field"], findings["channel"], strict=True)]
+    table["印刷值"] = findings["printed"].map(shown)
+    table["计算值"] = findings["computed"].map(shown)
+    table["说明"] = findings["message"]
+    return table
+
+
+def warnings_table(warnings: pd.DataFrame) -> pd.DataFrame:
+    """Warnings (Store.warnings() or warnings_frame()) under Chinese headings."""
+    table = _months(warnings)
+    table["页"] = warnings["page"].map(page_label)
+    table["原文摘录"] = warnings["snippet"]
+    table["说明"] = warnings["message"]
+    return table
+
+
+def _months(rows: pd.DataFrame) -> pd.DataFrame:
+    table = pd.DataFrame(index=rows.index)
+    if "period" in rows:
+        table["月份"] = rows["period"].map(month_label)
+    return table
+
+
+def place(table: str, page) -> str:
+    """'附件1 第7页', or the table alone where there is no single page."""
+    return f"{table} 第{page_label(page)}页" if page_label(page) else table
+
+
+def page_label(page) -> str:
+    """A page number as text; blank where the check concerns no single page."""
+    return "" if page is None or pd.isna(page) else str(int(page))
+
+
+def shown(value: object) -> str:
+    """A printed or computed value as text: numbers without a trailing '.0', None as '未列明'."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "未列明"
+    text = str(value)
+    return text[:-2] if isinstance(value, float) and text.endswith(".0") else text
+
+
+def library_frame(library: list[BulletinInfo]) -> pd.DataFrame:
+    """One row per stored bulletin, as the library lists them."""
+    data = [[month_label(i.period), i.issue_label or "未列明", i.filename, i.hotline_rows,
+             i.mailbox_rows, i.adjustment_rows, i.findings, i.warnings,
+             time_label(i.imported_at), "是" if i.is_demo else ""]
+            for i in library]
+    columns = ["月份", "期号", "文件名", "热线评价行", "信箱评价行", "加扣分行", "核对不一致",
+               "解析警告", "导入时间", "演示数据"]
+    return pd.DataFrame(data, columns=columns)
+
+
+def in_period(rows: pd.DataFrame, start: str | None, end: str | None) -> pd.DataFrame:
+    """Rows of a store frame (with its 'period' column) from month `start` to `end`."""
+    keep = pd.Series(True, index=rows.index)
+    if start is not None:
+        keep &= rows["period"] >= start
+    if end is not None:
+        keep &= rows["period"] <= end
+    return rows[keep]
+
+
+def select_findings(findings: pd.DataFrame, channel: str | None = None,
+                    units: Sequence[str] = (), kinds: Sequence[str] = ()) -> pd.DataFrame:
+    """Stored findings (Store.findings()) of a channel, some units, some kinds.
+
+    A finding without a channel (a check across the channels) is kept whatever the channel.
+    """
+    keep = pd.Series(True, index=findings.index)
+    if channel is not None:
+        keep &= findings["channel"].isna() | (findings["channel"] == channel)
+    if units:
+        keep &= findings["unit"].isin(units)
+    if kinds:
+        keep &= findings["kind"].isin(kinds)
+    return findings[keep]
+
+
+def _rows(bulletin: Bulletin, part: str) -> list:
+    if part in ("hotline", "mailbox"):
+        return [e for e in bulletin.evaluations if e.channel == part]
+    return [a for a in bulletin.adjustments if a.kind == part]

@@ -1,0 +1,88 @@
+"""Screenshots of every page for a person to look at (run by scripts/screenshots).
+
+Pages are found from the sidebar's navigation, so a new page is photographed without a change
+here. Three sets: the demo store, an empty store, and upload cards (a conflicting month, a new
+month and a refused file) at desktop and tablet widths.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+from playwright.sync_api import Page, expect, sync_playwright
+
+from tests.apptest import FIXTURES
+from tests.browser.appserver import CHROMIUM, CHROMIUM_ARGS, running_app, wait_idle
+
+DESKTOP = {"width": 1400, "height": 1000}
+TABLET = {"width": 900, "height": 1200}
+SETTLE_MS = 1500
+
+
+def shoot(page: Page, out: Path, name: str) -> None:
+    """The whole page: Streamlit scrolls inside its main section, so the viewport is stretched
+    to the section's height for the shot."""
+    wait_idle(page)
+    page.wait_for_timeout(SETTLE_MS)
+    size = page.viewport_size
+    height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
+    page.wait_for_timeout(SETTLE_MS)
+    page.screenshot(path=out / f"{name}.png")
+    page.set_viewport_size(size)
+    print(out / f"{name}.png")
+
+
+def pages_in_sidebar(page: Page) -> list[tuple[str, str]]:
+    links = page.get_by_test_id("stSidebarNav").get_by_role("link")
+    expect(links.first).to_be_visible(timeout=120_000)
+    return [(link.inner_text().strip().splitlines()[-1], link.get_attribute("href"))
+            for link in links.all()]
+
+
+def every_page(page: Page, url: str, out: Path, prefix: str) -> None:
+    page.goto(url)
+    for n, (title, href) in enumerate(pages_in_sidebar(page), start=1):
+        page.goto(href)
+        expect(page.get_by_role("heading", name=title, level=1)).to_be_visible(timeout=120_000)
+        shoot(page, out, f"{prefix}-{n:02d}-{urlparse(href).path.strip('/') or 'home'}")
+
+
+def upload_cards(page: Page, url: str, out: Path, scratch: Path) -> None:
+    refused = scratch / "会议纪要.txt"
+    refused.write_text("这不是通报。", encoding="utf-8")
+    page.goto(f"{url}/upload")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        [FIXTURES / "2024-05.docx", FIXTURES / "2024-03.docx", refused])
+    expect(page.get_by_test_id("stAlertContentError")).to_be_visible(timeout=120_000)
+    shoot(page, out, "upload-cards-desktop")
+    page.set_viewport_size(TABLET)
+    shoot(page, out, "upload-cards-tablet")
+    page.set_viewport_size(DESKTOP)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", nargs="?", default="/tmp/shots", type=Path)
+    out = parser.parse_args(argv).out
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        scratch = Path(tmp)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context(locale="zh-CN", viewport=DESKTOP).new_page()
+        with running_app(scratch / "demo.db", scratch / "demo.log", demo=True) as url:
+            every_page(page, url, out, "demo")
+            upload_cards(page, url, out, scratch)
+        with running_app(scratch / "empty.db", scratch / "empty.log") as url:
+            every_page(page, url, out, "empty")
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Streamlit-specific code shared by app.py and the pages: state, filters, cards, safety."""

@@ -1,0 +1,182 @@
+"""The 接听日简报 page's parts: the library cached per data version, the briefing drawn with
+Streamlit's own elements, the print sheet, and the downloads.
+
+Parsed text (unit names, details, passages) reaches Markdown only through inert(); tables go
+to st.dataframe; the print sheet is lib.briefing.html's escaped HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from lib.briefing import text
+from lib.briefing.batch import briefings_zip, zip_name
+from lib.briefing.chart import chart_spec, score_chart, spec_png
+from lib.briefing.content import Briefing, Library, Visit
+from lib.briefing.docx import briefing_docx
+from lib.briefing.html import PRINT_STYLE, STYLE, briefing_html
+from lib.briefing.tables import SECTIONS, adjustment_rows, headline_rows, indicator_rows
+from lib.labels import CHANNELS, month_label
+from lib.store import Store
+from ui.safe import inert
+from ui.state import versioned
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@versioned
+def library(store: Store) -> Library:
+    return Library.from_store(store)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _png(spec: str) -> bytes:
+    return spec_png(spec)
+
+
+def chart_png(briefing: Briefing) -> bytes:
+    return _png(chart_spec(briefing))
+
+
+def unit_label(library: Library) -> Callable[[str], str]:
+    """'岳阳经开区（经开区、岳阳经济技术开发区）': the id and its aliases, so that typing any
+    name in the select box finds the unit."""
+    index = library.index()
+
+    def label(unit_id: str) -> str:
+        others = [n for n in index.names_of(unit_id) if n != unit_id]
+        return f"{unit_id}（{'、'.join(others)}）" if others else unit_id
+
+    return label
+
+
+def downloads(briefing: Briefing) -> None:
+    st.download_button("下载 Word（.docx）", partial(_docx, briefing),
+                       file_name=text.file_name(briefing), mime=DOCX, on_click="ignore",
+                       icon=":material/download:", key="briefing-docx", type="primary")
+
+
+def _docx(briefing: Briefing) -> bytes:
+    return briefing_docx(briefing, chart_png(briefing))
+
+
+def batch(library: Library, month: str, visit: Visit, label: Callable[[str], str]) -> None:
+    with st.expander("批量生成：多个单位的简报打包为 .zip"):
+        units = st.multiselect("单位", library.unit_ids(), format_func=label,
+                               key="briefing-batch-units", placeholder="选择单位")
+        if units:
+            st.download_button(f"下载 {len(units)} 份简报（.zip）",
+                               partial(briefings_zip, library, units, month, visit),
+                               file_name=zip_name(month, len(units)), mime="application/zip",
+                               on_click="ignore", icon=":material/folder_zip:",
+                               key="briefing-zip")
+
+
+def print_sheet(briefing: Briefing) -> None:
+    """The A4 sheet, with the styles that hide everything else when printing."""
+    st.html(STYLE)
+    st.html(PRINT_STYLE)
+    with st.container(key="briefing-sheet"):
+        st.html(briefing_html(briefing, chart_png(briefing)))
+
+
+def show(briefing: Briefing) -> None:
+    """The briefing on screen, part by part, in the order of the paper."""
+    st.subheader(inert(text.subtitle(briefing)), divider="red")
+    meta = "　".join(p for p in (text.visit(briefing.visit), text.aliases(briefing),
+                                 "资料来源：" + text.source(briefing)) if p)
+    st.caption(inert(meta))
+    for number, (key, part) in enumerate(_PARTS.items(), start=1):
+        st.markdown(f"#### {'一二三四五六七八九十'[number - 1]}、{SECTIONS[key]}")
+        part(briefing)
+
+
+def _standing(briefing: Briefing) -> None:
+    _, rows = headline_rows(briefing)
+    columns = st.columns(len(briefing.headlines), border=True)
+    for column, headline, row in zip(columns, briefing.headlines, rows, strict=True):
+        now = headline.current
+        column.markdown(f"**{CHANNELS[headline.channel]}**")
+        if now is None:
+            column.caption(inert(text.no_row(headline.channel)))
+            continue
+        before = headline.previous
+        score, grade, rank = column.columns(3)
+        score.metric("综合指标值", row[1], _delta(now.score - before.score if before else None,
+                                                 headline.channel))
+        grade.metric("等级", row[2], f"上期 {before.grade}" if before else None,
+                     delta_color="off", delta_arrow="off")
+        rank.metric("组内排名", f"{now.rank}/{now.of}",
+                    _rank_delta(before.rank - now.rank if before else None))
+        since = f"；变化较{month_label(headline.previous_month)}" if before else ""
+        column.caption(inert(f"排名范围：{row[4]}{since}"))
+    st.altair_chart(score_chart(briefing), width="content")
+    st.caption("等级走势：" + inert(text.grade_history(briefing)))
+
+
+def _delta(change: float | None, channel: str) -> str | None:
+    return None if change is None else text.signed_score(change, channel)
+
+
+def _rank_delta(moved: int | None) -> str | None:
+    if moved is None:
+        return None
+    return "持平" if moved == 0 else f"{moved:+d} 位"
+
+
+def _indicators(briefing: Briefing) -> None:
+    header, rows, _ = indicator_rows(briefing)
+    if not rows:
+        st.caption(text.NOT_LISTED)
+        return
+    frame = pd.DataFrame(rows, columns=["指标", "热线", "热线组中位数", "热线差距", "市长信箱",
+                                        "信箱组中位数", "信箱差距"])
+    st.dataframe(frame, hide_index=True, key="briefing-indicators")
+    st.caption(text.INDICATORS_NOTE)
+
+
+def _whatif(briefing: Briefing) -> None:
+    if not briefing.targets:
+        st.markdown(text.NO_TARGETS)
+        return
+    for target in briefing.targets:
+        lines = "\n".join(f"- {inert(text.lever(lever))}" for lever in target.levers)
+        st.markdown(f"**{inert(text.target(target))}**\n{lines}")
+    st.caption(text.WHATIF_NOTE)
+
+
+def _adjustments(briefing: Briefing) -> None:
+    header, rows = adjustment_rows(briefing)
+    if not rows:
+        st.markdown(text.NO_ADJUSTMENTS)
+        return
+    st.dataframe(pd.DataFrame(rows, columns=header), hide_index=True, key="briefing-adjustments")
+
+
+def _mentions(briefing: Briefing) -> None:
+    if not briefing.mentions:
+        st.markdown(text.NO_MENTIONS)
+    for mention in briefing.mentions:
+        st.markdown(f"**{inert(text.mention_label(mention))}**：{inert(mention.excerpt)}")
+
+
+def _reception(briefing: Briefing) -> None:
+    if not briefing.reception_days:
+        st.markdown(text.NO_RECEPTION)
+    for day in briefing.reception_days:
+        st.markdown(inert(text.reception(day)))
+
+
+def _categories(briefing: Briefing) -> None:
+    st.markdown(f"**{month_label(briefing.month)}**：" + inert(text.categories(briefing)
+                                                              or "通报未列出。"))
+    st.caption(text.NO_OWN_CATEGORIES)
+
+
+_PARTS = {"standing": _standing, "indicators": _indicators, "whatif": _whatif,
+          "adjustments": _adjustments, "mentions": _mentions, "reception": _reception,
+          "categories": _categories}

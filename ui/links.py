@@ -1,0 +1,27 @@
+"""Links into the app that carry a view in their query string."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from urllib.parse import urlencode
+
+from lib.labels import CHANNELS, month_label
+from ui.filters import Filters
+
+COMPARE_PATH = "compare"
+
+
+def compare_url(unit_ids: Sequence[str], chosen: Filters) -> str:
+    """The unit comparison of `unit_ids` under the same channel and period, as a link relative
+    to the app's pages: 'compare?units=岳阳楼区&channel=热线&period=2024年3月&period=2024年5月'
+    (the values are the widgets' labels, as their URL binding expects)."""
+    params = [("units", unit_id) for unit_id in unit_ids]
+    params.append(("channel", CHANNELS[chosen.channel]))
+    if chosen.start and chosen.end and chosen.start != chosen.end:
+        params += [("period", month_label(chosen.start)), ("period", month_label(chosen.end))]
+    return f"{COMPARE_PATH}?{urlencode(params)}"
+
+
+def compare_urls(unit_ids: Iterable[str], chosen: Filters) -> list[str]:
+    """One comparison link per unit id, for a table's link column."""
+    return [compare_url([unit_id], chosen) for unit_id in unit_ids]
