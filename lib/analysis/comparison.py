@@ -1,0 +1,202 @@
+"""Units side by side: chosen by any of their names, compared on a month, over months, across
+the two channels, and each against the median of its group.
+
+Units are identified by unit id (the store's alias table maps every printed name to one) and
+shown under the name their latest listed row prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.analysis import metrics
+from lib.analysis.display import Table, measure_format, shape
+from lib.analysis.rankings import ranks
+from lib.analysis.rows import in_months, latest_names, of_channel, one_row_per_unit
+from lib.labels import CHANNELS
+from lib.units import normalise_name
+
+MAX_UNITS = 10
+NOT_LISTED = "未列入"
+
+
+def unit_choices(units: pd.DataFrame, aliases: pd.DataFrame) -> list[str]:
+    """Every name a unit can be looked up by (ids and aliases, from Store.units() and
+    Store.aliases()), sorted."""
+    return sorted({*units["unit_id"], *aliases["alias"]})
+
+
+def resolve_units(names: Iterable[str], aliases: pd.DataFrame,
+                  known: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The unit ids `names` stand for, in the order first named and each once, and the names
+    that are neither a known unit id nor an alias."""
+    to_id = dict(zip(aliases["alias"], aliases["unit_id"], strict=True))
+    known = set(known)
+    found: list[str] = []
+    unknown: list[str] = []
+    for name in names:
+        key = normalise_name(name)
+        unit_id = to_id.get(key, key)
+        if unit_id not in known:
+            unknown.append(name)
+        elif unit_id not in found:
+            found.append(unit_id)
+    return found, unknown
+
+
+def group_medians(evaluations: pd.DataFrame, channel: str, period: str) -> pd.DataFrame:
+    """The median of every measure over each group's units in a month (index: group).
+
+    Rates keep two decimals, the score its printed precision.
+    """
+    rows = one_row_per_unit(of_channel(evaluations, channel, period))
+    medians = rows.groupby("group")[list(metrics.MEASURES)].median()
+    return medians.round({m: metrics.decimals(m, channel) for m in metrics.MEASURES})
+
+
+def versus_group_median(evaluations: pd.DataFrame, channel: str, period: str,
+                        unit_ids: Sequence[str]) -> pd.DataFrame:
+    """Each unit's score and rates against its group's median in a month, long form:
+    unit_id, unit, group, measure, value, median, difference (value − median) and `ahead`
+    (True when the unit does better than the median, whichever way better points)."""
+    rows = one_row_per_unit(of_channel(evaluations, channel, period)).set_index("unit_id")
+    rows = rows.loc[[u for u in unit_ids if u in rows.index]].reset_index()
+    medians = group_medians(evaluations, channel, period)
+    long = rows.melt(id_vars=["unit_id", "unit", "group"], value_vars=[metrics.SCORE, *metrics.RATES],
+                     var_name="measure", value_name="value")
+    long["median"] = [medians.at[g, m] for g, m in zip(long["group"], long["measure"], strict=True)]
+    long["difference"] = long["value"] - long["median"]
+    better_high = long["measure"].map(lambda m: metrics.higher_is_better(m, channel))
+    long["ahead"] = long["difference"].where(better_high, -long["difference"]) > 0
+    order = {u: n for n, u in enumerate(unit_ids)}
+    return long.sort_values("unit_id", key=lambda ids: ids.map(order), kind="stable") \
+        .reset_index(drop=True)
+
+
+def score_history(evaluations: pd.DataFrame, unit_id: str,
+                  channel: str | None = None) -> pd.DataFrame:
+    """A unit's months: period, channel, group, unit, score, grade, rank and out_of (its place
+    in its group that month), oldest first; both channels unless `channel` is given."""
+    channels = [channel] if channel else list(CHANNELS)
+    parts = []
+    for ch in channels:
+        mine = of_channel(evaluations, ch)
+        months = mine.loc[mine["unit_id"] == unit_id, "period"].unique()
+        ranked = ranks(mine[mine["period"].isin(months)], ch)
+        parts.append(ranked[ranked["unit_id"] == unit_id].drop_duplicates(["period", "unit_id"]))
+    history = pd.concat(parts) if parts else evaluations.iloc[:0]
+    return history.sort_values(["period", "channel"], kind="stable")[
+        ["period", "channel", "group", "unit", "score", "grade", "rank", "out_of"]] \
+        .reset_index(drop=True)
+
+
+def measure_history(evaluations: pd.DataFrame, channel: str, unit_ids: Sequence[str],
+                    measure: str, start: str | None = None, end: str | None = None,
+                    names: dict[str, str] | None = None) -> pd.DataFrame:
+    """One measure of some units month by month: period, unit_id, name, value, grade.
+    `names` (unit id → name shown) defaults to the latest printed in the months asked."""
+    rows = evaluations[evaluations["unit_id"].isin(unit_ids)]
+    rows = one_row_per_unit(in_months(of_channel(rows, channel), start, end))
+    names = names or latest_names(rows)
+    return pd.DataFrame({"period": rows["period"], "unit_id": rows["unit_id"],
+                         "name": rows["unit_id"].map(names), "value": rows[measure],
+                         "grade": rows["grade"]}).reset_index(drop=True)
+
+
+def _placed(evaluations: pd.DataFrame, channel: str, period: str,
+            unit_ids: Sequence[str]) -> pd.DataFrame:
+    """The month's row of each unit with its rank (index: unit_id)."""
+    month = of_channel(evaluations, channel, period)
+    ranked = ranks(month, channel).drop_duplicates("unit_id")
+    return ranked[ranked["unit_id"].isin(unit_ids)].set_index("unit_id")
+
+
+def _place(row) -> str:
+    return f"{int(row['rank'])} / {int(row['out_of'])}"
+
+
+def side_by_side(evaluations: pd.DataFrame, channel: str, period: str,
+                 unit_ids: Sequence[str], names: dict[str, str]) -> pd.DataFrame:
+    """A month's figures with one column per unit (headed by its name) and one row per item:
+    group, place in group, score, grade, rates, counts — as text at the bulletin's precision;
+    未列入 for a unit the month's table does not list."""
+    placed = _placed(evaluations, channel, period, unit_ids)
+    items = ["分组", "组内名次", *(metrics.label(m, channel) for m in metrics.MEASURES[:1]),
+             "等级评价", *(metrics.label(m, channel) for m in metrics.MEASURES[1:])]
+    columns = {}
+    for unit_id in unit_ids:
+        if unit_id not in placed.index:
+            columns[names.get(unit_id, unit_id)] = [NOT_LISTED] * len(items)
+            continue
+        row = placed.loc[unit_id]
+        values = [_shown(row[m], metrics.decimals(m, channel)) for m in metrics.MEASURES]
+        columns[names.get(unit_id, unit_id)] = [row["group"], _place(row), values[0], row["grade"],
+                                                *values[1:]]
+    return pd.DataFrame(columns, index=pd.Index(items, name="项目")).reset_index()
+
+
+def _shown(value: float, places: int) -> str:
+    return f"{value:.{places}f}"
+
+
+def channels_side_by_side(evaluations: pd.DataFrame, period: str, unit_ids: Sequence[str],
+                          names: dict[str, str]) -> pd.DataFrame:
+    """Per unit, its hotline and mailbox score, grade and place in group for one month:
+    单位, then 热线/市长信箱 综合指标值, 等级评价, 组内名次 (None where not listed)."""
+    out = pd.DataFrame({"单位": [names.get(u, u) for u in unit_ids]})
+    for channel, word in CHANNELS.items():
+        placed = _placed(evaluations, channel, period, unit_ids).reindex(unit_ids)
+        out[f"{word}综合指标值"] = placed["score"].to_numpy()
+        out[f"{word}等级"] = placed["grade"].to_numpy()
+        out[f"{word}组内名次"] = [None if pd.isna(r["rank"]) else _place(r)
+                              for _, r in placed.iterrows()]
+    return out
+
+
+@dataclass(frozen=True)
+class ComparisonView:
+    """What the 单位对比 page shows for some units."""
+
+    names: dict[str, str]
+    month: pd.DataFrame
+    history: pd.DataFrame
+    channels: pd.DataFrame
+    channel_scores: dict[str, pd.DataFrame]
+    versus_median: pd.DataFrame
+
+
+def comparison_view(evaluations: pd.DataFrame, channel: str, start: str, end: str,
+                    unit_ids: Sequence[str], measure: str = metrics.SCORE) -> ComparisonView:
+    """`evaluations` of both channels; the month compared is `end`, the lines run start–end.
+    Units are named alike in every part: `names`, their latest printed names up to `end`."""
+    mine = evaluations[evaluations["unit_id"].isin(unit_ids) & (evaluations["period"] <= end)]
+    month = evaluations[evaluations["period"] == end]
+    names = latest_names(mine, unit_ids)
+    versus = versus_group_median(month, channel, end, unit_ids)
+    return ComparisonView(
+        names=names,
+        month=side_by_side(month, channel, end, unit_ids, names),
+        history=measure_history(mine, channel, unit_ids, measure, start, end, names),
+        channels=channels_side_by_side(month, end, unit_ids, names),
+        channel_scores={ch: measure_history(mine, ch, unit_ids, metrics.SCORE, start, end, names)
+                        for ch in CHANNELS},
+        versus_median=versus.assign(unit=versus["unit_id"].map(names)),
+    )
+
+
+
+def channels_table(channels: pd.DataFrame) -> Table:
+    return Table(channels, {f"{word}综合指标值": measure_format(metrics.SCORE, ch)
+                            for ch, word in CHANNELS.items()})
+
+def versus_table(long: pd.DataFrame, channel: str) -> Table:
+    verdict = long["ahead"].map({True: "优于中位数", False: "落后于中位数"})
+    named = long.assign(measure=long["measure"].map(lambda m: metrics.label(m, channel)),
+                        ahead=verdict.where(long["difference"] != 0, "与中位数持平"))
+    return shape(named, [("unit", "部门名称", None), ("group", "分组", None),
+                         ("measure", "指标", None), ("value", "本单位", "%.2f"),
+                         ("median", "组中位数", "%.2f"), ("difference", "差值", "%+.2f"),
+                         ("ahead", "比较", None)])

@@ -1,0 +1,60 @@
+"""Frames as the pages show and export them: Chinese headings, the bulletin's precision.
+
+A `Table` is a frame under Chinese headings plus, for its number columns, the printf format
+the screen uses (`%.1f` for a hotline score, `%+.2f` for a change of rate…). Values are
+rounded to that precision in the frame itself, so a download holds what the screen shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from lib.analysis import metrics
+from lib.labels import month_label
+
+Column = tuple[str, str, str | None]
+"""(column of the source frame, Chinese heading, printf format or None)."""
+
+
+@dataclass(frozen=True)
+class Table:
+    frame: pd.DataFrame
+    formats: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return self.frame.empty
+
+
+def number_format(places: int, signed: bool = False) -> str:
+    sign = "+" if signed else ""
+    return f"%{sign}d" if places == 0 else f"%{sign}.{places}f"
+
+
+def measure_format(measure: str, channel: str, signed: bool = False) -> str:
+    return number_format(metrics.decimals(measure, channel), signed)
+
+
+def shape(frame: pd.DataFrame, columns: Sequence[Column]) -> Table:
+    """Pick, round and rename `columns`; months ('period', '…_period') are shown as 2024年3月."""
+    out = {}
+    formats = {}
+    for source, heading, printf in columns:
+        values = frame[source]
+        if source == "period" or source.endswith("_period"):
+            values = values.map(month_label)
+        elif printf is not None:
+            values = _rounded(values, printf)
+            formats[heading] = printf
+        out[heading] = values.reset_index(drop=True)
+    return Table(pd.DataFrame(out), formats)
+
+
+def _rounded(values: pd.Series, printf: str) -> pd.Series:
+    places = int(printf.rsplit(".", 1)[1][:-1]) if "." in printf else 0
+    if not pd.api.types.is_float_dtype(values):
+        return values
+    return values.round(places) if places else values.round().astype("Int64")

@@ -1,0 +1,160 @@
+"""Grades: how many units got each grade, who is below A, and who moved between two months.
+
+Each unit counts once per month (rows.one_row_per_unit). A unit a month's table does not list
+(no orders that month) is "未列入" in the transition matrix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from lib.analysis import metrics
+from lib.analysis.display import Table, measure_format, shape
+from lib.analysis.rows import in_months, of_channel, one_row_per_unit, previous_month
+from lib.model import GROUPS
+
+NOT_LISTED = "未列入"
+
+
+def grade_distribution(evaluations: pd.DataFrame, channel: str, start: str | None = None,
+                       end: str | None = None) -> pd.DataFrame:
+    """Units per month, group and grade: period, group, grade, units."""
+    rows = one_row_per_unit(in_months(of_channel(evaluations, channel), start, end))
+    counts = rows.groupby(["period", "group", "grade"], sort=False).size()
+    return counts.rename("units").reset_index()
+
+
+def by_group(distribution: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """grade_distribution() split by group, in the bulletin's order of groups."""
+    present = set(distribution["group"])
+    ordered = [g for g in GROUPS if g in present] + sorted(present - set(GROUPS))
+    return {g: distribution[distribution["group"] == g] for g in ordered}
+
+
+def below_a(evaluations: pd.DataFrame, channel: str, period: str) -> pd.DataFrame:
+    """The month's units graded below A, lowest score first, with the previous month's grade
+    (`previous_grade`, 未列入 when that table did not list the unit)."""
+    rows = of_channel(evaluations, channel)
+    before = previous_month(rows, period)
+    rows = one_row_per_unit(rows[rows["period"].isin([period, before])])
+    now = rows[(rows["period"] == period) & (rows["grade"] != "A")]
+    then = rows.loc[rows["period"] == before, ["unit_id", "grade"]]
+    out = now.merge(then.rename(columns={"grade": "previous_grade"}), on="unit_id", how="left")
+    out["previous_grade"] = out["previous_grade"].fillna(NOT_LISTED if before else "")
+    return out.sort_values(["score", "order"], kind="stable").reset_index(drop=True)
+
+
+def _two_months(evaluations: pd.DataFrame, channel: str, before: str, after: str) -> pd.DataFrame:
+    """One row per unit listed in either month: its columns suffixed _before and _after."""
+    rows = of_channel(evaluations, channel)
+    rows = one_row_per_unit(rows[rows["period"].isin([before, after])])
+    first, second = (rows[rows["period"] == p].set_index("unit_id") for p in (before, after))
+    both = first.merge(second, how="outer", left_index=True, right_index=True,
+                       suffixes=("_before", "_after"))
+    for side in ("before", "after"):
+        both[f"grade_{side}"] = both[f"grade_{side}"].fillna(NOT_LISTED)
+    both["unit"] = both["unit_after"].fillna(both["unit_before"])
+    both["group"] = both["group_after"].fillna(both["group_before"])
+    return both.reset_index()
+
+
+def _grade_order(grades) -> list[str]:
+    seen = set(grades)
+    return [g for g in (*metrics.GRADES, NOT_LISTED) if g in seen] + \
+        sorted(seen - {*metrics.GRADES, NOT_LISTED})
+
+
+def transition_matrix(evaluations: pd.DataFrame, channel: str, before: str,
+                      after: str) -> pd.DataFrame:
+    """Units by grade in `before` (rows) and in `after` (columns), 未列入 included."""
+    both = _two_months(evaluations, channel, before, after)
+    order = _grade_order([*both["grade_before"], *both["grade_after"]])
+    matrix = pd.crosstab(both["grade_before"], both["grade_after"])
+    return matrix.reindex(index=order, columns=order, fill_value=0)
+
+
+def grade_movers(evaluations: pd.DataFrame, channel: str, before: str, after: str) -> pd.DataFrame:
+    """Units listed in both months whose grade changed, falls first, with the indicator that
+    moved the score most: `indicator`, its values then and now, and `effect`, the points of
+    score that change made (its weight in the score formula times its change).
+
+    Columns: unit_id, unit, group, grade_before, grade_after, score_before, score_after,
+    score_change, indicator, indicator_before, indicator_after, effect.
+    """
+    both = _two_months(evaluations, channel, before, after)
+    listed = ~both[["grade_before", "grade_after"]].isin([NOT_LISTED]).any(axis=1)
+    movers = both[listed & (both["grade_before"] != both["grade_after"])].copy()
+    then, now = ({i: movers[f"{i}_{side}"] for i in metrics.RATES} for side in ("before", "after"))
+    effects = pd.DataFrame({i: metrics.score_effect(i, channel) * (now[i] - then[i])
+                            for i in metrics.RATES}, index=movers.index)
+    movers["indicator"] = effects.abs().idxmax(axis=1) if len(movers) else pd.Series(dtype=str)
+    movers["effect"] = _pick(effects, movers["indicator"])
+    movers["indicator_before"] = _pick(pd.DataFrame(then), movers["indicator"])
+    movers["indicator_after"] = _pick(pd.DataFrame(now), movers["indicator"])
+    movers["score_change"] = movers["score_after"] - movers["score_before"]
+    rank = {g: n for n, g in enumerate(metrics.GRADES)}
+    movers["fell"] = movers["grade_after"].map(rank) > movers["grade_before"].map(rank)
+    movers = movers.sort_values(["fell", "score_change"], ascending=[False, True], kind="stable")
+    return movers[["unit_id", "unit", "group", "grade_before", "grade_after", "score_before",
+                   "score_after", "score_change", "indicator", "indicator_before",
+                   "indicator_after", "effect"]].reset_index(drop=True)
+
+
+def _pick(values: pd.DataFrame, columns: pd.Series) -> np.ndarray:
+    """Row by row, the value in the column `columns` names."""
+    at = values.columns.get_indexer(columns)
+    return values.to_numpy()[np.arange(len(values)), at]
+
+
+@dataclass(frozen=True)
+class GradesView:
+    """What the 等级分布 page shows."""
+
+    distribution: pd.DataFrame
+    below_a: pd.DataFrame
+    matrix: pd.DataFrame
+    movers: pd.DataFrame
+
+
+def grades_view(evaluations: pd.DataFrame, channel: str, start: str, end: str,
+                before: str | None, after: str | None) -> GradesView:
+    pair = before is not None and after is not None
+    return GradesView(
+        grade_distribution(evaluations, channel, start, end),
+        below_a(evaluations, channel, end),
+        transition_matrix(evaluations, channel, before, after) if pair else pd.DataFrame(),
+        grade_movers(evaluations, channel, before, after) if pair else pd.DataFrame(),
+    )
+
+
+def below_a_table(rows: pd.DataFrame, channel: str) -> Table:
+    rate = measure_format("completion_rate", channel)
+    return shape(rows, [
+        ("unit", "部门名称", None), ("group", "分组", None),
+        ("score", "综合指标值", measure_format(metrics.SCORE, channel)),
+        ("grade", "等级评价", None), ("previous_grade", "上期等级", None),
+        ("due", "应办理数", "%d"),
+        *((r, metrics.label(r, channel), rate) for r in metrics.RATES)])
+
+
+def matrix_table(matrix: pd.DataFrame, before_label: str, after_label: str) -> Table:
+    """The matrix with its row labels as a first column headed '<before> ＼ <after>'."""
+    corner = f"{before_label} ＼ {after_label}"
+    frame = matrix.rename_axis(index=corner, columns=None).reset_index()
+    return Table(frame, {c: "%d" for c in matrix.columns})
+
+
+def movers_table(movers: pd.DataFrame, channel: str) -> Table:
+    score = measure_format(metrics.SCORE, channel)
+    rate = measure_format("completion_rate", channel)
+    named = movers.assign(indicator=movers["indicator"].map(lambda i: metrics.label(i, channel)))
+    return shape(named, [
+        ("unit", "部门名称", None), ("group", "分组", None),
+        ("grade_before", "上期等级", None), ("grade_after", "本期等级", None),
+        ("score_before", "上期分数", score), ("score_after", "本期分数", score),
+        ("score_change", "分数变化", measure_format(metrics.SCORE, channel, True)),
+        ("indicator", "变化最大的指标", None), ("indicator_before", "该指标上期", rate),
+        ("indicator_after", "该指标本期", rate), ("effect", "对分数的影响", "%+.2f")])

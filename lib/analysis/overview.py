@@ -1,0 +1,126 @@
+"""The month at a glance: the city's figures against the previous month, the complaint
+categories, grade counts per channel, and the hot issues as the bulletin words them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.analysis import metrics
+from lib.analysis.display import Table, shape
+from lib.analysis.rows import one_row_per_unit, previous_month
+from lib.labels import CHANNELS
+
+HOT_ISSUES = "热点焦点"
+
+
+def headline(overview: pd.DataFrame, period: str) -> pd.DataFrame:
+    """One row per city figure of the month: figure, label, kind ('count' | 'rate'), value,
+    previous (the previous stored month's), change; NA where a bulletin prints nothing."""
+    now = overview[overview["period"] == period]
+    before = previous_month(overview, period)
+    then = overview[overview["period"] == before]
+    rows = []
+    for figure, (label, kind) in metrics.CITY_FIGURES.items():
+        value = now[figure].iloc[0] if len(now) else pd.NA
+        previous = then[figure].iloc[0] if len(then) else pd.NA
+        rows.append((figure, label, kind, value, previous))
+    out = pd.DataFrame(rows, columns=["figure", "label", "kind", "value", "previous"])
+    out["value"] = pd.to_numeric(out["value"])
+    out["previous"] = pd.to_numeric(out["previous"])
+    out["change"] = (out["value"] - out["previous"]).round(2)
+    return out
+
+
+@dataclass(frozen=True)
+class FigureText:
+    """A city figure as a metric card shows it: '65,452', '99.61%', change '-4,994' or
+    '+0.32 个百分点'; `change` is None when there is no previous month to compare with."""
+
+    label: str
+    kind: str
+    value: str
+    change: str | None
+
+
+def figure_texts(figures: pd.DataFrame) -> list[FigureText]:
+    """The headline's figures (headline()) as text, the printed precision kept."""
+    texts = []
+    for row in figures.itertuples():
+        if pd.isna(row.value):
+            value = "未列明"
+        else:
+            value = f"{int(row.value):,}" if row.kind == "count" else f"{row.value:.2f}%"
+        if pd.isna(row.change):
+            change = None
+        else:
+            change = f"{int(row.change):+,}" if row.kind == "count" else f"{row.change:+.2f} 个百分点"
+        texts.append(FigureText(row.label, row.kind, value, change))
+    return texts
+
+
+def month_categories(categories: pd.DataFrame, period: str) -> pd.DataFrame:
+    """The month's 诉求类型 in printed order: name, count, share."""
+    month = categories[categories["period"] == period].sort_values("order", kind="stable")
+    return month[["name", "count", "share"]].reset_index(drop=True)
+
+
+def grade_counts(evaluations: pd.DataFrame, narrative: pd.DataFrame, period: str) -> pd.DataFrame:
+    """Per channel: units per grade in the month's table (A…E), units listed, and what the
+    narrative adds: units with no orders or letters (zero_units) and its total (units_total)."""
+    rows = one_row_per_unit(evaluations[evaluations["period"] == period])
+    counts = pd.crosstab(rows["channel"], rows["grade"]).reindex(
+        index=list(CHANNELS), columns=list(metrics.GRADES), fill_value=0)
+    counts["listed"] = counts.sum(axis=1)
+    told = narrative[narrative["period"] == period].set_index("channel")
+    told = told[["zero_units", "units_total"]].reindex(list(CHANNELS))
+    return counts.join(told).rename_axis("channel").reset_index()
+
+
+def hot_issues(sections: pd.DataFrame, period: str) -> list[str]:
+    """The month's 热点焦点 texts, as parsed (plain text: never render it as Markdown)."""
+    month = sections[(sections["period"] == period) & (sections["key"] == HOT_ISSUES)]
+    return list(month["text"])
+
+
+@dataclass(frozen=True)
+class OverviewView:
+    """What the 总览 page shows for a month."""
+
+    previous_period: str | None
+    figures: pd.DataFrame
+    categories: pd.DataFrame
+    grades: pd.DataFrame
+    hot_issues: list[str]
+
+
+def overview_view(overview: pd.DataFrame, categories: pd.DataFrame, evaluations: pd.DataFrame,
+                  narrative: pd.DataFrame, sections: pd.DataFrame, period: str) -> OverviewView:
+    return OverviewView(previous_month(overview, period), headline(overview, period),
+                        month_categories(categories, period),
+                        grade_counts(evaluations, narrative, period), hot_issues(sections, period))
+
+
+def figures_table(figures: pd.DataFrame) -> Table:
+    """Counts as whole numbers and rates with two decimals, in one column of each."""
+    def typed(column: str) -> list:
+        return [None if pd.isna(v) else int(v) if kind == "count" else round(float(v), 2)
+                for v, kind in zip(figures[column], figures["kind"], strict=True)]
+
+    frame = pd.DataFrame({"指标": figures["label"], "本月": typed("value"),
+                          "上期": typed("previous"), "变化": typed("change")}, dtype=object)
+    return Table(frame)
+
+
+def categories_table(month: pd.DataFrame) -> Table:
+    return shape(month, [("name", "诉求类型", None), ("count", "件数", "%d"),
+                         ("share", "占比（%）", "%.2f")])
+
+
+def grades_table(counts: pd.DataFrame) -> Table:
+    named = counts.assign(channel=counts["channel"].map(CHANNELS))
+    return shape(named, [("channel", "渠道", None),
+                         *((g, f"{g} 类", "%d") for g in metrics.GRADES),
+                         ("listed", "表内单位", "%d"), ("zero_units", "量为 0 的单位（正文）", "%d"),
+                         ("units_total", "承办单位总数（正文）", "%d")])

@@ -1,0 +1,107 @@
+"""Unit comparison on the two real bulletins: names to units, medians, histories, both channels."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.analysis.comparison import (
+    channels_side_by_side,
+    channels_table,
+    comparison_view,
+    group_medians,
+    resolve_units,
+    score_history,
+    side_by_side,
+    unit_choices,
+    versus_group_median,
+    versus_table,
+)
+from tests.demo_frames import demo
+
+
+@pytest.fixture(scope="module")
+def frames():
+    return demo()
+
+
+def test_any_alias_finds_its_unit_once_and_unknown_names_are_kept_apart(frames):
+    found, unknown = resolve_units(["经开区", "岳阳电信公司", "岳阳楼区", "不存在的局", "岳阳经开区"],
+                                   frames.aliases, frames.units["unit_id"])
+
+    assert found == ["岳阳经开区", "市电信公司", "岳阳楼区"]
+    assert unknown == ["不存在的局"]
+
+
+def test_the_choices_hold_every_unit_and_every_alias(frames):
+    choices = unit_choices(frames.units, frames.aliases)
+
+    assert {"经开区", "岳阳经开区", "岳阳电信公司", "市电信公司", "国家金融监督管理总局"} <= set(choices)
+    assert choices == sorted(set(choices))
+
+
+def test_group_medians_of_may_hotline(frames):
+    medians = group_medians(frames.evaluations, "hotline", "2024-05")
+
+    assert medians.loc["县市区", ["score", "on_time_rate", "rework_rate"]].tolist() == \
+        [96.6, 99.77, 6.97]
+    assert medians.loc["公共服务企业", "score"] == 93.8
+
+
+def test_each_unit_against_its_group_median_knows_which_way_is_better(frames):
+    long = versus_group_median(frames.evaluations, "hotline", "2024-05", ["岳阳经开区", "市电信公司"])
+
+    rework = long[long["measure"] == "rework_rate"].set_index("unit_id")
+    assert rework.loc["岳阳经开区", ["value", "median"]].tolist() == [12.11, 6.97]
+    assert not rework.loc["岳阳经开区", "ahead"]
+    visited = long[long["measure"] == "visited_rate"].set_index("unit_id")
+    assert visited.loc["市电信公司", ["value", "median"]].tolist() == [7.50, 6.85]
+    assert long["unit_id"].tolist()[:5] == ["岳阳经开区"] * 5
+    table = versus_table(long, "hotline")
+    assert table.frame.loc[table.frame["指标"] == "返工率", "比较"].tolist() == ["落后于中位数",
+                                                                              "与中位数持平"]
+
+
+def test_score_history_gives_score_grade_and_place_month_by_month(frames):
+    history = score_history(frames.evaluations, "岳阳楼区")
+
+    assert [(r.period, r.channel, r.score, r.grade, r.rank, r.out_of)
+            for r in history.itertuples()] == [
+        ("2024-03", "hotline", 93.5, "A", 11, 13), ("2024-03", "mailbox", 97.08, "A", 11, 13),
+        ("2024-05", "hotline", 95.5, "A", 10, 13), ("2024-05", "mailbox", 98.83, "A", 9, 13)]
+    assert len(score_history(frames.evaluations, "岳阳楼区", "mailbox")) == 2
+
+
+def test_side_by_side_shows_a_month_at_the_bulletins_precision(frames):
+    names = {"岳阳楼区": "岳阳楼区", "市商务局": "市商务局"}
+    month = side_by_side(frames.evaluations, "hotline", "2024-05", ["岳阳楼区", "市商务局"], names)
+    rows = month.set_index("项目")
+
+    assert rows.loc["组内名次", "岳阳楼区"] == "10 / 13"
+    assert rows.loc["综合指标值", "岳阳楼区"] == "95.5"
+    assert rows.loc["按期办结率", "岳阳楼区"] == "98.57"
+    assert rows.loc["应办理数", "岳阳楼区"] == "3083"
+    assert set(rows["市商务局"]) == {"未列入"}
+
+
+def test_hotline_and_mailbox_side_by_side(frames):
+    names = {u: u for u in ("岳阳经开区", "市电信公司")}
+    both = channels_side_by_side(frames.evaluations, "2024-05", list(names), names)
+
+    assert both.iloc[0].tolist() == ["岳阳经开区", 95.1, "A", "12 / 13", 99.84, "A", "4 / 13"]
+    assert both.iloc[1, 1:4].tolist() == [93.8, "A", "5 / 9"]
+    assert both.iloc[1, 4:].isna().all()
+    assert channels_table(both).formats == {"热线综合指标值": "%.1f", "市长信箱综合指标值": "%.2f"}
+
+
+def test_the_comparison_view_names_units_alike_everywhere(frames):
+    view = comparison_view(frames.evaluations, "hotline", "2024-03", "2024-05",
+                           ["国家金融监督管理总局岳阳监管分局", "岳阳楼区"], "on_time_rate")
+
+    names = set(view.names.values())
+    assert set(view.history["name"]) == names
+    assert set(view.versus_median["unit"]) == names
+    assert list(view.month.columns[1:]) == [view.names[u] for u in
+                                            ["国家金融监督管理总局岳阳监管分局", "岳阳楼区"]]
+    assert view.history.loc[view.history["unit_id"] == "岳阳楼区", "value"].tolist() == [99.01,
+                                                                                         98.57]
+    assert set(view.channel_scores) == {"hotline", "mailbox"}

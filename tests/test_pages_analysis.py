@@ -1,0 +1,165 @@
+"""The analysis pages under AppTest: on the two real bulletins and on an empty store."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.apptest import HOSTILE_NAMES, made_bulletin, open_app, stored, texts
+from tests.conftest import sample
+
+PAGES = {"views/overview.py": "总览", "views/rankings.py": "排名", "views/grades.py": "等级分布",
+         "views/compare.py": "单位对比", "views/trends.py": "趋势", "views/ledger.py": "加扣分",
+         "views/alerts.py": "预警"}
+MARCH = {"period": ["2024年3月", "2024年3月"]}
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    """A store holding the March and May 2024 samples, shared read-only by the tests here."""
+    db = tmp_path_factory.mktemp("analysis") / "demo.db"
+    stored(db, *(sample(name).bulletin for name in ("2024-03.pdf", "2024-05.pdf")))
+    return db
+
+
+def page(monkeypatch, db, path: str, **query) -> AppTest:
+    at = open_app(monkeypatch, db)
+    at.query_params.update(query)
+    at.run()
+    at.switch_page(path).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert at.title[0].value == PAGES[path]
+    return at
+
+
+def table(at: AppTest, column: str, nth: int = 0) -> pd.DataFrame:
+    """The nth dataframe on the page that has `column`."""
+    return [df.value for df in at.dataframe if column in df.value.columns][nth]
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_page_shows_the_demo_data_with_downloads(monkeypatch, demo_db, path):
+    at = page(monkeypatch, demo_db, path, units=["岳阳楼区", "经开区"])
+
+    assert at.dataframe
+    labels = [b.label for b in at.download_button]
+    assert labels.count("CSV") == labels.count("Excel") == len(at.dataframe)
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_an_empty_store_leads_to_the_upload_page(monkeypatch, tmp_path, path):
+    at = page(monkeypatch, tmp_path / "empty.db", path)
+
+    assert "通报库还是空的" in at.info[0].value
+    assert [link.value for link in at.page_link] == ["去上传通报"]
+    assert not at.dataframe
+
+
+def test_march_ranking_of_counties_starts_with_the_bulletins_top_three(monkeypatch, demo_db):
+    at = page(monkeypatch, demo_db, "views/rankings.py", **MARCH)
+
+    ranking = table(at, "名次")
+    assert ranking[["名次", "部门名称", "综合指标值", "等级评价"]].head(4).values.tolist() == [
+        [1, "华容县", 96.8, "A"], [2, "云溪区", 96.4, "A"], [2, "临湘市", 96.4, "A"],
+        [4, "岳阳县", 95.9, "A"]]
+    assert ranking["上期名次"].isna().all()
+
+
+def test_may_ranking_of_bureaus_without_small_samples_from_the_url(monkeypatch, demo_db):
+    at = page(monkeypatch, demo_db, "views/rankings.py", group="行政事业单位", min_due="50",
+              exclude_small="true")
+
+    assert at.selectbox(key="group").value == "行政事业单位"
+    ranking = table(at, "名次")
+    assert ranking["部门名称"].head(3).tolist() == ["市教体局", "市邮政管理局", "市公安交警支队"]
+    red, black = table(at, "名次", 1), table(at, "名次", 2)
+    assert red[["名次", "部门名称"]].values.tolist() == [
+        [1, "市教体局"], [2, "市邮政管理局"], [3, "市公安交警支队"], [4, "市人社局"],
+        [5, "市交通运输局"], [5, "市卫健委"], [5, "市住房公积金管理中心"]]
+    assert black["部门名称"].tolist()[:2] == ["城陵矶新港区", "市税务局"]
+    assert "名次变化" not in red.columns
+
+
+def test_changing_the_group_reranks(monkeypatch, demo_db):
+    at = page(monkeypatch, demo_db, "views/rankings.py")
+    at.selectbox(key="group").set_value("公共服务企业").run()
+
+    ranking = table(at, "名次")
+    assert ranking[["部门名称", "名次", "上期名次"]].head(2).values.tolist() == [
+        ["市移动公司", 1, 1], ["市水务集团公司", 2, 2]]
+
+
+def test_overview_cards_show_may_against_march(monkeypatch, demo_db):
+    at = page(monkeypatch, demo_db, "views/overview.py")
+
+    cards = {m.label: (m.value, m.delta) for m in at.metric}
+    assert cards["受理来电"] == ("65,452", "-4,994")
+    assert cards["群众满意率"] == ("91.54%", "-4.62 个百分点")
+    assert table(at, "渠道").iloc[0].tolist() == ["热线", 57, 2, 1, 0, 2, 62, 16, 79]
+    assert any(t.value.startswith("热点焦点。“五一”期间") for t in at.text)
+
+
+def test_grades_page_lists_units_below_a_and_the_movers(monkeypatch, demo_db):
+    at = page(monkeypatch, demo_db, "views/grades.py")
+
+    assert table(at, "上期等级")["部门名称"].tolist() == ["市国防动员办公室", "市国资委", "市农业农村局",
+                                                     "市民政局", "市生态环境局"]
+    matrix = table(at, "2024年3月 ＼ 2024年5月")
+    assert matrix.iloc[0].tolist() == ["A", 51, 2, 0, 0, 1, 3]
+    assert table(at, "变化最大的指标")["部门名称"].iat[0] == "市国防动员办公室"
+
+
+def test_compare_two_units_named_by_alias_from_the_url(monkeypatch, demo_db):
+    at = page(monkeypatch, demo_db, "views/compare.py", units=["经开区", "岳阳电信公司"])
+
+    month = table(at, "项目").set_index("项目")
+    assert month.columns.tolist() == ["岳阳经开区", "市电信公司"]
+    assert month.loc["组内名次"].tolist() == ["12 / 13", "5 / 9"]
+    assert month.loc["综合指标值"].tolist() == ["95.1", "93.8"]
+    both = table(at, "市长信箱综合指标值")
+    assert both["热线综合指标值"].tolist() == [95.1, 93.8]
+
+
+def test_compare_with_no_unit_asks_for_units(monkeypatch, demo_db):
+    at = page(monkeypatch, demo_db, "views/compare.py")
+
+    assert "选择要对比的单位" in at.info[0].value
+    assert not at.dataframe
+
+
+def test_trends_page_shows_the_city_month_by_month(monkeypatch, demo_db):
+    at = page(monkeypatch, demo_db, "views/trends.py", channel="市长信箱")
+
+    city = table(at, "受理来电")
+    assert city[["月份", "受理来电", "群众满意率"]].values.tolist() == [["2024年3月", 70446, 96.16],
+                                                              ["2024年5月", 65452, 91.54]]
+    assert table(at, "A 类").columns.tolist() == ["月份", "A 类", "B 类", "C 类"]
+
+
+def test_ledger_search_finds_a_work_order_number(monkeypatch, demo_db):
+    at = page(monkeypatch, demo_db, "views/ledger.py", adj_q="120836")
+
+    details = table(at, "明细")
+    assert details[["月份", "部门名称", "加扣分值"]].values.tolist() == [["2024年3月", "岳阳楼区", -1.0]]
+    assert "1 条，扣分合计 -1" in at.caption[0].value
+
+
+def test_alerts_link_each_unit_to_its_comparison(monkeypatch, demo_db):
+    at = page(monkeypatch, demo_db, "views/alerts.py")
+
+    falls = table(at, "上次列入")
+    assert falls["部门名称"].tolist() == ["市国防动员办公室", "市民政局", "市生态环境局"]
+    assert falls["对比"].iat[1].startswith("compare?units=%E5%B8%82%E6%B0%91%E6%94%BF%E5%B1%80"
+                                         "&channel=%E7%83%AD%E7%BA%BF")
+    assert table(at, "连续下降次数").empty
+
+
+def test_parsed_names_never_reach_markdown(monkeypatch, tmp_path):
+    db = tmp_path / "hostile.db"
+    stored(db, made_bulletin(2024, 3, HOSTILE_NAMES), made_bulletin(2024, 4, HOSTILE_NAMES))
+    for path in PAGES:
+        at = page(monkeypatch, db, path, units=list(HOSTILE_NAMES))
+        shown = list(texts(at))
+        assert not any(name in text for name in HOSTILE_NAMES for text in shown), (path, shown)

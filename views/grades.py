@@ -1,0 +1,63 @@
+"""等级分布: grades per group and month, the units below A, and who moved between two months."""
+
+import streamlit as st
+
+from lib import charts
+from lib.analysis.grades import (
+    below_a_table,
+    by_group,
+    grades_view,
+    matrix_table,
+    movers_table,
+)
+from lib.analysis.rows import in_months, months, of_channel
+from lib.labels import CHANNELS, month_label
+from ui import empty, filters, frames, plots, tables
+
+st.title("等级分布")
+chosen = filters.current()
+empty.stop_without_library(chosen)
+channel = CHANNELS[chosen.channel]
+evaluations = frames.evaluations(chosen.channel)
+stored = months(of_channel(evaluations, chosen.channel))
+in_view = in_months(of_channel(evaluations, chosen.channel), chosen.start, chosen.end)
+empty.stop_without_rows(in_view, f"所选期间没有{channel}评价表的数据。")
+month = month_label(chosen.end)
+upper = st.container()
+
+st.subheader("等级变动")
+before_col, after_col, _ = st.columns([1, 1, 2])
+latest_first = stored[::-1]
+after = after_col.selectbox("本期", latest_first, format_func=month_label, key="to",
+                            bind="query-params",
+                            index=latest_first.index(chosen.end) if chosen.end in stored else 0)
+earlier = [m for m in latest_first if m < after]
+before = before_col.selectbox("上期", earlier, format_func=month_label, key="from",
+                              bind="query-params", placeholder="没有更早的月份")
+view = grades_view(evaluations, chosen.channel, chosen.start, chosen.end, before, after)
+
+with upper:
+    st.subheader(f"各组等级分布（{channel}）")
+    st.caption(f"{month_label(chosen.start)} – {month}，每个单位每月计一次。")
+    for column, (group, part) in zip(st.columns(3), by_group(view.distribution).items(),
+                                     strict=False):
+        with column:
+            plots.show(charts.grade_bars(part, group), f"等级分布-{group}")
+    st.subheader(f"{month}低于 A 类的单位（{len(view.below_a)} 个）")
+    if view.below_a.empty:
+        st.success("本月列入评价表的单位均为 A 类。", icon=":material/check_circle:")
+    else:
+        tables.show(below_a_table(view.below_a, chosen.channel), "below-a", f"低于A类-{chosen.end}",
+                    {"月份": month})
+
+if before is None:
+    st.info(f"{month_label(after)}之前库中没有{channel}数据，无法比较等级变动。")
+else:
+    pair = {"上期": month_label(before), "本期": month_label(after)}
+    st.caption(f"行为{pair['上期']}的等级，列为{pair['本期']}的等级；“未列入”指当月评价表未列出该单位"
+               "（工单量为 0）。分数即综合指标值；“变化最大的指标”按指标变化乘以其在综合指标值公式中的权重计，"
+               "“对分数的影响”为由此带来的分数变化。")
+    tables.show(matrix_table(view.matrix, pair["上期"], pair["本期"]), "transition-matrix",
+                f"等级变动矩阵-{after}", pair)
+    st.markdown(f"**等级变动的单位（{len(view.movers)} 个）**")
+    tables.show(movers_table(view.movers, chosen.channel), "movers", f"等级变动单位-{after}", pair)

@@ -1,0 +1,53 @@
+"""总览: the last month of the chosen period at a glance."""
+
+import streamlit as st
+
+from lib import charts
+from lib.analysis.overview import (
+    categories_table,
+    figure_texts,
+    figures_table,
+    grades_table,
+    overview_view,
+)
+from lib.labels import month_label
+from ui import empty, filters, frames, plots, tables
+
+st.title("总览")
+chosen = filters.current()
+empty.stop_without_library(chosen)
+view = overview_view(frames.overview(), frames.categories(), frames.evaluations(),
+                     frames.grade_counts(), frames.sections(), chosen.end)
+month = month_label(chosen.end)
+compared = f"，与上期（{month_label(view.previous_period)}）相比" if view.previous_period else \
+    "；库中没有更早的月份可作比较"
+st.caption(f"{month}全市运行情况{compared}。月份取侧边栏所选期间的最后一个月。")
+
+texts = figure_texts(view.figures)
+for start in range(0, len(texts), 4):
+    for column, text in zip(st.columns(4), texts[start:start + 4], strict=False):
+        column.metric(text.label, text.value, text.change, border=True,
+                      delta_color="normal" if text.kind == "rate" else "off")
+with st.expander("运行概况表格与下载", icon=":material/table:"):
+    tables.show(figures_table(view.figures), "city-figures", f"运行概况-{chosen.end}")
+
+categories, hot = st.columns([3, 2], gap="large")
+with categories:
+    st.subheader("诉求类型")
+    if view.categories.empty:
+        st.info("本月通报未列出诉求类型。")
+    else:
+        plots.show(charts.categories_bar(view.categories), f"诉求类型-{chosen.end}")
+        with st.expander("诉求类型表格与下载", icon=":material/table:"):
+            tables.show(categories_table(view.categories), "categories", f"诉求类型-{chosen.end}")
+with hot:
+    st.subheader("热点焦点")
+    if not view.hot_issues:
+        st.info("本月通报没有“热点焦点”一节。")
+    with st.container(border=bool(view.hot_issues), key="hot-issues"):
+        for text in view.hot_issues:
+            st.text(text)
+
+st.subheader("等级评价")
+st.caption("按附件评价表统计，同一单位重复列出只计一次；量为 0 的单位数与承办单位总数取自通报正文。")
+tables.show(grades_table(view.grades), "grade-counts", f"等级评价-{chosen.end}")

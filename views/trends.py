@@ -1,0 +1,48 @@
+"""趋势: the city's figures, the complaint categories and the units per grade over months."""
+
+import streamlit as st
+
+from lib import charts
+from lib.analysis.trends import categories_table, city_table, grades_table, trends_view
+from lib.labels import CHANNELS, month_label
+from ui import empty, filters, frames, plots, tables
+
+MEASURES = {"count": "件数", "share": "占比"}
+
+st.title("趋势")
+chosen = filters.current()
+empty.stop_without_library(chosen)
+channel = CHANNELS[chosen.channel]
+view = trends_view(frames.overview(), frames.categories(), frames.evaluations(chosen.channel),
+                   chosen.channel, chosen.start, chosen.end)
+period = f"{month_label(chosen.start)} – {month_label(chosen.end)}"
+st.caption(f"{period}。只有已载入的月份参与作图，缺少的月份不补值。")
+
+st.subheader("全市运行情况")
+if view.city.empty:
+    st.info("所选期间的通报没有列出全市运行数据。")
+else:
+    counts, rates = st.columns(2)
+    with counts:
+        plots.show(charts.city_lines(view.city, "count"), "全市件数走势")
+    with rates:
+        plots.show(charts.city_lines(view.city, "rate"), "全市比率走势")
+    tables.show(city_table(view.city), "city-trend", "全市运行情况")
+
+st.subheader("诉求类型")
+measure = st.segmented_control("显示", list(MEASURES), format_func=MEASURES.get, default="count",
+                               required=True, key="cat_measure", bind="query-params")
+if view.categories.empty:
+    st.info("所选期间的通报没有列出诉求类型。")
+else:
+    st.caption("通报只列出主要诉求类型：某月未列出的类型不代表为 0。")
+    plots.show(charts.category_lines(view.categories, measure), f"诉求类型{MEASURES[measure]}走势")
+    with st.expander("诉求类型表格与下载", icon=":material/table:"):
+        tables.show(categories_table(view.categories), "category-trend", "诉求类型走势")
+
+st.subheader(f"各等级单位数（{channel}）")
+if view.grades.empty:
+    st.info(f"所选期间没有{channel}评价表的数据。")
+else:
+    plots.show(charts.grade_bars(view.grades), f"{channel}各等级单位数")
+    tables.show(grades_table(view.grades), "grade-trend", f"{channel}各等级单位数")
