@@ -7,7 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from lib.errors import HotlineError, RejectedFile, StoreError
+from lib import cli_admin
+from lib.errors import HotlineError, RejectedFile
 
 
 def _cmd_parse(args) -> int:
@@ -96,6 +97,44 @@ def _cmd_export(args) -> int:
     return 0
 
 
+def _cmd_briefing(args) -> int:
+    """One unit → a .docx; several → a .zip of them. Units by any name, alias or part of one."""
+    from datetime import date
+
+    from lib.briefing.batch import briefings_zip
+    from lib.briefing.content import Library, Visit, build_briefing, find_unit
+    from lib.briefing.docx import briefing_docx
+    from lib.store import Store
+
+    out = Path(args.out)
+    if len(args.units) > 1 and out.suffix.lower() != ".zip":
+        print("多个单位时请用 .zip 作输出文件（--out 简报.zip）", file=sys.stderr)
+        return 2
+    try:
+        day = date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        print(f"接听日期应为 YYYY-MM-DD：{args.date}", file=sys.stderr)
+        return 2
+    store = Store.open()
+    try:
+        library = Library.from_store(store)
+    finally:
+        store.close()
+    visit = Visit(args.leader or "", args.title or "", day)
+    try:
+        units = [find_unit(library, name) for name in args.units]
+        if out.suffix.lower() == ".zip":
+            data = briefings_zip(library, units, args.month, visit)
+        else:
+            data = briefing_docx(build_briefing(library, units[0], args.month, visit))
+    except HotlineError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+    out.write_bytes(data)
+    print(f"已生成 {len(units)} 份接听日简报：{out}（{'、'.join(units)}）")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m lib", description="热线通报分析台命令行")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -112,6 +151,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["xlsx", "csv"], default="xlsx",
                    help="xlsx：一个工作簿，每表一页；csv：每表一个 CSV 的 zip 包")
     p.set_defaults(func=_cmd_export)
+    p = sub.add_parser("briefing", help="生成领导接听日简报（Word）；多个单位时打包为 .zip")
+    p.add_argument("units", nargs="+", metavar="UNIT", help="单位名称（可用简称或别名）")
+    p.add_argument("--month", help="月份 YYYY-MM，默认为库中最新的月份")
+    p.add_argument("--out", required=True, help="输出文件：一个单位 .docx，多个单位 .zip")
+    p.add_argument("--leader", help="接听领导姓名")
+    p.add_argument("--title", help="接听领导职务")
+    p.add_argument("--date", help="接听日期 YYYY-MM-DD")
+    p.set_defaults(func=_cmd_briefing)
+    cli_admin.register(sub)
     return parser
 
 
@@ -119,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except StoreError as exc:
+    except HotlineError as exc:
         print(exc.message, file=sys.stderr)
         return 2
 

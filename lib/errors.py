@@ -95,3 +95,36 @@ class UnknownUnit(BriefingError):
 
 class MonthNotLoaded(BriefingError):
     reason = "通报库中没有该月份的通报"
+
+
+class AccessError(HotlineError):
+    """An edit was refused, or the editor sign-in is not set up right."""
+
+    reason = "需要编辑权限：请先在侧边栏以编辑者身份登录"
+
+
+class BadPasswordHash(AccessError):
+    reason = ("编辑密码配置无效（.streamlit/secrets.toml 的 [auth] editor_password_hash），编辑已停用；"
+              "请用 python -m lib hash-password 重新生成")
+
+
+class BackupError(HotlineError):
+    """A backup cannot be written or restored; the store is unchanged."""
+
+    reason = "备份文件无法使用，数据库未作改动"
+
+
+class NotABackup(BackupError):
+    reason = "不是热线通报分析台的备份文件，数据库未作改动"
+
+
+class BackupDamaged(BackupError):
+    reason = "备份文件已损坏或不完整，数据库未作改动"
+
+
+class BackupIncompatible(BackupError):
+    reason = "备份文件来自不兼容的版本，数据库未作改动"
+
+
+class StoreNotEmpty(BackupError):
+    reason = "目标数据库已有数据，未恢复；确认用备份覆盖全部数据请加 --force"

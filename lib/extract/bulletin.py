@@ -9,7 +9,7 @@ from lib.extract.evaluations import read_evaluations
 from lib.extract.figures import read_figures
 from lib.extract.header import read_header
 from lib.extract.narrative import read_sections
-from lib.model import Bulletin, Source
+from lib.model import Bulletin, ParseWarning, Source
 
 
 def build_bulletin(doc: Document, source: Source) -> Bulletin:
@@ -20,7 +20,13 @@ def build_bulletin(doc: Document, source: Source) -> Bulletin:
     read_figures(bulletin)
     bulletin.evaluations, eval_warnings = read_evaluations(doc)
     bulletin.adjustments, adj_warnings = read_adjustments(doc)
-    bulletin.warnings.extend(eval_warnings + adj_warnings)
+    bulletin.warnings.extend(scanned_pages(doc) + eval_warnings + adj_warnings)
     if bulletin.period is None or not (bulletin.evaluations or bulletin.sections):
         raise NotABulletin(source.filename)
     return bulletin
+
+
+def scanned_pages(doc: Document) -> list[ParseWarning]:
+    """A page that is only a picture (a scan amid text pages) cannot be read: name each one."""
+    return [ParseWarning(f"第 {page.number} 页是扫描图片，没有可提取的文字，该页内容未读取",
+                         page=page.number) for page in doc.pages if not page.has_text]

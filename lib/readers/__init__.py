@@ -81,10 +81,15 @@ def _decode_prefix(sample: bytes) -> str | None:
     return None
 
 
+def check_size(size: int, filename: str = "", limits: Limits = DEFAULT_LIMITS) -> None:
+    """TooLarge when a file of `size` bytes is over the cap: asked before a byte is read."""
+    if size > limits.max_bytes:
+        raise TooLarge(filename, f"{size / 1048576:.1f} MB，上限 {limits.max_bytes / 1048576:g} MB")
+
+
 def read_document(data: bytes, filename: str = "", limits: Limits = DEFAULT_LIMITS) -> Document:
     """Bytes to a Document, or one of lib.errors' RejectedFile errors."""
-    if len(data) > limits.max_bytes:
-        raise TooLarge(filename, f"{len(data) / 1048576:.1f} MB，上限 {limits.max_bytes / 1048576:g} MB")
+    check_size(len(data), filename, limits)
     if not data.strip():
         raise EmptyFile(filename)
     kind = sniff(data)
