@@ -14,11 +14,22 @@ Format = Literal["pdf", "docx", "text"]
 
 
 @dataclass(frozen=True)
+class Word:
+    """One word of a positioned line and where it is printed (page coordinates, points)."""
+
+    text: str
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True)
 class Line:
     """One visual line of running text, as extracted (spaces kept as the format gives them).
 
     `top`/`bottom`/`x0`/`x1` are page coordinates in points where the format has them (PDF),
-    else None. `page` is 1-based.
+    else None. `words` are the line's space-separated words with their left and right edges
+    where the format has them (PDF), else empty: a table without rules has no grid, and where
+    each word is printed is what says its column. `page` is 1-based.
     """
 
     text: str
@@ -27,6 +38,7 @@ class Line:
     bottom: float | None = None
     x0: float | None = None
     x1: float | None = None
+    words: tuple[Word, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,10 @@ class UnitIndex:
         """Every name known for a unit, the id first: for searching text that mentions it."""
         return [unit_id, *sorted(a for a, uid in self.aliases.items() if uid == unit_id)]
 
+    def names(self) -> frozenset[str]:
+        """Every name the table knows, aliases and ids alike (normalised)."""
+        return frozenset(self.aliases) | frozenset(self.aliases.values())
+
     def pairs(self) -> list[tuple[str, str]]:
         return sorted((uid, alias) for alias, uid in self.aliases.items())
 

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from lib.document import Document, Line, Page, Table
+from lib.document import Document, Line, Page, Table, Word
 from lib.extract.adjustments import read_adjustments
+from lib.extract.flowing import unit_lines
 from lib.extract.fragments import Anchor, Piece, place_centred
 from lib.extract.layout import find_bands
-from lib.extract.positions import Edges, split_piece, text_width
+from lib.extract.positions import Columns, covered_runs, find_columns
 from lib.readers import read_document
 from tests.truth_compare import mismatches
 
@@ -211,14 +212,42 @@ def test_cells_printed_one_per_line_are_reported_not_read():
         ("加扣分表的一行没有单位名称，上方也没有可沿用的单位，未读取", "-1 信息报送 未按要求及时报送典型案例")]
 
 
-def test_a_name_that_may_have_wrapped_in_flowing_text_is_flagged():
-    doc = text_document("加分表", "市人社局 +2 创新创优 工作调度会", "市住房公积金管理", "中心",
-                        "+0.5 信息报送 市级及以上主流媒体刊登 1 篇典型案例")
-    rows, warnings = read_adjustments(doc)
-    assert [(r.unit, r.detail) for r in rows] == [("市人社局", "工作调度会市住房公积金管理"),
-                                                  ("中心", "市级及以上主流媒体刊登1篇典型案例")]
+FLOWING_BONUS = ("加分表", "市人社局 +2 创新创优 工作调度会", "市住房公积金管理", "中心",
+                 "+0.5 信息报送 市级及以上主流媒体刊登 1 篇典型案例")
+
+
+def test_a_unit_wrapped_before_its_row_in_flowing_text_is_joined_when_the_bulletin_knows_it():
+    rows, warnings = read_adjustments(text_document(*FLOWING_BONUS),
+                                      known=frozenset({"市人社局", "市住房公积金管理中心"}))
+    assert [(r.unit, r.detail) for r in rows] == [("市人社局", "工作调度会"),
+                                                  ("市住房公积金管理中心", "市级及以上主流媒体刊登1篇典型案例")]
+    assert warnings == []
+
+
+def test_a_unit_wrapped_before_its_row_in_flowing_text_is_not_guessed():
+    """Unknown units: `市住房公积金管理` may end the detail above or start `中心`'s name. Neither
+    row gets it, and the row below, whose unit is unknown, is not read."""
+    rows, warnings = read_adjustments(text_document(*FLOWING_BONUS))
+    assert [(r.unit, r.detail) for r in rows] == [("市人社局", "工作调度会")]
     assert [(w.message, w.snippet) for w in warnings] == [
-        ("无法确定这行文字是上一行明细的续行还是下一行的单位名称，已按明细读取，请核对", "市住房公积金管理")]
+        ("无法确定这行文字是上一行明细的末尾还是下一行单位名称的开头：未计入任何一行，下一行因单位不明未读取，请核对",
+         "市住房公积金管理 中心 | +0.5 信息报送 市级及以上主流媒体刊登1篇典型案例")]
+
+
+@pytest.mark.parametrize(("names", "own", "count"), [
+    (["案例", "湘阴县"], "", 1),                 # the known unit of a merged cell
+    (["市住房公积金管理"], "中心", 1),           # the start of a known name
+    (["国家金融监督管理总局", "岳阳监管分局"], "", 2),
+    (["活动"], "市工信局", 0),                   # the row's own name is known: a detail's end
+    (["领导接听日活动"], "", 0),                  # does not end like a unit: a detail's end
+    (["湘阴县"], "", 1),                         # alone, ends like a unit, before a row without
+    ([], "市新单位", 0),
+    (["市住房和城乡"], "建设局", None),           # unknown either way
+    (["领导接听日活动", "某某县"], "", None),     # 某某县 may have wrapped too
+])
+def test_unit_lines_before_a_row_in_flowing_text(names, own, count):
+    known = frozenset({"湘阴县", "市住房公积金管理中心", "国家金融监督管理总局岳阳监管分局", "市工信局"})
+    assert unit_lines(names, own, known) == count
 
 
 def test_tab_separated_lines_are_cells_and_an_empty_unit_cell_continues():
@@ -274,19 +303,25 @@ def test_bands_are_found_only_in_aligned_text():
     assert find_bands(flowing, points_at) is None
 
 
-def test_positioned_pdf_lines_split_a_merged_unit_from_a_detail_piece():
-    def at(text, top, x0, x1):
-        return Line(text, 12, top=top, bottom=top + 10, x0=x0, x1=x1)
+def at(top: float, *words: tuple[str, float, float]) -> Line:
+    """A PDF line on page 12 from its words (text, x0, x1), as the PDF reader gives it."""
+    return Line(" ".join(w[0] for w in words), 12, top=top, bottom=top + 10, x0=words[0][1],
+                x1=words[-1][2], words=tuple(Word(*w) for w in words))
 
+
+def test_positioned_pdf_lines_split_a_merged_unit_from_a_detail_piece():
     doc = document([Line("2024年5月12345热线和市长信箱工作考核加分表", 12),
-                    at("部门名称 加扣分值 指标名称 加分明细", 171.7, 102, 426),
-                    at("华容县 +1.5 信息报送 市级及以上主流媒体刊登3篇典型案例", 207.5, 107, 460),
-                    at("+0.5 信息报送 市级及以上主流媒体刊登1篇典型案例", 219.2, 178, 460),
-                    at("湘阴县 湘阴县12345热线办参加全县政务公开工业园宣传活", 230.9, 107, 520),
-                    at("+1 创新创优", 236.8, 182, 270), at("动", 242.6, 291, 301),
-                    at("市人社局局长林治学主持召开12345热线和市长信箱", 382.8, 291, 520),
-                    at("市人社局 +2 创新创优", 388.6, 102, 270),
-                    at("工作调度会，重点明确投诉工单的规范办理。", 394.5, 291, 491)])
+                    at(171.7, ("部门名称", 102, 150), ("加扣分值", 178, 226), ("指标名称", 230, 278),
+                       ("加分明细", 380, 428)),
+                    at(207.5, ("华容县", 107, 137), ("+1.5", 182, 198), ("信息报送", 225, 265),
+                       ("市级及以上主流媒体刊登3篇典型案例", 291, 460)),
+                    at(219.2, ("+0.5", 182, 198), ("信息报送", 225, 265),
+                       ("市级及以上主流媒体刊登1篇典型案例", 291, 460)),
+                    at(230.9, ("湘阴县", 107, 137), ("湘阴县12345热线办参加全县政务公开工业园宣传活", 291, 520)),
+                    at(236.8, ("+1", 185, 195), ("创新创优", 225, 265)), at(242.6, ("动", 291, 301)),
+                    at(382.8, ("市人社局局长林治学主持召开12345热线和市长信箱", 291, 520)),
+                    at(388.6, ("市人社局", 102, 142), ("+2", 185, 195), ("创新创优", 225, 265)),
+                    at(394.5, ("工作调度会，重点明确投诉工单的规范办理。", 291, 491))])
     rows, warnings = read_adjustments(doc)
     assert brief(rows) == [
         ("bonus", "华容县", 1.5, "信息报送", "市级及以上主流媒体刊登3篇典型案例"),
@@ -297,13 +332,31 @@ def test_positioned_pdf_lines_split_a_merged_unit_from_a_detail_piece():
     assert warnings == []
 
 
-def test_text_width_and_where_a_piece_starts():
-    assert text_width("湘阴县12345", 10) == pytest.approx(30 + 5 * 5.5)
-    edges = Edges(unit_end=177, detail_start=291)
-    line = Line("湘阴县 湘阴县12345热线办参加", 12, top=230.9, bottom=240.9, x0=107, x1=400)
-    assert split_piece(line, edges) == [("unit", "湘阴县"), ("detail", "湘阴县12345热线办参加")]
-    piece = Line("评", 12, top=1, bottom=11, x0=245, x1=255)
-    assert split_piece(piece, edges) == [("indicator", "评")]
+def test_columns_are_the_runs_between_white_strips_and_each_word_goes_to_its_own():
+    lines = [at(10, ("君山区", 107, 137), ("-1", 185, 195), ("信息报送", 225, 265), ("未按要求", 291, 331)),
+             at(22, ("市工信局", 102, 142), ("-2", 185, 195), ("信箱办理", 225, 265), ("B", 291, 297),
+                ("类", 300, 310)),
+             at(34, ("湘阴县", 107, 137), ("评", 240, 250), ("湘阴县12345热线办参加", 291, 400))]
+    assert covered_runs([w for line in lines for w in line.words]) == [
+        (102, 142), (185, 195), (225, 265), (291, 400)]
+    columns = find_columns(lines)
+    assert columns == Columns(points_start=185, points_end=195, indicator_end=265)
+    assert columns.split(lines[1]) == {"unit": "市工信局", "points": "-2", "indicator": "信箱办理",
+                                       "detail": "B 类"}
+    assert columns.split(lines[2]) == {"unit": "湘阴县", "points": "", "indicator": "评",
+                                       "detail": "湘阴县12345热线办参加"}
+
+
+def test_no_columns_when_the_rows_points_are_not_in_one_run_of_their_own():
+    one_row = [at(10, ("君山区", 107, 137), ("-1", 185, 195), ("信息报送", 225, 265), ("未按要求", 291, 331))]
+    assert find_columns(one_row) is None
+    shifted = [*one_row, at(22, ("市工信局", 102, 142), ("-2", 230, 240), ("信箱办理", 250, 280),
+                            ("B类", 291, 310))]
+    assert find_columns(shifted) is None
+    # A unit name reaching under the points column: the runs cannot tell the unit from the points.
+    touching = [*one_row, at(22, ("市住房公积金管理中心", 102, 190), ("-2", 192, 198), ("信箱办理", 225, 265),
+                             ("B类", 291, 310))]
+    assert find_columns(touching) is None
 
 
 def test_centred_cells_split_the_pieces_between_two_rows_by_halves():

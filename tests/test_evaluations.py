@@ -251,17 +251,3 @@ def test_rates_printed_bare_under_a_percent_header_and_refused_without_it():
     assert [(r.unit, r.completion_rate, r.rework_rate, r.visited_rate, r.page) for r in rows] == [
         ("岳阳监狱", 100.0, 0.0, 50.0, 8)]
     assert [(w.message, w.page) for w in warnings[:1]] == [("评价表的一行无法读取：“100”不是百分率", 9)]
-
-
-def test_a_running_page_header_inside_the_tables_is_not_read():
-    def at(text, page, top):
-        return Line(text, page, top=top, bottom=top + 10, x0=80, x1=520)
-
-    header = " ".join(h.replace("\n", "") for h in HEADER)
-    pages = [[at("政务服务热线工作通报（2024年第3期）", n, 35.4), at(header, n, 105),
-              at(" ".join(row), n, 120)] for n, row in ((7, ROW_HUARONG), (8, ROW_YUNXI), (9, ROW_POLICE))]
-    doc = Document("pdf", [Page(7, [at("热线综合评价表", 7, 60), at("县市区", 7, 90), *pages[0]]),
-                           Page(8, pages[1]), Page(9, pages[2])])
-    rows, warnings = read_evaluations(doc)
-    assert [(r.unit, r.page) for r in rows] == [("华容县", 7), ("云溪区", 8), ("市公安交警支队", 9)]
-    assert warnings == []

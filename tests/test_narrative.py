@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from lib.document import Line
 from lib.extract.narrative import read_sections
 from lib.extract.numbers import parse_cn_numeral
+from lib.extract.text import strip_markup
 from lib.model import SECTION_KEYS
 from tests.fixture_lines import MONTH_OF, fixture_lines, lines
 
@@ -159,3 +160,60 @@ def test_property_chinese_heading_numbers_read_back(n):
 @pytest.mark.parametrize("text", ["", "十十", "一二", "二十三十", "百", "3"])
 def test_what_is_not_a_chinese_number(text):
     assert parse_cn_numeral(text) is None
+
+
+def test_a_long_heading_wrapped_in_a_text_extraction_is_one_heading():
+    title = "岳阳市人民政府门户网站及各县市区政务新媒体平台市长"
+    assert len(title) > 24
+    sections = read_sections(lines("一、工作动态", "某事。", f"二、{title}", "信箱运行情况",
+                                   "来信1113件。"))
+    assert triples(sections)[1] == ("市长信箱运行情况", f"二、{title}信箱运行情况", "来信1113件。")
+
+
+@pytest.mark.parametrize(("after", "first"), [
+    ("领导接听日活动", ("工作动态", "一、工作动态", "领导接听日活动某事。")),
+    ("（一）领导接听日活动", ("工作动态", "（一）领导接听日活动某事", "领导接听日活动某事。")),
+    ("3月25日，开会。", ("工作动态", "一、工作动态", "3月25日，开会。某事。")),
+    ("二、热线运行情况", ("热线运行情况", "二、热线运行情况", "某事。")),
+])
+def test_a_heading_short_enough_for_one_line_takes_no_next_line_in_text(after, first):
+    assert triples(read_sections(lines("一、工作动态", after, "某事。")))[0] == first
+
+
+def pdf_line(text: str, x0: float, x1: float, top: float) -> Line:
+    return Line(text, 1, top=top, bottom=top + 16, x0=x0, x1=x1)
+
+
+@pytest.mark.parametrize(("heading_x1", "after_x0", "joined"), [
+    (510.0, 90.0, True),     # the heading runs to the margin; the next line is its end
+    (400.0, 90.0, False),    # the heading ends short of the margin: it did not wrap
+    (510.0, 122.0, False),   # the next line is indented: a paragraph of its own
+])
+def test_a_heading_wrapped_in_a_pdf_runs_to_the_margin(heading_x1, after_x0, joined):
+    sections = read_sections([
+        pdf_line("一、工作动态", 122, 218, 100), pdf_line("某事一件，写满一行的正文文字。", 90, 512, 128),
+        pdf_line("二、全市政务服务便民诉求受理", 122, heading_x1, 156), pdf_line("与热线运行情况", after_x0, 202, 184),
+        pdf_line("来电65452件。", 122, 300, 212)])
+    if joined:
+        assert triples(sections)[1] == ("热线运行情况", "二、全市政务服务便民诉求受理与热线运行情况", "来电65452件。")
+    else:
+        assert triples(sections)[1] == ("全市政务服务便民诉求受理", "二、全市政务服务便民诉求受理",
+                                        "与热线运行情况来电65452件。")
+
+
+def test_text_is_not_joined_across_a_scanned_page_and_reading_resumes_at_a_heading():
+    sections = read_sections(
+        [*lines("一、工作动态", "（一）某事。"), *lines("二、12345热线运行情况", "各责任单位承办工单", page=2),
+         *lines("59件，满意率88.89%。", "（四）专线服务。工单59件。", page=4),
+         *lines("三、市长信箱运行情况", "来信1113件。", page=4)], unread_pages=frozenset({3}))
+    assert triples(sections) == [("工作动态", "（一）某事", "某事。"),
+                                 ("热线运行情况", "二、12345热线运行情况", "各责任单位承办工单"),
+                                 ("市长信箱运行情况", "三、市长信箱运行情况", "来信1113件。")]
+
+
+@pytest.mark.parametrize(("text", "stripped"), [
+    ("### 县市区", "县市区"), ("#### 四、工作经验交流", "四、工作经验交流"), ("##", ""),
+    ("#3栋电梯故障停运", "#3栋电梯故障停运"), ("##12345热线", "##12345热线"),
+    ("**（一）诉求类型。**", "（一）诉求类型。"), ("- 附件：1、综合评价表", "附件：1、综合评价表")])
+def test_strip_markup_takes_a_heading_mark_only_with_a_space_after_it(text, stripped):
+    assert strip_markup(text) == stripped

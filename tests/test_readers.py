@@ -216,3 +216,29 @@ def test_docx_section_breaks_start_a_page_unless_continuous():
 
     doc = read_document(_docx_bytes(build), "sections.docx")
     assert [[b.text for b in p.blocks] for p in doc.pages] == [["甲", "乙"], ["丙"]]
+
+
+@pytest.mark.parametrize(("text", "pages"), [
+    # pdftotext: each page's marker, then the form feed that ends the page: one break.
+    ("甲\n— 1 —\n\f乙\n—2—\n\f丙\n— 3 —\n\f", [["甲"], ["乙"], ["丙"]]),
+    # Markers at the top of each page, after the form feed: still one break each.
+    ("甲\f— 2 —\n乙\f— 3 —\n丙", [["甲"], ["乙"], ["丙"]]),
+    # A blank page keeps its number.
+    ("甲\f\f丙", [["甲"], [], ["丙"]]),
+    # Text copied out of a viewer has no form feeds: the markers are the breaks.
+    ("甲\n— 1 —\n乙\n— 2—\n丙", [["甲"], ["乙"], ["丙"]]),
+])
+def test_text_pages_break_once_at_a_marker_and_its_form_feed(text, pages):
+    doc = read_document(text.encode("utf-8"), "extraction.txt")
+    assert [[b.text for b in p.blocks] for p in doc.pages] == pages
+    assert [b.page for b in doc.blocks()] == [n for n, p in enumerate(pages, 1) for _ in p]
+
+
+def test_pdf_lines_carry_their_words_and_where_each_is_printed():
+    page = read(FIXTURES / "variants" / "v2-threeline.pdf").pages[-1]
+    line = next(b for b in page.blocks if b.text.startswith("市公安交警支队 +1 信件办理质量"))
+    assert [w.text for w in line.words] == line.text.split(" ")
+    assert [w.text for w in line.words][:3] == ["市公安交警支队", "+1", "信件办理质量"]
+    assert (line.words[0].x0, line.words[-1].x1) == (line.x0, line.x1)
+    assert all(a.x1 < b.x0 for a, b in zip(line.words, line.words[1:], strict=False))
+    assert all(not b.words for b in read(FIXTURES / "seed-2024-05.txt").blocks())

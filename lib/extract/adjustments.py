@@ -10,7 +10,7 @@ points take the sign of their table. A detail that wraps is joined without space
 from __future__ import annotations
 
 import math
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from lib.document import Document, Line, Table
@@ -22,16 +22,16 @@ from lib.extract.attachments import (
     header_runs,
     line_kind,
 )
+from lib.extract.flowing import columns_in_order
 from lib.extract.fragments import Anchor, Piece, place_by_position, place_in_order
-from lib.extract.layout import Bands, find_bands
-from lib.extract.positions import Edges, find_edges, has_positions, split_piece, split_row
+from lib.extract.layout import find_bands
+from lib.extract.positions import find_columns
 from lib.extract.rows import (
     AdjustmentCells,
     RowError,
     cells_to_adjustment,
     line_to_cells,
     looks_like_name,
-    looks_like_unit,
     signed_points,
     tokens_to_adjustment,
 )
@@ -39,6 +39,8 @@ from lib.extract.text import compact, squeeze
 from lib.model import Adjustment, ParseWarning
 
 COLUMNS = ("unit", "points", "indicator", "detail")
+# Page coordinates and line indexes stay below this: position = page * _PAGE + top (or index).
+_PAGE = 100_000
 # Most specific first: 指标名称 is the indicator, not a unit's 名称.
 _HEADER_ROLES = (("points", ("分值", "分数")), ("indicator", ("指标", "项目")),
                  ("detail", ("明细", "说明", "内容", "事由")), ("unit", ("名称", "单位")))
@@ -49,6 +51,7 @@ class _State:
     """What carries from one block of an attachment to the next."""
 
     kind: str | None
+    known: frozenset[str] = frozenset()
     columns: dict[str, int] = field(
         default_factory=lambda: dict(zip(COLUMNS, range(4), strict=True)))
     unit: str | None = None
@@ -59,12 +62,15 @@ class _State:
         self.warnings.append(ParseWarning(message, page, " ".join(snippet.split())[:80]))
 
 
-def read_adjustments(doc: Document) -> tuple[list[Adjustment], list[ParseWarning]]:
+def read_adjustments(doc: Document, known: frozenset[str] = frozenset()
+                     ) -> tuple[list[Adjustment], list[ParseWarning]]:
+    """The rows of every adjustment table. `known`: unit names (spaces removed) the bulletin
+    prints elsewhere, which tell a wrapped unit name in a flowing text (see flowing.py)."""
     rows: list[Adjustment] = []
     warnings: list[ParseWarning] = []
     for attachment in find_attachments(doc):
         if attachment.family == "adjustment":
-            state = _read_attachment(attachment)
+            state = _read_attachment(attachment, known)
             rows += state.rows
             warnings += state.warnings
     for kind in ("deduction", "bonus"):
@@ -73,8 +79,8 @@ def read_adjustments(doc: Document) -> tuple[list[Adjustment], list[ParseWarning
     return rows, warnings
 
 
-def _read_attachment(attachment: Attachment) -> _State:
-    state = _State(kind=attachment.variant)
+def _read_attachment(attachment: Attachment, known: frozenset[str]) -> _State:
+    state = _State(kind=attachment.variant, known=known)
     lines: list[Line] = []
     for block in [*attachment.blocks, None]:
         if isinstance(block, Line):
@@ -176,33 +182,42 @@ def _read_lines(lines: list[Line], state: _State) -> None:
     """Text lines of an adjustment table: tab-separated rows, or rows with wrapped pieces.
 
     Pieces are settled in runs between headers and tab-separated rows, by the columns of
-    aligned text, by the positions of PDF lines, or else by their order.
+    PDF words or aligned text, or else by their order.
     """
     runs = header_runs([line for line in lines if line_kind(line.text) == "other"])
     body = [b[0] for is_header, b in runs if not is_header and "\t" not in b[0].text]
-    bands = {page: find_bands([b.text for b in body if b.page == page], _points_offset)
-             for page in {line.page for line in body}}
-    aligned = bool(bands) and all(bands.values())
-    edges = None
-    if not aligned and body and all(has_positions(line) for line in body):
-        edges = find_edges(body)
+    split = _column_splitter(body)
     run: list[Anchor | Piece] = []
     for index, (is_header, block) in enumerate(runs):
         line = block[0]
         if is_header or "\t" in line.text:
-            _finish_run(run, state, aligned or edges is not None)
+            _finish_run(run, state, split is not None)
             run = []
         if is_header:
             _take_header(line_to_cells(line.text) if "\t" in line.text else [line.text], state)
         elif "\t" in line.text:
             _take_cells(_pick(line_to_cells(line.text), state.columns), state, line.page)
-        elif aligned:
-            run += _aligned_items(line, line.page * 10_000 + index, bands[line.page])
-        elif edges is not None:
-            run += _positioned_items(line, edges)
+        elif split is not None:
+            run += _column_items(line, *split(line, index))
         else:
             run += _flowing_items(line)
-    _finish_run(run, state, aligned or edges is not None)
+    _finish_run(run, state, split is not None)
+
+
+def _column_splitter(body: list[Line]) -> Callable[[Line, int], tuple[dict[str, str], float]] | None:
+    """How to cut a line into its columns, and where it stands (to place wrapped pieces): by
+    where a PDF's words are, by the character columns of aligned text; None for a flowing
+    text, which has no columns. Positions are offset by page so pages never interleave."""
+    if body and all(line.words for line in body):
+        columns = find_columns(body)
+        if columns is None:
+            return None
+        return lambda line, index: (columns.split(line), line.page * _PAGE + line.top)
+    bands = {page: find_bands([b.text for b in body if b.page == page], _points_offset)
+             for page in {line.page for line in body}}
+    if not bands or not all(bands.values()):
+        return None
+    return lambda line, index: (bands[line.page].split(line.text), line.page * _PAGE + index)
 
 
 def _points_offset(text: str) -> int | None:
@@ -214,9 +229,9 @@ def _points_offset(text: str) -> int | None:
     return text.find(token)
 
 
-def _aligned_items(line: Line, pos: float, bands: Bands) -> list[Anchor | Piece]:
-    """In aligned text the columns say which cell each piece of a line belongs to."""
-    cells = bands.split(line.text)
+def _column_items(line: Line, cells: dict[str, str], pos: float) -> list[Anchor | Piece]:
+    """A line cut into columns: a row if its points column holds signed points, else a piece
+    of each column it prints in."""
     points = signed_points(cells["points"])
     if points is None:
         return [Piece(text=text, page=line.page, pos=pos, column=column)
@@ -225,16 +240,6 @@ def _aligned_items(line: Line, pos: float, bands: Bands) -> list[Anchor | Piece]
                           indicator=squeeze(cells["indicator"]), detail=squeeze(cells["detail"]))
     empty = frozenset(c for c in ("unit", "indicator", "detail") if not cells[c])
     return [Anchor(row=row, page=line.page, pos=pos, empty=empty)]
-
-
-def _positioned_items(line: Line, edges: Edges) -> list[Anchor | Piece]:
-    """In positioned lines (a PDF) the column edges say where each piece belongs."""
-    row = split_row(line, edges)
-    if row is None:
-        return [Piece(text=text, page=line.page, pos=line.top, column=column)
-                for column, text in split_piece(line, edges)]
-    empty = frozenset(c for c in ("unit", "indicator", "detail") if not getattr(row, c))
-    return [Anchor(row=row, page=line.page, pos=line.top, empty=empty)]
 
 
 def _flowing_items(line: Line) -> list[Anchor | Piece]:
@@ -259,14 +264,12 @@ def _starts_like_row(tokens: list[str]) -> bool:
 
 def _finish_run(run: list[Anchor | Piece], state: _State, aligned: bool) -> None:
     anchors = [item for item in run if isinstance(item, Anchor)]
+    doubtful: dict[int, list[Piece]] = {}
     if aligned:
         left = place_by_position(anchors, [p for p in run if isinstance(p, Piece)])
     else:
-        run, unsure = _columns_in_order(run)
+        run, doubtful = columns_in_order(run, state.known)
         left = place_in_order(run, lambda piece, below: piece.column == "unit")
-        for piece in unsure:
-            state.warn("无法确定这行文字是上一行明细的续行还是下一行的单位名称，已按明细读取，请核对",
-                       piece.page, piece.text)
     for piece in left:
         state.warn("加扣分表中有一行文字不属于任何数据行，未读取", piece.page, piece.text)
     _merged_units(anchors)
@@ -276,11 +279,25 @@ def _finish_run(run: list[Anchor | Piece], state: _State, aligned: bool) -> None
             state.warn("加扣分表的一行无法读取：分值后没有指标名称", anchor.page, text)
             state.unit = None
             continue
+        if id(anchor) in doubtful:
+            _warn_doubtful(doubtful[id(anchor)], anchor, state)
+            continue
         row = anchor.row
         whole = replace(row, unit=anchor.cell("unit", row.unit),
                         indicator=anchor.cell("indicator", row.indicator),
                         detail=anchor.cell("detail", row.detail))
         _emit(whole, anchor.page, state)
+
+
+def _warn_doubtful(pieces: list[Piece], anchor: Anchor, state: _State) -> None:
+    """Lines that may end the detail above or start the unit of the row below: neither is
+    read, nor is that row (its unit is unknown), nor the rows that would carry its unit."""
+    row = anchor.row
+    text = " ".join(p.text for p in pieces)
+    state.warn("无法确定这行文字是上一行明细的末尾还是下一行单位名称的开头：未计入任何一行，"
+               "下一行因单位不明未读取，请核对", pieces[0].page,
+               f"{text} | {row.unit} {row.points:+g} {row.indicator} {row.detail}")
+    state.unit = None
 
 
 def _merged_units(anchors: list[Anchor]) -> None:
@@ -293,26 +310,3 @@ def _merged_units(anchors: list[Anchor]) -> None:
                 and not any(p.column == "unit" for p in above.before + above.after)):
             anchor.before.remove(units[0])
             above.after.append(units[0])
-
-
-def _columns_in_order(run: list[Anchor | Piece]) -> tuple[list[Anchor | Piece], list[Piece]]:
-    """In a flowing text a piece continues the detail above it, except a unit name printed
-    alone just before a row that has none (a merged unit cell). A name-like piece right
-    before a unit name may be the start of that name: it is also returned, as unsure."""
-    def unit_of(item) -> str:
-        return item.row.unit if isinstance(item, Anchor) and item.row else ""
-
-    def nameless(item) -> bool:
-        return isinstance(item, Anchor) and item.row is not None and not item.row.unit
-
-    out = list(run)
-    for i, item in enumerate(out):
-        if isinstance(item, Piece):
-            below = out[i + 1] if i + 1 < len(out) else None
-            unit = nameless(below) and looks_like_unit(item.text)
-            out[i] = replace(item, column="unit" if unit else "detail")
-    unsure = [piece for piece, below in zip(out, out[1:], strict=False)
-              if isinstance(piece, Piece) and piece.column == "detail"
-              and (unit_of(below) or isinstance(below, Piece) and below.column == "unit")
-              and looks_like_name(piece.text) and not re.search(r"\d", piece.text)]
-    return out, unsure

@@ -63,10 +63,7 @@ def find_attachments(doc: Document) -> list[Attachment]:
     """The attachment tables in printed order, each with its blocks (tables and lines)."""
     found: list[Attachment] = []
     current: Attachment | None = None
-    furniture = running_lines(doc)
     for block in doc.blocks():
-        if isinstance(block, Line) and (compact(block.text), round(block.top or 0)) in furniture:
-            continue
         if isinstance(block, Table):
             current = _place_table(block, current, found)
             continue
@@ -90,19 +87,6 @@ def find_attachments(doc: Document) -> list[Attachment]:
         if attachment.family is None:
             attachment.settle(*(_lines_header_kind(attachment.blocks) or (None, None)))
     return [a for a in found if a.blocks and a.family is not None]
-
-
-def running_lines(doc: Document) -> set[tuple[str, int]]:
-    """Page headers and footers: the same text at the same height on three pages or more.
-
-    Only where lines have positions, and never a table's header, which may well repeat.
-    """
-    pages: dict[tuple[str, int], set[int]] = {}
-    for block in doc.blocks():
-        if isinstance(block, Line) and block.top is not None and not is_header_fragment(
-                block.text):
-            pages.setdefault((compact(block.text), round(block.top)), set()).add(block.page)
-    return {key for key, seen in pages.items() if len(seen) >= 3}
 
 
 def _open(found: list[Attachment], attachment: Attachment) -> Attachment:

@@ -7,19 +7,23 @@ from lib.errors import NotABulletin
 from lib.extract.adjustments import read_adjustments
 from lib.extract.evaluations import read_evaluations
 from lib.extract.figures import read_figures
+from lib.extract.furniture import without_running_lines
 from lib.extract.header import read_header
 from lib.extract.narrative import read_sections
+from lib.extract.text import compact
 from lib.model import Bulletin, ParseWarning, Source
+from lib.units import UnitIndex
 
 
 def build_bulletin(doc: Document, source: Source) -> Bulletin:
+    doc = without_running_lines(doc)
     lines = [b for b in doc.blocks() if isinstance(b, Line)]
     bulletin = Bulletin(source=source)
     read_header(lines, bulletin)
-    bulletin.sections = read_sections(lines)
+    bulletin.sections = read_sections(lines, frozenset(p.number for p in doc.pages if not p.has_text))
     read_figures(bulletin)
     bulletin.evaluations, eval_warnings = read_evaluations(doc)
-    bulletin.adjustments, adj_warnings = read_adjustments(doc)
+    bulletin.adjustments, adj_warnings = read_adjustments(doc, known_units(bulletin))
     bulletin.warnings.extend(scanned_pages(doc) + eval_warnings + adj_warnings)
     if bulletin.period is None or not (bulletin.evaluations or bulletin.sections):
         raise NotABulletin(source.filename)
@@ -30,3 +34,8 @@ def scanned_pages(doc: Document) -> list[ParseWarning]:
     """A page that is only a picture (a scan amid text pages) cannot be read: name each one."""
     return [ParseWarning(f"第 {page.number} 页是扫描图片，没有可提取的文字，该页内容未读取",
                          page=page.number) for page in doc.pages if not page.has_text]
+
+
+def known_units(bulletin: Bulletin) -> frozenset[str]:
+    """The unit names this bulletin's evaluation tables print, and the alias table's names."""
+    return frozenset(compact(row.unit) for row in bulletin.evaluations) | UnitIndex.default().names()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lib.document import Line
 from lib.extract.numbers import parse_cn_numeral
@@ -32,7 +32,10 @@ _TOPIC_WORDS = (("类型", "诉求类型"), ("分类", "诉求类型"), ("热点
 _TOPICS = {key for _, key in _TOPIC_WORDS}
 
 _CN = "一二三四五六七八九十"
-_HEADING = re.compile(rf"([{_CN}]+)[、．.](?P<title>[^。，；：,;:]{{2,24}})[：:]?")
+_HEADING = re.compile(rf"([{_CN}]+)[、．.](?P<title>[^。，；：,;:]{{2,}})[：:]?")
+# A title longer than this on one line is a sentence, not a heading; a wrapped heading has
+# two lines of it at most.
+_TITLE_MAX = 24
 _ITEM = re.compile(rf"[（(](?P<paren>[{_CN}]+)[）)]|(?P<arabic>\d{{1,2}})[、．.](?!\d)"
                    rf"|[（(](?P<parnum>\d{{1,2}})[）)]")
 _END = re.compile(r"附件[\d一二三四五六七八九十]*(?:[:：]|$)|(?:分送|抄送|主送|报送)[:：]"
@@ -40,6 +43,7 @@ _END = re.compile(r"附件[\d一二三四五六七八九十]*(?:[:：]|$)|(?:分
 _PAGE_MARK = re.compile(r"[—–\-－]+\d{1,4}[—–\-－]+")
 _RUN_IN_TOPIC = re.compile(r"(?<=。)(?P<title>[\u4e00-\u9fff]{2,6})[：:]")
 _TERMINAL = "。！？!?"
+_SENTENCE = re.compile(r"[。，；：！？,;:!?]")
 _CLOSERS = "”’\"」』）)"
 # A first-line indent is two characters (~32 pt); half a character is beyond jitter.
 _INDENT_PT = 6.0
@@ -47,11 +51,15 @@ _INDENT_PT = 6.0
 
 @dataclass(frozen=True)
 class _Row:
-    """A visual line as printed text, and whether its position shows a paragraph start."""
+    """A visual line as printed text, whether its position shows a paragraph start, whether
+    it runs to the right margin (None where positions are unknown), and how many visual lines
+    it joins (a wrapped heading)."""
 
     text: str
     page: int
     indented: bool
+    full: bool | None = None
+    lines: int = 1
 
 
 @dataclass
@@ -107,18 +115,28 @@ class _State:
     style: str | None = None
     next_item: int = 1
     passages: list[_Passage] = field(default_factory=list)
+    # A page between the last row and this one could not be read (a scan): the passage it
+    # broke is not continued, and what follows is read again from the next section heading
+    # (the lost page may have held the headings numbered in between, so a later one is due).
+    broken: bool = False
 
 
-def read_sections(lines: list[Line]) -> list[Section]:
+def read_sections(lines: list[Line], unread_pages: frozenset[int] = frozenset()) -> list[Section]:
+    """The sections of the narrative. `unread_pages`: pages that could not be read (scans).
+    The text after such a page is not joined to the text before it: it could belong to
+    another item or section, so it is left out up to the next section heading."""
     state = _State()
     previous: _Row | None = None
-    for row in _rows(lines):
+    for row in join_wrapped_headings(list(_rows(lines))):
         if state.section and _END.match(row.text):
             break
-        heading = section_heading(row.text)
-        if heading and heading[0] == state.next_heading:
-            _open_section(state, heading[1], row)
-        elif state.section:
+        if previous and any(previous.page < page < row.page for page in unread_pages):
+            state.broken = True
+        heading = section_heading(row.text, _TITLE_MAX * row.lines)
+        if heading and (heading[0] == state.next_heading
+                        or state.broken and heading[0] > state.next_heading):
+            _open_section(state, heading, row)
+        elif state.section and not state.broken:
             _read_body_row(state, row, previous)
         previous = row
     for passage in state.passages:
@@ -127,22 +145,56 @@ def read_sections(lines: list[Line]) -> list[Section]:
     return [p.section() for p in passages]
 
 
-def section_heading(text: str) -> tuple[int, str] | None:
+def section_heading(text: str, longest: int = _TITLE_MAX) -> tuple[int, str] | None:
     """`二、12345热线运行情况` → (2, '热线运行情况'): a section heading line, or None.
 
     A title outside model.SECTION_KEYS keeps its own words as key, so no text is lost.
     """
     match = _HEADING.fullmatch(text)
     number = parse_cn_numeral(match.group(1)) if match else None
-    if number is None:
+    if number is None or len(match.group("title")) > longest:
         return None
     title = match.group("title")
     return number, next((key for word, key in _SECTION_WORDS if word in title), title)
 
 
-def _open_section(state: _State, key: str, row: _Row) -> None:
-    state.section, state.heading = key, row.text
-    state.next_heading += 1
+def join_wrapped_headings(rows: list[_Row]) -> Iterator[_Row]:
+    """The rows with each heading that wraps onto a second line joined into one row."""
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        after = rows[index + 1] if index + 1 < len(rows) else None
+        if after is not None and _heading_wraps(row, after):
+            yield replace(row, text=row.text + after.text, full=after.full, lines=2)
+            index += 2
+        else:
+            yield row
+            index += 1
+
+
+def _heading_wraps(row: _Row, after: _Row) -> bool:
+    """A numbered heading start (`三、…`, no sentence punctuation) continued by `after`: a
+    short line on the same page that starts no paragraph, item or heading and ends no
+    sentence. A heading wrapped because its line was full: where positions are known, the
+    line runs to the right margin and `after` does not; where not, the line is too long for
+    a heading of its own."""
+    match = _HEADING.fullmatch(row.text)
+    if (match is None or after.page != row.page or after.indented or _ITEM.match(after.text)
+            or _END.match(after.text) or section_heading(after.text)
+            or _SENTENCE.search(after.text.rstrip("：:"))):
+        return False
+    title = len(match.group("title"))
+    if title + len(after.text) > 2 * _TITLE_MAX or len(after.text) > _TITLE_MAX:
+        return False
+    if row.full is None:
+        return title > _TITLE_MAX
+    return row.full and not after.full
+
+
+def _open_section(state: _State, heading: tuple[int, str], row: _Row) -> None:
+    number, key = heading
+    state.section, state.heading, state.broken = key, row.text, False
+    state.next_heading = number + 1
     state.style, state.next_item = None, 1
     state.passages.append(_Passage(key, row.text))
 
@@ -203,13 +255,24 @@ def _run_in_tail(passage: _Passage, present: set[str]) -> _Passage | None:
 
 
 def _rows(lines: list[Line]) -> Iterator[_Row]:
-    margins: dict[int, float] = {}
+    left: dict[int, float] = {}
+    right: dict[int, float] = {}
     for line in lines:
         if line.x0 is not None:
-            margins[line.page] = min(margins.get(line.page, line.x0), line.x0)
+            left[line.page] = min(left.get(line.page, line.x0), line.x0)
+        if line.x1 is not None:
+            right[line.page] = max(right.get(line.page, line.x1), line.x1)
     for line in lines:
         text = join_wrapped(strip_markup(line.text))
         if not text or _PAGE_MARK.fullmatch(compact(text)):
             continue
-        indented = line.x0 is not None and line.x0 - margins[line.page] >= _INDENT_PT
-        yield _Row(text, line.page, indented)
+        indented = line.x0 is not None and line.x0 - left[line.page] >= _INDENT_PT
+        yield _Row(text, line.page, indented, _full(line, right.get(line.page)))
+
+
+def _full(line: Line, margin: float | None) -> bool | None:
+    """Whether the line runs to the page's right margin: a wrapped line stops short of it by
+    less than one of its characters. None where positions are unknown."""
+    if None in (margin, line.x1, line.top, line.bottom):
+        return None
+    return line.x1 >= margin - (line.bottom - line.top)

@@ -1,98 +1,78 @@
-"""Columns of an adjustment table that reaches us as positioned text lines (a PDF 三线表).
+"""Columns of an adjustment table printed without vertical rules (a PDF 三线表), from its words.
 
-Without vertical rules there is no grid: a reader gives each visual line with its left and
-right edge and its height, its words separated by single spaces. A wrapped cell then leaves
-pieces on lines of their own, and a vertically merged unit cell may share a line with a
-piece of the next row's detail (`湘阴县 湘阴县12345热线办参加…`). To say which column a
-piece is in, the columns' edges are estimated from the rows themselves:
-
-- the unit column ends where a row without a unit starts (its points), or else just right
-  of the longest unit name;
-- the detail column starts where the last word of the rows that print all four cells starts,
-  which is known from the line's right edge and the word's width (a CJK character is as
-  wide as the line is high; a digit or Latin letter about half of that).
+Without rules there is no grid, but a reader gives each line's words with their left and
+right edges. A cell's text stays inside its cell, so the table's columns show as runs of
+the page's width that some word covers, separated by strips of white that none crosses
+(the same idea as layout.py's character columns, in points). The run holding the rows'
+signed points is the points column, the run right of it the indicator, everything further
+right the detail, everything left of it the unit. A wrapped cell's piece, or a merged unit
+name sharing a line with a piece of the next row's detail (`湘阴县 湘阴县12345热线办参加…`),
+then splits into its columns word by word.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from lib.document import Line
-from lib.extract.rows import AdjustmentCells, line_to_cells, tokens_to_adjustment
-
-_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’、，。；：？！（）《》【】—…]")
-
-
-def text_width(text: str, size: float) -> float:
-    """Estimated printed width: a wide (CJK) character is `size` wide, others about half."""
-    return sum(size if _WIDE.match(ch) else 0.55 * size for ch in text)
-
-
-def has_positions(line: Line) -> bool:
-    return None not in (line.top, line.bottom, line.x0, line.x1)
-
-
-def _size(line: Line) -> float:
-    return line.bottom - line.top
-
-
-def _last_start(line: Line, tokens: list[str]) -> float:
-    return line.x1 - text_width(tokens[-1], _size(line))
+from lib.document import Line, Word
+from lib.extract.rows import signed_points, tokens_to_adjustment
 
 
 @dataclass(frozen=True)
-class Edges:
-    """Where the unit column ends and the detail column starts, in page coordinates."""
+class Columns:
+    """Where the points column starts and ends and where the indicator column ends (points)."""
 
-    unit_end: float
-    detail_start: float
+    points_start: float
+    points_end: float
+    indicator_end: float
 
-    def column(self, x: float, size: float) -> str:
-        if x < self.unit_end:
+    def column(self, word: Word) -> str:
+        if word.x0 < self.points_start:
             return "unit"
-        return "detail" if x >= self.detail_start - size / 2 else "indicator"
+        if word.x0 < self.points_end:
+            return "points"
+        return "indicator" if word.x0 < self.indicator_end else "detail"
+
+    def split(self, line: Line) -> dict[str, str]:
+        """The line's words as the text of each column ("" where it prints nothing)."""
+        cells: dict[str, list[str]] = {"unit": [], "points": [], "indicator": [], "detail": []}
+        for word in line.words:
+            cells[self.column(word)].append(word.text)
+        return {role: " ".join(texts) for role, texts in cells.items()}
 
 
-def find_edges(lines: list[Line]) -> Edges | None:
-    """The column edges from the rows' own lines; None if the rows do not show them."""
-    starts, ends, details = [], [], []
-    for line in lines:
-        tokens = line_to_cells(line.text)
-        row = tokens_to_adjustment(tokens)
-        if row is None:
-            continue
-        if row.unit:
-            ends.append(line.x0 + text_width(row.unit, _size(line)) + _size(line) / 2)
+def covered_runs(words: list[Word]) -> list[tuple[float, float]]:
+    """Maximal ranges of the page's width covered by at least one word, left to right."""
+    runs: list[list[float]] = []
+    for word in sorted(words, key=lambda w: w.x0):
+        if runs and word.x0 <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], word.x1)
         else:
-            starts.append(line.x0)
-        if row.unit and row.detail and len(row.detail.split()) == 1 and (
-                tokens[-1] == row.detail):
-            details.append(_last_start(line, tokens))
-    if not details or not (starts or ends):
+            runs.append([word.x0, word.x1])
+    return [(start, end) for start, end in runs]
+
+
+def points_word(line: Line) -> Word | None:
+    """The signed points of a line that reads as an adjustment row, else None."""
+    if tokens_to_adjustment([w.text for w in line.words]) is None:
         return None
-    unit_end = min(starts) - 1 if starts else max(ends)
-    return Edges(unit_end=unit_end, detail_start=min(details))
+    return next(w for w in line.words if signed_points(w.text) is not None)
 
 
-def split_row(line: Line, edges: Edges) -> AdjustmentCells | None:
-    """A row's own line, its last word moved to the detail where it starts in that column."""
-    tokens = line_to_cells(line.text)
-    row = tokens_to_adjustment(tokens)
-    if row is None or row.detail or not row.indicator:
-        return row
-    if edges.column(_last_start(line, tokens), _size(line)) == "detail":
-        return AdjustmentCells(row.unit, row.points, row.signed, indicator="", detail=row.indicator)
-    return row
-
-
-def split_piece(line: Line, edges: Edges) -> list[tuple[str, str]]:
-    """A line of wrapped pieces as (column, text): one piece, or a unit name followed by a
-    piece of a detail (when their columns differ, known from where each starts)."""
-    tokens = line_to_cells(line.text)
-    first = edges.column(line.x0, _size(line))
-    if len(tokens) > 1:
-        last = edges.column(_last_start(line, tokens), _size(line))
-        if first == "unit" and last != "unit":
-            return [("unit", tokens[0]), (last, " ".join(tokens[1:]))]
-    return [(first, line.text)]
+def find_columns(lines: list[Line]) -> Columns | None:
+    """The columns, if two or more rows have their points in one run with two runs right of it
+    and every row's points stand alone in that run; None if the words do not show them."""
+    runs = covered_runs([w for line in lines for w in line.words])
+    anchors = [(line, word) for line in lines if (word := points_word(line)) is not None]
+    homes = {next((k for k, (a, b) in enumerate(runs) if a <= word.x0 < b), None)
+             for _, word in anchors}
+    if len(anchors) < 2 or len(homes) != 1 or None in homes:
+        return None
+    k = homes.pop()
+    if k + 2 >= len(runs):
+        return None
+    columns = Columns(points_start=runs[k][0], points_end=runs[k][1],
+                      indicator_end=runs[k + 1][1])
+    if any(columns.split(line)["points"] != word.text for line, word in anchors):
+        return None
+    return columns

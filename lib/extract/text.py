@@ -48,6 +48,6 @@ def compact(text: str) -> str:
 
 def strip_markup(text: str) -> str:
     """Markdown emphasis and heading marks of a text extraction, which are not printed text."""
-    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text)
+    text = re.sub(r"^\s{0,3}#{1,6}(?:\s+|$)", "", text)
     text = re.sub(r"^\s*[-*]\s+(?=附件)", "", text)
     return text.replace("**", "").replace("__", "")

@@ -17,7 +17,7 @@ import pdfplumber
 import pypdfium2
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
-from lib.document import Document, Line, Page, Table
+from lib.document import Document, Line, Page, Table, Word
 from lib.errors import (
     CorruptFile,
     EncryptedPdf,
@@ -109,7 +109,7 @@ def _read_page(page) -> tuple[Page, bool]:
     bboxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not _inside_any(obj, bboxes)) if bboxes else page
     blocks += [_line_block(line, number) for line in
-               outside.extract_text_lines(strip=True, return_chars=False, x_tolerance=X_TOLERANCE)
+               outside.extract_text_lines(strip=True, return_chars=True, x_tolerance=X_TOLERANCE)
                if line["text"]]
     blocks.sort(key=lambda b: (b.top, b.x0 if isinstance(b, Line) else 0.0))
     has_chars = bool(page.chars)
@@ -144,7 +144,20 @@ def _table_block(table, number: int) -> Table:
 
 def _line_block(line: dict, number: int) -> Line:
     return Line(text=line["text"], page=number, top=float(line["top"]),
-                bottom=float(line["bottom"]), x0=float(line["x0"]), x1=float(line["x1"]))
+                bottom=float(line["bottom"]), x0=float(line["x0"]), x1=float(line["x1"]),
+                words=_words(line["text"], line["chars"]))
+
+
+def _words(text: str, chars: list[dict]) -> tuple[Word, ...]:
+    """The line's words with their edges. pdfplumber joins a line's words with one space and
+    gives one character object per printed letter (a ligature once per letter), so the
+    characters of each word follow one another in `chars`."""
+    words, at = [], 0
+    for part in text.split(" "):
+        own = chars[at:at + len(part)]
+        at += len(part)
+        words.append(Word(part, float(min(c["x0"] for c in own)), float(max(c["x1"] for c in own))))
+    return tuple(words)
 
 
 def _inside_any(obj: dict, bboxes: list[tuple[float, float, float, float]]) -> bool:

@@ -1,0 +1,73 @@
+"""Wrapped unit names in a flowing text: an adjustment table extracted in reading order,
+without positions or aligned columns.
+
+Such an extraction prints a row's first line, then the rest of its wrapped cells, so a line
+between two rows continues the upper row's detail, except where the lower row's unit name
+wrapped: a merged unit cell prints its name on a line of its own before the rows it spans
+(`湘阴县` / `+0.5 信息报送 …`), a long name its first part (`市住房公积金管理` / `中心 +0.5 …`).
+The shape of a short line does not tell which it is (`领导接听日活动` ends a detail,
+`市住房公积金管理` starts a name), so the units the bulletin names elsewhere decide (its
+evaluation tables, the alias table). Failing that, only a single line that ends as unit names
+end (县, 局, 公司, 中心 …) before a row that prints no unit is read as that row's unit, and
+any other name-like line before a row is doubtful: it is not read, nor is the row, whose unit
+is unknown. A unit guessed wrong is worse than a row missing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from lib.extract.fragments import Anchor, Piece
+from lib.extract.rows import looks_like_name, looks_like_unit
+from lib.extract.text import compact
+
+
+def columns_in_order(run: list[Anchor | Piece], known: frozenset[str]
+                     ) -> tuple[list[Anchor | Piece], dict[int, list[Piece]]]:
+    """The run with each piece's column set ('unit' or 'detail'), less the doubtful pieces;
+    and the doubtful pieces by the id of the row they stand before."""
+    out = [replace(item, column="detail") if isinstance(item, Piece) else item for item in run]
+    doubtful: dict[int, list[Piece]] = {}
+    for i, item in enumerate(out):
+        if not isinstance(item, Anchor) or item.row is None:
+            continue
+        names = names_before(out, i)
+        count = unit_lines([p.text for p in names], item.row.unit, known)
+        if count is None:
+            doubtful[id(item)] = names
+            continue
+        for k in range(i - count, i):
+            out[k] = replace(out[k], column="unit")
+    dropped = {id(piece) for pieces in doubtful.values() for piece in pieces}
+    return [item for item in out if id(item) not in dropped], doubtful
+
+
+def names_before(items: list[Anchor | Piece], index: int) -> list[Piece]:
+    """The name-like lines (no digits, no sentence punctuation) right before items[index]."""
+    start = index
+    while start > 0 and isinstance(items[start - 1], Piece) and _name_like(items[start - 1].text):
+        start -= 1
+    return items[start:index]
+
+
+def unit_lines(names: list[str], own: str, known: frozenset[str]) -> int | None:
+    """How many of the name-like lines right before a row start its unit (`own`, what the
+    row's line prints of it): the last n lines if with `own` they make a known unit; none if
+    `own` is a known unit; the one line before a row without unit that ends like a unit.
+    None when it cannot be told."""
+    texts = [compact(name) for name in names]
+    for start in range(len(texts)):
+        if "".join(texts[start:]) + compact(own) in known:
+            return len(texts) - start
+    if not texts or (own and compact(own) in known):
+        return 0
+    if own:
+        return None
+    if not looks_like_unit(texts[-1]):
+        return 0
+    return 1 if len(texts) == 1 else None
+
+
+def _name_like(text: str) -> bool:
+    return looks_like_name(text) and not re.search(r"\d", text)
