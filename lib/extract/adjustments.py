@@ -81,16 +81,11 @@ def read_adjustments(doc: Document, known: frozenset[str] = frozenset()
 
 def _read_attachment(attachment: Attachment, known: frozenset[str]) -> _State:
     state = _State(kind=attachment.variant, known=known)
-    lines: list[Line] = []
-    for block in [*attachment.blocks, None]:
-        if isinstance(block, Line):
-            lines.append(block)
-            continue
-        if lines:
-            _read_lines(lines, state)
-            lines = []
-        if isinstance(block, Table):
-            _read_table(block, state)
+    for run in attachment.runs():
+        if isinstance(run, Table):
+            _read_table(run, state)
+        else:
+            _read_lines(run, state)
     if not state.rows:
         state.warn("找到加扣分表，但未读出任何数据行", attachment.page, attachment.caption)
     return state

@@ -14,6 +14,7 @@ The body's list of attachments (`附件：1、2024年3月……综合评价表`)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Literal
@@ -57,6 +58,14 @@ class Attachment:
     def settle(self, family: Family, variant: str | None) -> None:
         self.family = self.family or family
         self.variant = self.variant or variant
+
+    def runs(self) -> Iterator[Table | list[Line]]:
+        """The blocks in order, each table alone and consecutive lines together."""
+        for is_line, blocks in groupby(self.blocks, key=lambda b: isinstance(b, Line)):
+            if is_line:
+                yield list(blocks)
+            else:
+                yield from blocks
 
 
 def find_attachments(doc: Document) -> list[Attachment]:

@@ -68,16 +68,11 @@ def read_evaluations(doc: Document) -> tuple[list[Evaluation], list[ParseWarning
 
 def _read_attachment(attachment: Attachment) -> _State:
     state = _State(channel=attachment.variant)
-    lines: list[Line] = []
-    for block in [*attachment.blocks, None]:
-        if isinstance(block, Line):
-            lines.append(block)
-            continue
-        if lines:
-            _read_lines(lines, state)
-            lines = []
-        if isinstance(block, Table):
-            _read_table(block, state)
+    for run in attachment.runs():
+        if isinstance(run, Table):
+            _read_table(run, state)
+        else:
+            _read_lines(run, state)
     if not state.rows:
         state.warn("找到评价表，但未读出任何数据行", attachment.page, attachment.caption)
     elif any(r.group == "" for r in state.rows):
