@@ -23,7 +23,9 @@ SERIES_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948
                  "#ff9da7", "#9c755f", "#bab0ac")
 """Tableau 10: distinct hues for units and series (Streamlit's default pairs a blue with a pale
 blue). A unit keeps its colour across a page's charts when they are given the same `domain`."""
-ROW_HEIGHT = 26
+ROW_HEIGHT = 28
+"""Pixels per named row (a category, a unit) in the horizontal charts."""
+LABEL_LIMIT = 240
 POINTS_UP_TO = 24
 """Lines over more months than this are drawn without a dot per month."""
 
@@ -60,6 +62,13 @@ def _month_band(frame: pd.DataFrame) -> alt.X:
         labelAngle=0 if len(labels) <= 6 else -45, labelOverlap="greedy"))
 
 
+def _names_axis(field: str, sort) -> alt.Y:
+    """Names down the side, one row of ROW_HEIGHT each, every one shown in full: Streamlit's
+    theme would otherwise drop every other label where they come close (labelOverlap)."""
+    return alt.Y(field, title=None, sort=sort,
+                 axis=alt.Axis(labelOverlap=False, labelLimit=LABEL_LIMIT))
+
+
 def _grade_color(title: str = "等级") -> alt.Color:
     return alt.Color("grade:N", title=title, sort=list(GRADES),
                      scale=alt.Scale(domain=list(GRADES), range=list(GRADE_COLORS.values())))
@@ -80,10 +89,10 @@ def categories_bar(month: pd.DataFrame) -> alt.TopLevelMixin:
     """The month's 诉求类型 (overview.month_categories): a bar per category, most first."""
     bars = alt.Chart(month).mark_bar(color="#8c6d46").encode(
         x=alt.X("count:Q", title="件数"),
-        y=alt.Y("name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=240)),
+        y=_names_axis("name:N", "-x"),
         tooltip=[alt.Tooltip("name:N", title="诉求类型"), alt.Tooltip("count:Q", title="件数", format=","),
                  alt.Tooltip("share:Q", title="占比（%）", format=".2f")])
-    return themed(bars.properties(height=max(len(month), 1) * ROW_HEIGHT + 20))
+    return themed(bars.properties(height=alt.Step(ROW_HEIGHT)))
 
 
 def ranking_dots(ranking: pd.DataFrame, label: str, places: int) -> alt.TopLevelMixin:
@@ -94,7 +103,7 @@ def ranking_dots(ranking: pd.DataFrame, label: str, places: int) -> alt.TopLevel
     order = list(dict.fromkeys(data["unit"]))
     dots = alt.Chart(data).mark_point(size=90, strokeWidth=2, fillOpacity=1).encode(
         x=alt.X("value:Q", title=label, scale=alt.Scale(zero=False, nice=True)),
-        y=alt.Y("unit:N", title=None, sort=order, axis=alt.Axis(labelLimit=240)),
+        y=_names_axis("unit:N", order),
         color=_grade_color(),
         fill=alt.condition("datum.small", alt.value("white"), _grade_color(), legend=None),
         tooltip=[alt.Tooltip("place:Q", title="名次", format="d"),
@@ -102,7 +111,7 @@ def ranking_dots(ranking: pd.DataFrame, label: str, places: int) -> alt.TopLevel
                  alt.Tooltip("value:Q", title=label, format=_number(places)),
                  alt.Tooltip("grade:N", title="等级"), alt.Tooltip("due:Q", title="应办理数"),
                  alt.Tooltip("样本:N", title="样本")])
-    return themed(dots.properties(height=max(len(order), 1) * ROW_HEIGHT + 20))
+    return themed(dots.properties(height=alt.Step(ROW_HEIGHT)))
 
 
 def grade_bars(per_month: pd.DataFrame, title: str | None = None) -> alt.TopLevelMixin:

@@ -78,6 +78,7 @@ def test_rates_beyond_their_limits_worst_first(evaluations):
     assert dissatisfied[["unit", "value"]].values.tolist() == [["市国资委", 29.41]]
     table = beyond_limits_table(beyond, "hotline")
     assert set(table.frame["规则"]) == {"低于", "高于"}
+    assert table.frame.iloc[0][["本期值（%）", "阈值（%）"]].tolist() == [95.17, 99.0]
 
 
 def test_mailbox_satisfaction_is_a_floor(evaluations):

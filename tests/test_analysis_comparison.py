@@ -59,6 +59,9 @@ def test_each_unit_against_its_group_median_knows_which_way_is_better(frames):
     table = versus_table(long, "hotline")
     assert table.frame.loc[table.frame["指标"] == "返工率", "比较"].tolist() == ["落后于中位数",
                                                                               "与中位数持平"]
+    shown = table.frame.set_index(["部门名称", "指标"])[["本单位", "组中位数", "差值"]]
+    assert shown.loc[("岳阳经开区", "综合指标值")].tolist() == ["95.1", "96.6", "-1.5"]
+    assert shown.loc[("岳阳经开区", "返工率")].tolist() == ["12.11%", "6.97%", "+5.14"]
 
 
 def test_score_history_gives_score_grade_and_place_month_by_month(frames):
@@ -78,7 +81,7 @@ def test_side_by_side_shows_a_month_at_the_bulletins_precision(frames):
 
     assert rows.loc["组内名次", "岳阳楼区"] == "10 / 13"
     assert rows.loc["综合指标值", "岳阳楼区"] == "95.5"
-    assert rows.loc["按期办结率", "岳阳楼区"] == "98.57"
+    assert rows.loc["按期办结率", "岳阳楼区"] == "98.57%"
     assert rows.loc["应办理数", "岳阳楼区"] == "3083"
     assert set(rows["市商务局"]) == {"未列入"}
 

@@ -99,6 +99,8 @@ def test_mailbox_movers_weigh_satisfaction_as_better_when_higher(evaluations):
     assert movers.loc["市水利局", "effect"] == pytest.approx(20.0)
     table = movers_table(movers.reset_index(), "mailbox")
     assert "群众满意率" in set(table.frame["变化最大的指标"])
+    assert table.frame.iloc[0][["部门名称", "等级变动", "本期分数", "分数变化"]].tolist() == \
+        ["市工信局", "A → B", 86.11, -10.56]
     assert table.formats["本期分数"] == "%.2f"
 
 

@@ -35,7 +35,7 @@ def test_may_figures_against_march(view):
 def test_figures_as_the_cards_show_them(view):
     texts = {t.label: t for t in figure_texts(view.figures)}
 
-    assert (texts["受理来电"].value, texts["受理来电"].change) == ("65,452", "-4,994")
+    assert (texts["受理来电"].value, texts["受理来电"].change) == ("65,452", "-4,994 件")
     assert (texts["按期办结率"].value, texts["按期办结率"].change) == ("98.68%", "+0.32 个百分点")
     assert texts["市长信箱群众满意率"].kind == "rate"
 
@@ -49,11 +49,15 @@ def test_the_first_month_has_nothing_to_compare_with():
     assert figure_texts(figures)[0].value == "70,446"
 
 
-def test_the_figures_table_keeps_counts_whole_and_rates_at_two_decimals(view):
-    frame = figures_table(view.figures).frame
+def test_the_figures_tables_keep_counts_whole_and_rates_at_two_decimals(view):
+    counts, rates = figures_table(view.figures, "count"), figures_table(view.figures, "rate")
 
-    assert frame.iloc[0].tolist() == ["受理来电", 65452, 70446, -4994]
-    assert frame.iloc[3].tolist() == ["办结率", 99.61, 99.81, -0.2]
+    assert counts.frame.columns.tolist() == ["指标", "本月（件）", "上期（件）", "变化（件）"]
+    assert counts.frame.iloc[0].tolist() == ["受理来电", 65452, 70446, -4994]
+    assert counts.formats["变化（件）"] == "%+d"
+    assert rates.frame.columns.tolist() == ["指标", "本月（%）", "上期（%）", "变化（个百分点）"]
+    assert rates.frame.iloc[0].tolist() == ["办结率", 99.61, 99.81, -0.2]
+    assert rates.formats["变化（个百分点）"] == "%+.2f"
 
 
 def test_categories_in_printed_order(view):

@@ -124,7 +124,7 @@ def test_the_ranking_table_keeps_the_bulletins_precision_and_headings(evaluation
                                          "综合指标值变化"]
     assert table.formats["综合指标值"] == "%.2f" and table.formats["综合指标值变化"] == "%+.2f"
     assert table.frame.iloc[0].tolist()[:4] == [1, "华容县", "县市区", 100.0]
-    assert "名次变化" not in brief.frame.columns
+    assert list(brief.frame.columns) == ["名次", "部门名称", "综合指标值", "等级评价", "小样本"]
     assert set(table.frame["小样本"]) == {"", "是"}
 
 

@@ -138,6 +138,9 @@ def test_quality_view_filters_by_unit_and_kind(monkeypatch, db):
     at = open_app(monkeypatch, db).run()
     at.switch_page("views/quality.py").run()
     assert frames(at)[0]["单位"].tolist() == ["岳阳楼区", "华容县"]
+    findings = at.dataframe[0].proto
+    assert list(findings.column_order) == ["月份", "位置", "单位", "类别", "说明"]
+    assert findings.row_height > 64, "说明 wraps (Streamlit wraps only in rows over 4rem)"
     at.multiselect(key="quality-units").set_value(["华容县"]).run()
     assert frames(at)[0]["月份"].tolist() == ["2024年4月"]
     at.multiselect(key="quality-kinds").set_value(["grade"]).run()

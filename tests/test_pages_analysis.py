@@ -79,7 +79,7 @@ def test_may_ranking_of_bureaus_without_small_samples_from_the_url(monkeypatch, 
         [1, "市教体局"], [2, "市邮政管理局"], [3, "市公安交警支队"], [4, "市人社局"],
         [5, "市交通运输局"], [5, "市卫健委"], [5, "市住房公积金管理中心"]]
     assert black["部门名称"].tolist()[:2] == ["城陵矶新港区", "市税务局"]
-    assert "名次变化" not in red.columns
+    assert red.columns.tolist() == ["名次", "部门名称", "综合指标值", "等级评价", "小样本"]
 
 
 def test_changing_the_group_reranks(monkeypatch, demo_db):
@@ -95,8 +95,10 @@ def test_overview_cards_show_may_against_march(monkeypatch, demo_db):
     at = page(monkeypatch, demo_db, "views/overview.py")
 
     cards = {m.label: (m.value, m.delta) for m in at.metric}
-    assert cards["受理来电"] == ("65,452", "-4,994")
+    assert cards["受理来电"] == ("65,452", "-4,994 件")
     assert cards["群众满意率"] == ("91.54%", "-4.62 个百分点")
+    assert table(at, "变化（件）").iloc[0].tolist() == ["受理来电", 65452, 70446, -4994]
+    assert table(at, "变化（个百分点）").iloc[2].tolist() == ["群众满意率", 91.54, 96.16, -4.62]
     assert table(at, "渠道").iloc[0].tolist() == ["热线", 57, 2, 1, 0, 2, 62, 16, 79]
     assert any(t.value.startswith("热点焦点。“五一”期间") for t in at.text)
 
@@ -108,7 +110,9 @@ def test_grades_page_lists_units_below_a_and_the_movers(monkeypatch, demo_db):
                                                      "市民政局", "市生态环境局"]
     matrix = table(at, "2024年3月 ＼ 2024年5月")
     assert matrix.iloc[0].tolist() == ["A", 51, 2, 0, 0, 1, 3]
-    assert table(at, "变化最大的指标")["部门名称"].iat[0] == "市国防动员办公室"
+    movers = table(at, "变化最大的指标")
+    assert movers[["部门名称", "等级变动", "本期分数"]].iloc[0].tolist() == ["市国防动员办公室",
+                                                                 "A → E", 58.3]
 
 
 def test_compare_two_units_named_by_alias_from_the_url(monkeypatch, demo_db):
@@ -118,8 +122,12 @@ def test_compare_two_units_named_by_alias_from_the_url(monkeypatch, demo_db):
     assert month.columns.tolist() == ["岳阳经开区", "市电信公司"]
     assert month.loc["组内名次"].tolist() == ["12 / 13", "5 / 9"]
     assert month.loc["综合指标值"].tolist() == ["95.1", "93.8"]
+    assert month.loc["按期办结率"].tolist() == ["99.17%", "95.97%"]
     both = table(at, "市长信箱综合指标值")
     assert both["热线综合指标值"].tolist() == [95.1, 93.8]
+    median = table(at, "组中位数").set_index(["部门名称", "指标"])
+    assert median.loc[("岳阳经开区", "综合指标值"), ["本单位", "组中位数", "差值"]].tolist() == [
+        "95.1", "96.6", "-1.5"]
 
 
 def test_compare_with_no_unit_asks_for_units(monkeypatch, demo_db):
@@ -143,7 +151,7 @@ def test_ledger_search_finds_a_work_order_number(monkeypatch, demo_db):
 
     details = table(at, "明细")
     assert details[["月份", "部门名称", "加扣分值"]].values.tolist() == [["2024年3月", "岳阳楼区", -1.0]]
-    assert "1 条，扣分合计 -1" in at.caption[0].value
+    assert "1 条，扣分合计 -1 分，加分合计 +0 分" in at.caption[0].value
 
 
 def test_alerts_link_each_unit_to_its_comparison(monkeypatch, demo_db):
@@ -153,7 +161,9 @@ def test_alerts_link_each_unit_to_its_comparison(monkeypatch, demo_db):
     assert falls["部门名称"].tolist() == ["市国防动员办公室", "市民政局", "市生态环境局"]
     assert falls["对比"].iat[1].startswith("compare?units=%E5%B8%82%E6%B0%91%E6%94%BF%E5%B1%80"
                                          "&channel=%E7%83%AD%E7%BA%BF")
-    assert table(at, "连续下降次数").empty
+    assert "综合指标值连续下降（0 个）" in [h.value for h in at.subheader]
+    assert "没有符合条件的数据。" in [c.value for c in at.caption]
+    assert not [df for df in at.dataframe if "连续下降次数" in df.value.columns]
 
 
 def test_parsed_names_never_reach_markdown(monkeypatch, tmp_path):

@@ -22,10 +22,15 @@ from lib.briefing.html import PRINT_STYLE, STYLE, briefing_html
 from lib.briefing.tables import SECTIONS, adjustment_rows, headline_rows, indicator_rows
 from lib.labels import CHANNELS, month_label
 from lib.store import Store
+from ui import tables
 from ui.safe import inert
 from ui.state import versioned
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+CARD_MIN_PX = 340
+"""The channels' cards side by side while each is this wide: three figures fit uncut."""
+SCREEN_CHART_PX = 460
+"""The score chart's plot width on screen, narrower than on paper so it fits a tablet."""
 
 
 @versioned
@@ -97,8 +102,9 @@ def show(briefing: Briefing) -> None:
 
 def _standing(briefing: Briefing) -> None:
     _, rows = headline_rows(briefing)
-    columns = st.columns(len(briefing.headlines), border=True)
-    for column, headline, row in zip(columns, briefing.headlines, rows, strict=True):
+    cards = st.grid(len(briefing.headlines), min_column_width=CARD_MIN_PX, border=True)
+    for headline, row in zip(briefing.headlines, rows, strict=True):
+        column = cards.cell()
         now = headline.current
         column.markdown(f"**{CHANNELS[headline.channel]}**")
         if now is None:
@@ -114,7 +120,7 @@ def _standing(briefing: Briefing) -> None:
                     _rank_delta(before.rank - now.rank if before else None))
         since = f"；变化较{month_label(headline.previous_month)}" if before else ""
         column.caption(inert(f"排名范围：{row[4]}{since}"))
-    st.altair_chart(score_chart(briefing), width="content")
+    st.altair_chart(score_chart(briefing, SCREEN_CHART_PX), width="content")
     st.caption("等级走势：" + inert(text.grade_history(briefing)))
 
 
@@ -154,7 +160,7 @@ def _adjustments(briefing: Briefing) -> None:
     if not rows:
         st.markdown(text.NO_ADJUSTMENTS)
         return
-    st.dataframe(pd.DataFrame(rows, columns=header), hide_index=True, key="briefing-adjustments")
+    tables.wrapped(pd.DataFrame(rows, columns=header), {"明细": 240}, key="briefing-adjustments")
 
 
 def _mentions(briefing: Briefing) -> None:

@@ -6,6 +6,7 @@ or through safe.inert(); headings are built from numbers.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from lib.errors import HotlineError
@@ -22,11 +23,15 @@ from lib.reports import (
     warnings_table,
 )
 from lib.store.records import BulletinInfo
-from ui import uploads
+from ui import tables, uploads
 from ui.safe import inert, show_error
 from ui.uploads import Upload
 
-FINDING_COLUMNS = {"说明": st.column_config.TextColumn(width="large")}
+FINDING_COLUMNS = ["月份", "位置", "单位", "类别", "说明"]
+"""On screen: 说明 names the field and both values, so 字段, 印刷值 and 计算值 (kept in the
+frame) would only repeat it and push it off the right edge."""
+TEXT_WIDTHS = {"单位": 100, "类别": 100, "原文摘录": "medium", "说明": "medium"}
+"""Widths that fit a tablet beside the sidebar; on a wider page the columns stretch."""
 _BADGES = {
     "refused": ("未能读取", "red", ":material/block:"),
     "new": ("待保存", "blue", ":material/pending:"),
@@ -66,15 +71,25 @@ def report(bulletin: Bulletin, key: str) -> None:
             st.metric(label, value, border=True, width="content")
     if bulletin.checks:
         st.markdown("**核对不一致**：印刷值与按表内数字重新计算的值不符（原样保留，不作修改）")
-        st.dataframe(findings_table(findings_frame(bulletin.checks)), hide_index=True,
-                     column_config=FINDING_COLUMNS)
+        show_findings(findings_table(findings_frame(bulletin.checks)))
     if bulletin.warnings:
         st.markdown("**解析警告**：以下内容未能确定地读取，请对照原文")
-        st.dataframe(warnings_table(warnings_frame(bulletin.warnings)), hide_index=True)
+        show_warnings(warnings_table(warnings_frame(bulletin.warnings)))
     with st.expander("表格预览"):
         tabs = st.tabs([title for title, _ in TABLES])
         for tab, (_, part) in zip(tabs, TABLES, strict=True):
-            tab.dataframe(table_frame(bulletin, part), hide_index=True)
+            tab.dataframe(table_frame(bulletin, part), hide_index=True,
+                          placeholder=tables.MISSING)
+
+
+def show_findings(table: pd.DataFrame) -> None:
+    """Findings (reports.findings_table) with their explanations wrapped, not cut off."""
+    tables.wrapped(table, TEXT_WIDTHS, [c for c in FINDING_COLUMNS if c in table.columns])
+
+
+def show_warnings(table: pd.DataFrame) -> None:
+    """Warnings (reports.warnings_table) with the snippet and explanation wrapped."""
+    tables.wrapped(table, TEXT_WIDTHS)
 
 
 def actions(status: str, upload: Upload, key: str, library: list[BulletinInfo]) -> None:

@@ -11,18 +11,11 @@ from lib.analysis.alerts import (
     declines_table,
     first_falls_table,
 )
-from lib.analysis.rows import of_channel
-from lib.labels import CHANNELS, month_label
-from ui import empty, filters, frames, links, tables
+from ui import links, prologue, tables
 
-st.title("预警")
-chosen = filters.current()
-empty.stop_without_library(chosen)
-channel = CHANNELS[chosen.channel]
-month = month_label(chosen.end)
-evaluations = frames.evaluations(chosen.channel)
-empty.stop_without_rows(of_channel(evaluations, chosen.channel, chosen.end),
-                        f"{month}没有{channel}评价表的数据。")
+opening = prologue.start("预警")
+chosen, month = opening.chosen, opening.month
+evaluations = prologue.evaluations(opening)
 
 with st.expander("预警条件", icon=":material/tune:"):
     run_col, due_col = st.columns(2)
@@ -39,7 +32,7 @@ with st.expander("预警条件", icon=":material/tune:"):
             key=f"limit_{chosen.channel}_{rate}", bind="query-params")
 
 view = alerts_view(evaluations, chosen.channel, chosen.end, limits, min_run, min_due)
-st.caption(f"截至{month}（{channel}），回溯库中全部更早的月份；缺少的月份跳过，不视为下降。"
+st.caption(f"截至{month}（{opening.channel}），回溯库中全部更早的月份；缺少的月份跳过，不视为下降。"
            "点“单位对比 →”在新标签页打开该单位的对比视图。")
 choices = {"月份": month, "连续下降至少": f"{min_run} 次", "比率预警应办理数不少于": f"{min_due} 件",
            **{metrics.label(r, chosen.channel): f"{v:.2f}" for r, v in limits.items()}}

@@ -14,15 +14,12 @@ from lib.analysis.comparison import (
     versus_table,
 )
 from lib.analysis.display import Table
-from lib.labels import CHANNELS, month_label
-from ui import empty, filters, frames, plots, tables
+from lib.labels import CHANNELS
+from ui import frames, plots, prologue, tables
 from ui.safe import inert
 
-st.title("单位对比")
-chosen = filters.current()
-empty.stop_without_library(chosen)
-channel = CHANNELS[chosen.channel]
-month = month_label(chosen.end)
+opening = prologue.start("单位对比")
+chosen, channel, month = opening.chosen, opening.channel, opening.month
 aliases = frames.aliases()
 units = frames.units()
 

@@ -10,19 +10,17 @@ from lib.analysis.grades import (
     matrix_table,
     movers_table,
 )
-from lib.analysis.rows import in_months, months, of_channel
-from lib.labels import CHANNELS, month_label
-from ui import empty, filters, frames, plots, tables
+from lib.analysis.rows import months, of_channel
+from lib.labels import month_label
+from ui import plots, prologue, tables
 
-st.title("等级分布")
-chosen = filters.current()
-empty.stop_without_library(chosen)
-channel = CHANNELS[chosen.channel]
-evaluations = frames.evaluations(chosen.channel)
+GROUP_MIN_PX = 260
+"""The three groups' charts side by side while each is this wide, else fewer to a row."""
+
+opening = prologue.start("等级分布")
+chosen, channel, month = opening.chosen, opening.channel, opening.month
+evaluations = prologue.evaluations(opening, whole_period=True)
 stored = months(of_channel(evaluations, chosen.channel))
-in_view = in_months(of_channel(evaluations, chosen.channel), chosen.start, chosen.end)
-empty.stop_without_rows(in_view, f"所选期间没有{channel}评价表的数据。")
-month = month_label(chosen.end)
 upper = st.container()
 
 st.subheader("等级变动")
@@ -38,10 +36,10 @@ view = grades_view(evaluations, chosen.channel, chosen.start, chosen.end, before
 
 with upper:
     st.subheader(f"各组等级分布（{channel}）")
-    st.caption(f"{month_label(chosen.start)} – {month}，每个单位每月计一次。")
-    for column, (group, part) in zip(st.columns(3), by_group(view.distribution).items(),
-                                     strict=False):
-        with column:
+    st.caption(f"{opening.period}，每个单位每月计一次。")
+    groups = st.grid(3, min_column_width=GROUP_MIN_PX)
+    for group, part in by_group(view.distribution).items():
+        with groups.cell():
             plots.show(charts.grade_bars(part, group), f"等级分布-{group}")
     st.subheader(f"{month}低于 A 类的单位（{len(view.below_a)} 个）")
     if view.below_a.empty:

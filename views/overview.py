@@ -11,28 +11,34 @@ from lib.analysis.overview import (
     overview_view,
 )
 from lib.labels import month_label
-from ui import empty, filters, frames, plots, tables
+from ui import frames, plots, prologue, tables
 
-st.title("总览")
-chosen = filters.current()
-empty.stop_without_library(chosen)
+CARD_MIN_PX = 200
+"""Four figure cards to a row while each is this wide, else fewer: a figure is never cut."""
+HALF_MIN_PX = 380
+"""诉求类型 beside 热点焦点 while each half is this wide, else one above the other."""
+
+opening = prologue.start("总览")
+chosen, month = opening.chosen, opening.month
 view = overview_view(frames.overview(), frames.categories(), frames.evaluations(),
                      frames.grade_counts(), frames.sections(), chosen.end)
-month = month_label(chosen.end)
 compared = f"，与上期（{month_label(view.previous_period)}）相比" if view.previous_period else \
     "；库中没有更早的月份可作比较"
 st.caption(f"{month}全市运行情况{compared}。月份取侧边栏所选期间的最后一个月。")
 
-texts = figure_texts(view.figures)
-for start in range(0, len(texts), 4):
-    for column, text in zip(st.columns(4), texts[start:start + 4], strict=False):
-        column.metric(text.label, text.value, text.change, border=True,
-                      delta_color="normal" if text.kind == "rate" else "off")
+cards = st.grid(4, min_column_width=CARD_MIN_PX)
+for text in figure_texts(view.figures):
+    cards.metric(text.label, text.value, text.change, border=True,
+                 delta_color="normal" if text.kind == "rate" else "off")
 with st.expander("运行概况表格与下载", icon=":material/table:"):
-    tables.show(figures_table(view.figures), "city-figures", f"运行概况-{chosen.end}")
+    figure_tables = st.grid(2, min_column_width=HALF_MIN_PX)
+    for kind, word in (("count", "件数"), ("rate", "比率")):
+        with figure_tables.cell():
+            tables.show(figures_table(view.figures, kind), f"city-{kind}s",
+                        f"运行概况-{word}-{chosen.end}")
 
-categories, hot = st.columns([3, 2], gap="large")
-with categories:
+halves = st.grid(2, min_column_width=HALF_MIN_PX, gap="large")
+with halves.cell():
     st.subheader("诉求类型")
     if view.categories.empty:
         st.info("本月通报未列出诉求类型。")
@@ -40,7 +46,7 @@ with categories:
         plots.show(charts.categories_bar(view.categories), f"诉求类型-{chosen.end}")
         with st.expander("诉求类型表格与下载", icon=":material/table:"):
             tables.show(categories_table(view.categories), "categories", f"诉求类型-{chosen.end}")
-with hot:
+with halves.cell():
     st.subheader("热点焦点")
     if not view.hot_issues:
         st.info("本月通报没有“热点焦点”一节。")
@@ -49,5 +55,6 @@ with hot:
             st.text(text)
 
 st.subheader("等级评价")
-st.caption("按附件评价表统计，同一单位重复列出只计一次；量为 0 的单位数与承办单位总数取自通报正文。")
+st.caption("按附件评价表统计，同一单位重复列出只计一次；“量为 0”（当月没有工单或来信的单位数）"
+           "与承办单位总数取自通报正文。")
 tables.show(grades_table(view.grades), "grade-counts", f"等级评价-{chosen.end}")

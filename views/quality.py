@@ -5,7 +5,7 @@ import streamlit as st
 from lib.labels import FINDING_KINDS
 from lib.reports import findings_table, in_period, select_findings, warnings_table
 from ui import filters, state
-from ui.cards import FINDING_COLUMNS
+from ui.cards import show_findings, show_warnings
 
 st.title("数据质量")
 st.caption("通报中印刷的数字与按表内数字重新计算的结果不一致之处，以及解析时未能确定读取的内容。"
@@ -23,7 +23,7 @@ with st.container(key="quality-findings"):
     if shown.empty:
         st.caption("所选范围内，印刷值与计算值全部一致。")
     else:
-        st.dataframe(findings_table(shown), hide_index=True, column_config=FINDING_COLUMNS)
+        show_findings(findings_table(shown))
 
 warnings = in_period(state.warnings(), chosen.start, chosen.end)
 st.subheader(f"解析警告（{len(warnings)} 条）")
@@ -31,4 +31,4 @@ with st.container(key="quality-warnings"):
     if warnings.empty:
         st.caption("所选范围内没有解析警告。")
     else:
-        st.dataframe(warnings_table(warnings), hide_index=True)
+        show_warnings(warnings_table(warnings))

@@ -5,33 +5,32 @@ import streamlit as st
 from lib import charts
 from lib.analysis import metrics
 from lib.analysis.rankings import ranking_table, ranking_view
-from lib.analysis.rows import of_channel
-from lib.labels import CHANNELS, month_label
+from lib.labels import month_label
 from lib.model import GROUPS
-from ui import empty, filters, frames, plots, tables
+from ui import plots, prologue, tables
 
 ALL_GROUPS = "全部分组"
+CHOICE_PX = 200
+NUMBER_PX = 120
+"""Widths of the choices, which wrap onto a second line on a narrow page."""
+LIST_MIN_PX = 420
+"""红榜 and 黑榜 side by side while each has this width, else one above the other."""
 
-st.title("排名")
-chosen = filters.current()
-empty.stop_without_library(chosen)
-channel = CHANNELS[chosen.channel]
-month = month_label(chosen.end)
-evaluations = frames.evaluations(chosen.channel)
-empty.stop_without_rows(of_channel(evaluations, chosen.channel, chosen.end),
-                        f"{month}没有{channel}评价表的数据。")
+opening = prologue.start("排名")
+chosen, channel, month = opening.chosen, opening.channel, opening.month
+evaluations = prologue.evaluations(opening)
 
-group_col, measure_col, n_col, due_col, exclude_col = st.columns([2, 2, 1, 1, 2],
-                                                                 vertical_alignment="bottom")
-group = group_col.selectbox("分组", [*GROUPS, ALL_GROUPS], key="group", bind="query-params")
-measure = measure_col.selectbox("指标", metrics.MEASURES, key="rank_measure", bind="query-params",
-                                format_func=lambda m: metrics.label(m, chosen.channel))
-n = n_col.number_input("红黑榜人数", min_value=1, max_value=30, value=5, key="top_n",
-                       bind="query-params")
-min_due = due_col.number_input("小样本阈值", min_value=0, max_value=10_000, value=10,
-                               key="min_due", bind="query-params",
-                               help="应办理数少于此数的单位标为小样本：件数太少，比率不宜与大单位直接比较。")
-exclude_small = exclude_col.toggle("小样本不参与排名", key="exclude_small", bind="query-params")
+with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
+    group = st.selectbox("分组", [*GROUPS, ALL_GROUPS], key="group", bind="query-params",
+                         width=CHOICE_PX)
+    measure = st.selectbox("指标", metrics.MEASURES, key="rank_measure", bind="query-params",
+                           format_func=lambda m: metrics.label(m, chosen.channel), width=CHOICE_PX)
+    n = st.number_input("红黑榜人数", min_value=1, max_value=30, value=5, key="top_n",
+                        bind="query-params", width=NUMBER_PX)
+    min_due = st.number_input("小样本阈值", min_value=0, max_value=10_000, value=10,
+                              key="min_due", bind="query-params", width=NUMBER_PX,
+                              help="应办理数少于此数的单位标为小样本：件数太少，比率不宜与大单位直接比较。")
+    exclude_small = st.toggle("小样本不参与排名", key="exclude_small", bind="query-params")
 
 view = ranking_view(evaluations, chosen.channel, chosen.end, None if group == ALL_GROUPS else group,
                     measure, min_due, exclude_small, n)
@@ -50,12 +49,12 @@ st.subheader("排名表")
 tables.show(ranking_table(view.ranking, chosen.channel, measure), "ranking", f"排名-{chosen.end}",
             choices)
 
-red, black = st.columns(2)
-with red:
+lists = st.grid(2, min_column_width=LIST_MIN_PX, gap="medium")
+with lists.cell():
     st.subheader(f"红榜（前 {n} 名）")
     tables.show(ranking_table(view.top, chosen.channel, measure, brief=True), "red-list",
                 f"红榜-{chosen.end}", choices)
-with black:
+with lists.cell():
     st.subheader(f"黑榜（后 {n} 名）")
     tables.show(ranking_table(view.bottom, chosen.channel, measure, brief=True),
                 "black-list", f"黑榜-{chosen.end}", choices)

@@ -4,19 +4,15 @@ import streamlit as st
 
 from lib import charts
 from lib.analysis.trends import categories_table, city_table, grades_table, trends_view
-from lib.labels import CHANNELS, month_label
-from ui import empty, filters, frames, plots, tables
+from ui import frames, plots, prologue, tables
 
 MEASURES = {"count": "件数", "share": "占比"}
 
-st.title("趋势")
-chosen = filters.current()
-empty.stop_without_library(chosen)
-channel = CHANNELS[chosen.channel]
+opening = prologue.start("趋势")
+chosen, channel = opening.chosen, opening.channel
 view = trends_view(frames.overview(), frames.categories(), frames.evaluations(chosen.channel),
                    chosen.channel, chosen.start, chosen.end)
-period = f"{month_label(chosen.start)} – {month_label(chosen.end)}"
-st.caption(f"{period}。只有已载入的月份参与作图，缺少的月份不补值。")
+st.caption(f"{opening.period}。只有已载入的月份参与作图，缺少的月份不补值。")
 
 st.subheader("全市运行情况")
 if view.city.empty:

@@ -141,5 +141,5 @@ def beyond_limits_table(beyond: pd.DataFrame, channel: str) -> Table:
                                    else "高于"))
     return shape(named, [("unit", "部门名称", None), ("group", "分组", None),
                          ("due", "应办理数", "%d"), ("measure", "指标", None),
-                         ("value", "本期值", "%.2f"), ("rule", "规则", None),
-                         ("limit", "阈值", "%.2f")])
+                         ("value", "本期值（%）", "%.2f"), ("rule", "规则", None),
+                         ("limit", "阈值（%）", "%.2f")])

@@ -121,8 +121,8 @@ def _place(row) -> str:
 def side_by_side(evaluations: pd.DataFrame, channel: str, period: str,
                  unit_ids: Sequence[str], names: dict[str, str]) -> pd.DataFrame:
     """A month's figures with one column per unit (headed by its name) and one row per item:
-    group, place in group, score, grade, rates, counts — as text at the bulletin's precision;
-    未列入 for a unit the month's table does not list."""
+    group, place in group, score, grade, rates, counts — as text at the bulletin's precision,
+    rates with %; 未列入 for a unit the month's table does not list."""
     placed = _placed(evaluations, channel, period, unit_ids)
     items = ["分组", "组内名次", *(metrics.label(m, channel) for m in metrics.MEASURES[:1]),
              "等级评价", *(metrics.label(m, channel) for m in metrics.MEASURES[1:])]
@@ -132,14 +132,16 @@ def side_by_side(evaluations: pd.DataFrame, channel: str, period: str,
             columns[names.get(unit_id, unit_id)] = [NOT_LISTED] * len(items)
             continue
         row = placed.loc[unit_id]
-        values = [_shown(row[m], metrics.decimals(m, channel)) for m in metrics.MEASURES]
+        values = [_shown(row[m], m, channel) for m in metrics.MEASURES]
         columns[names.get(unit_id, unit_id)] = [row["group"], _place(row), values[0], row["grade"],
                                                 *values[1:]]
     return pd.DataFrame(columns, index=pd.Index(items, name="项目")).reset_index()
 
 
-def _shown(value: float, places: int) -> str:
-    return f"{value:.{places}f}"
+def _shown(value: float, measure: str, channel: str, signed: bool = False) -> str:
+    """'95.5', '98.57%' (a rate), '+1.46' (a change, `signed`: no unit, it is in points)."""
+    number = f"{value:{'+' if signed else ''}.{metrics.decimals(measure, channel)}f}"
+    return number if signed or measure not in metrics.RATES else f"{number}%"
 
 
 def channels_side_by_side(evaluations: pd.DataFrame, period: str, unit_ids: Sequence[str],
@@ -193,10 +195,19 @@ def channels_table(channels: pd.DataFrame) -> Table:
                             for ch, word in CHANNELS.items()})
 
 def versus_table(long: pd.DataFrame, channel: str) -> Table:
+    """The units against their group medians, as text at each measure's precision (the score
+    and the rates share a column)."""
     verdict = long["ahead"].map({True: "优于中位数", False: "落后于中位数"})
+
+    def shown(column: str, signed: bool = False) -> list[str]:
+        return [_shown(v, m, channel, signed)
+                for v, m in zip(long[column], long["measure"], strict=True)]
+
     named = long.assign(measure=long["measure"].map(lambda m: metrics.label(m, channel)),
+                        value=shown("value"), median=shown("median"),
+                        difference=shown("difference", signed=True),
                         ahead=verdict.where(long["difference"] != 0, "与中位数持平"))
     return shape(named, [("unit", "部门名称", None), ("group", "分组", None),
-                         ("measure", "指标", None), ("value", "本单位", "%.2f"),
-                         ("median", "组中位数", "%.2f"), ("difference", "差值", "%+.2f"),
+                         ("measure", "指标", None), ("value", "本单位", None),
+                         ("median", "组中位数", None), ("difference", "差值", None),
                          ("ahead", "比较", None)])

@@ -150,11 +150,11 @@ def matrix_table(matrix: pd.DataFrame, before_label: str, after_label: str) -> T
 def movers_table(movers: pd.DataFrame, channel: str) -> Table:
     score = measure_format(metrics.SCORE, channel)
     rate = measure_format("completion_rate", channel)
-    named = movers.assign(indicator=movers["indicator"].map(lambda i: metrics.label(i, channel)))
+    named = movers.assign(indicator=movers["indicator"].map(lambda i: metrics.label(i, channel)),
+                          moved=movers["grade_before"] + " → " + movers["grade_after"])
     return shape(named, [
-        ("unit", "部门名称", None), ("group", "分组", None),
-        ("grade_before", "上期等级", None), ("grade_after", "本期等级", None),
-        ("score_before", "上期分数", score), ("score_after", "本期分数", score),
+        ("unit", "部门名称", None), ("group", "分组", None), ("moved", "等级变动", None),
+        ("score_after", "本期分数", score),
         ("score_change", "分数变化", measure_format(metrics.SCORE, channel, True)),
         ("indicator", "变化最大的指标", None), ("indicator_before", "该指标上期", rate),
         ("indicator_after", "该指标本期", rate), ("effect", "对分数的影响", "%+.2f")])

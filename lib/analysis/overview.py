@@ -35,7 +35,7 @@ def headline(overview: pd.DataFrame, period: str) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class FigureText:
-    """A city figure as a metric card shows it: '65,452', '99.61%', change '-4,994' or
+    """A city figure as a metric card shows it: '65,452', '99.61%', change '-4,994 件' or
     '+0.32 个百分点'; `change` is None when there is no previous month to compare with."""
 
     label: str
@@ -55,7 +55,7 @@ def figure_texts(figures: pd.DataFrame) -> list[FigureText]:
         if pd.isna(row.change):
             change = None
         else:
-            change = f"{int(row.change):+,}" if row.kind == "count" else f"{row.change:+.2f} 个百分点"
+            change = f"{int(row.change):+,} 件" if row.kind == "count" else f"{row.change:+.2f} 个百分点"
         texts.append(FigureText(row.label, row.kind, value, change))
     return texts
 
@@ -102,15 +102,18 @@ def overview_view(overview: pd.DataFrame, categories: pd.DataFrame, evaluations:
                         grade_counts(evaluations, narrative, period), hot_issues(sections, period))
 
 
-def figures_table(figures: pd.DataFrame) -> Table:
-    """Counts as whole numbers and rates with two decimals, in one column of each."""
-    def typed(column: str) -> list:
-        return [None if pd.isna(v) else int(v) if kind == "count" else round(float(v), 2)
-                for v, kind in zip(figures[column], figures["kind"], strict=True)]
+FIGURE_UNITS = {"count": ("件", "件", "%d"), "rate": ("%", "个百分点", "%.2f")}
+"""Per kind of city figure: the unit of its values, of its change, and their precision."""
 
-    frame = pd.DataFrame({"指标": figures["label"], "本月": typed("value"),
-                          "上期": typed("previous"), "变化": typed("change")}, dtype=object)
-    return Table(frame)
+
+def figures_table(figures: pd.DataFrame, kind: str) -> Table:
+    """The city's counts (`kind` 'count': whole numbers) or rates ('rate': two decimals, the
+    change in percentage points) this month and the previous, the unit in each heading."""
+    unit, change_unit, printf = FIGURE_UNITS[kind]
+    signed = printf.replace("%", "%+", 1)
+    return shape(figures[figures["kind"] == kind], [
+        ("label", "指标", None), ("value", f"本月（{unit}）", printf),
+        ("previous", f"上期（{unit}）", printf), ("change", f"变化（{change_unit}）", signed)])
 
 
 def categories_table(month: pd.DataFrame) -> Table:
@@ -122,5 +125,5 @@ def grades_table(counts: pd.DataFrame) -> Table:
     named = counts.assign(channel=counts["channel"].map(CHANNELS))
     return shape(named, [("channel", "渠道", None),
                          *((g, f"{g} 类", "%d") for g in metrics.GRADES),
-                         ("listed", "表内单位", "%d"), ("zero_units", "量为 0 的单位（正文）", "%d"),
+                         ("listed", "表内单位", "%d"), ("zero_units", "量为 0（正文）", "%d"),
                          ("units_total", "承办单位总数（正文）", "%d")])

@@ -102,18 +102,21 @@ def ranking_view(evaluations: pd.DataFrame, channel: str, period: str, group: st
 def ranking_table(ranking: pd.DataFrame, channel: str, measure: str = metrics.SCORE,
                   brief: bool = False) -> Table:
     """The ranking under the bulletin's headings: the measure's own column unless it is the
-    score, then the changes since the previous month (left out when `brief`, as in 红黑榜)."""
+    score, then the changes since the previous month. `brief` (红黑榜, half the page wide)
+    keeps the rank, name, values, grade and small-sample mark."""
     score = measure_format(metrics.SCORE, channel)
     ranking = ranking.assign(small=ranking["small"].map({True: "是", False: ""}))
-    columns = [("rank", "名次", "%d"), ("unit", "部门名称", None), ("group", "分组", None)]
+    columns = [("rank", "名次", "%d"), ("unit", "部门名称", None)]
+    if not brief:
+        columns.append(("group", "分组", None))
     label = metrics.label(measure, channel)
     if measure != metrics.SCORE:
         columns.append(("value", label, measure_format(measure, channel)))
-    columns += [("score", "综合指标值", score), ("grade", "等级评价", None),
-                ("due", "应办理数", "%d"), ("small", "小样本", None)]
+    columns += [("score", "综合指标值", score), ("grade", "等级评价", None)]
     if brief:
-        return shape(ranking, columns)
-    columns += [("previous_rank", "上期名次", "%d"), ("rank_change", "名次变化", "%+d")]
+        return shape(ranking, [*columns, ("small", "小样本", None)])
+    columns += [("due", "应办理数", "%d"), ("small", "小样本", None),
+                ("previous_rank", "上期名次", "%d"), ("rank_change", "名次变化", "%+d")]
     if measure != metrics.SCORE:
         columns.append(("value_change", f"{label}变化", measure_format(measure, channel, True)))
     columns.append(("score_change", "综合指标值变化", measure_format(metrics.SCORE, channel, True)))

@@ -1,8 +1,9 @@
 """Screenshots of every page for a person to look at (run by scripts/screenshots).
 
 Pages are found from the sidebar's navigation, so a new page is photographed without a change
-here. Three sets: the demo store, an empty store, and upload cards (a conflicting month, a new
-month and a refused file) at desktop and tablet widths.
+here. Four sets: the demo store, the demo store with realistic choices made (STATES, opened by
+their URL, as a shared link would be), an empty store, and upload cards (a conflicting month, a
+new month and a refused file). Choices and upload cards are shot at desktop and tablet widths.
 """
 
 from __future__ import annotations
@@ -19,8 +20,21 @@ from tests.apptest import FIXTURES
 from tests.browser.appserver import CHROMIUM, CHROMIUM_ARGS, running_app, wait_idle
 
 DESKTOP = {"width": 1400, "height": 1000}
-TABLET = {"width": 900, "height": 1200}
+TABLET = {"width": 1024, "height": 1366}
 SETTLE_MS = 1500
+STATES = {
+    "compare-two-units": "compare?units=岳阳楼区&units=经开区",
+    "briefing-unit": "briefing?unit=岳阳楼区",
+    "briefing-print": "briefing?unit=岳阳楼区&print=true",
+    "ledger-search": "ledger?adj_q=经开区&adj_view=明细",
+    "alerts": "alerts",
+    "quality": "quality",
+    "units": "units",
+    "trends-mailbox": "trends?channel=市长信箱",
+    "rankings-bureaus": "rankings?group=行政事业单位",
+    "grades-mailbox": "grades?channel=市长信箱",
+}
+"""Views with choices made, by the query string their widgets are bound to."""
 
 
 def shoot(page: Page, out: Path, name: str) -> None:
@@ -52,6 +66,16 @@ def every_page(page: Page, url: str, out: Path, prefix: str) -> None:
         shoot(page, out, f"{prefix}-{n:02d}-{urlparse(href).path.strip('/') or 'home'}")
 
 
+def chosen_views(page: Page, url: str, out: Path) -> None:
+    for name, query in STATES.items():
+        page.goto(f"{url}/{query}")
+        expect(page.get_by_test_id("stSidebarNav")).to_be_visible(timeout=120_000)
+        for width, size in (("desktop", DESKTOP), ("tablet", TABLET)):
+            page.set_viewport_size(size)
+            shoot(page, out, f"chosen-{name}-{width}")
+    page.set_viewport_size(DESKTOP)
+
+
 def upload_cards(page: Page, url: str, out: Path, scratch: Path) -> None:
     refused = scratch / "会议纪要.txt"
     refused.write_text("这不是通报。", encoding="utf-8")
@@ -77,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         page = browser.new_context(locale="zh-CN", viewport=DESKTOP).new_page()
         with running_app(scratch / "demo.db", scratch / "demo.log", demo=True) as url:
             every_page(page, url, out, "demo")
+            chosen_views(page, url, out)
             upload_cards(page, url, out, scratch)
         with running_app(scratch / "empty.db", scratch / "empty.log") as url:
             every_page(page, url, out, "empty")

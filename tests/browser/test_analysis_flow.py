@@ -52,7 +52,7 @@ def test_overview_rankings_comparison_and_back_by_url(demo_url: str, page: Page)
     expect(page.get_by_role("heading", name="总览", level=1)).to_be_visible()
     calls = page.get_by_test_id("stMetric").filter(has_text="受理来电")
     expect(calls).to_contain_text("65,452")
-    expect(calls).to_contain_text("-4,994")
+    expect(calls).to_contain_text("-4,994 件")
 
     nav(page, "排名")
     ranking = grid(page, "ranking")
