@@ -164,6 +164,16 @@ def test_columns_are_found_by_their_header_in_any_order():
         ("deduction", "市林业局", -1.0, "信息报送", "未报送典型案例")]
 
 
+def test_a_detail_column_headed_with_its_reason_names_the_table_and_is_the_detail():
+    doc = document([Line("附件5", 14), Table([["部门名称", "分值", "指标名称", "扣分原因"],
+                                              ["平江县", "2", "上级考核", "省监管平台抽查回访不满意"],
+                                              ["", "1", "信息报送", "未报送值班安排"]], page=14)])
+    rows, warnings = read_adjustments(doc)
+    assert brief(rows) == [("deduction", "平江县", -2.0, "上级考核", "省监管平台抽查回访不满意"),
+                           ("deduction", "平江县", -1.0, "信息报送", "未报送值班安排")]
+    assert warnings == []
+
+
 def test_rows_that_do_not_parse_are_warnings_not_values():
     doc = document([Line("扣分表", 11), Table([HEADER, ["", "-1", "信息报送", "无单位可沿用"],
                                                   ["君山区", "一分", "信息报送", "未报送"],
@@ -288,6 +298,57 @@ def test_aligned_layout_text_reads_columns_and_centred_wrapped_cells():
         ("deduction", "岳阳楼区", -1.0, "热线办理质量",
          "承办单位工单办理严重超期，且没有提前申请延期，又无正当理由的，每件扣0.5分；（热线编号：537509、412489）"),
         ("deduction", "市住房公积金管理中心", -0.5, "知识库管理", "未及时更新")]
+    assert warnings == []
+
+
+MERGED_CAPTION = ("附件 3：", "   2024 年 10 月 12345 热线和市长信箱工作考核扣分表",
+                  "  部门名称    加扣分值       指标名称                扣分明细")
+
+
+def test_rows_above_a_name_centred_on_a_merged_cell_are_in_doubt_and_not_read():
+    """`pdftotext -layout` of a generated bulletin (tests/fixtures/unseen): 市住建局's four
+    rows share one merged cell, its name centred on them, so printed on its second row's
+    line. Its first row (-3) was given to 华容县 above; it could be either's: not read."""
+    doc = text_document(*MERGED_CAPTION,
+                        aligned("", "", "", "承办单位未及时联系诉求人，虚假结案"),
+                        aligned("华容县", "-2", "热线办理质量", "或结案内容出现文不对题情况"),
+                        aligned("", "", "", "（热线编号：241008220）"),
+                        aligned("", "", "", "承办单位未及时联系诉求人，虚假结案"),
+                        aligned("", "-3", "热线办理质量", "或结案内容出现文不对题情况"),
+                        aligned("", "", "", "（热线编号：241002986）"),
+                        aligned("", "", "", "知识库中商品房预售资金监管条目未"),
+                        aligned("市住建局", "-1", "知识库管理", "及时更新，每次扣 1 分"),
+                        aligned("", "", "", "（知识库编号：1022）"),
+                        aligned("", "-2", "上级考核", "省监管平台抽查回访通报批评"),
+                        aligned("", "", "", "省政务服务中心通报：工单超期"),
+                        aligned("", "-2", "热线办理综合考评", "热线月度考评 B 类"),
+                        aligned("", "", "", "（热线编号：241011456）"),
+                        aligned("市林业局", "-6", "热线办理综合考评", "热线月度考评 D 类"))
+    rows, warnings = read_adjustments(doc)
+    assert [(r.unit, r.points) for r in rows] == [
+        ("华容县", -2.0), ("市住建局", -1.0), ("市住建局", -2.0), ("市住建局", -2.0), ("市林业局", -6.0)]
+    assert [(w.message, w.snippet[:14]) for w in warnings] == [
+        ("无法确定这一行属于上方的单位，还是下方跨行合并单元格中的单位：未读取，请核对", "-3 热线办理质量 承办单位")]
+
+
+def test_a_table_that_prints_names_on_a_units_first_row_puts_no_row_in_doubt():
+    """The same rows, but 汨罗市's name is on its first row, off the centre of its rows:
+    the table does not centre names on merged cells, so each unit-less row is the unit's
+    above, even where the name below happens to stand at the centre of a block."""
+    doc = text_document(*MERGED_CAPTION,
+                        aligned("汨罗市", "-1", "信息报送", "未按要求报送值班安排"),
+                        aligned("", "", "", "承办单位未及时联系诉求人，虚假结案"),
+                        aligned("", "-2", "热线办理质量", "或结案内容出现文不对题情况"),
+                        aligned("", "", "", "（热线编号：250202303）"),
+                        aligned("", "-6", "热线办理综合考评", "热线月度考评 D 类"),
+                        aligned("国家金融监督", "", "", "承办单位未及时联系诉求人，虚假结案"),
+                        aligned("", "-1", "热线办理质量", "或结案内容出现文不对题情况"),
+                        aligned("管理总局", "", "", "（热线编号：250226246）"),
+                        aligned("", "-1", "信息报送", "未按要求报送值班安排"))
+    rows, warnings = read_adjustments(doc)
+    assert [(r.unit, r.points) for r in rows] == [
+        ("汨罗市", -1.0), ("汨罗市", -2.0), ("汨罗市", -6.0), ("国家金融监督管理总局", -1.0),
+        ("国家金融监督管理总局", -1.0)]
     assert warnings == []
 
 

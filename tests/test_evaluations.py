@@ -251,3 +251,75 @@ def test_rates_printed_bare_under_a_percent_header_and_refused_without_it():
     assert [(r.unit, r.completion_rate, r.rework_rate, r.visited_rate, r.page) for r in rows] == [
         ("岳阳监狱", 100.0, 0.0, 50.0, 8)]
     assert [(w.message, w.page) for w in warnings[:1]] == [("评价表的一行无法读取：“100”不是百分率", 9)]
+
+
+def test_a_wrapped_item_of_the_attachment_list_is_not_a_caption():
+    """Found on a generated bulletin (tests/fixtures/unseen): the list item's last word
+    `评价表`, wrapped onto a line of its own, opened an empty attachment."""
+    doc = document([Line("附件：1．2024 年 7 月岳阳市 12345 政务服务便民热线综合", 5),
+                    Line("评价表", 5), Line("2．2024 年 7 月岳阳市市长信箱办理综合评价表", 5),
+                    Line("3．2024 年 7 月 12345 热线和市长信箱工作考核扣分", 5), Line("表", 5)],
+                   [caption("附件1：", 6), caption("2024年7月岳阳市12345政务服务便民热线综合评价表", 6),
+                    Table([HEADER, merged("县市区"), ROW_HUARONG], page=6)])
+    rows, warnings = read_evaluations(doc)
+    assert [(r.channel, r.unit, r.page) for r in rows] == [("hotline", "华容县", 6)]
+    assert warnings == []
+
+
+def test_a_group_labelled_with_its_city_in_brackets_and_a_header_of_two_rows():
+    upper = ["部门名称", "应办理数", "办结情况", "办结情况", "按期办结情况", "按期办结情况", "返工情况",
+             "返工情况", "回访不满意情况", "回访不满意情况", "综合指标值", "等级评价"]
+    lower = ["部门名称", "应办理数", "办理数", "办结率", "按期办理数", "按期办结率", "返工数", "返工率",
+             "回访不满意数", "群众不满意率", "综合指标值", "等级评价"]
+    doc = document([caption("热线综合评价表"),
+                    Table([upper, lower, merged("县（市）区"), ROW_HUARONG], page=1)])
+    rows, warnings = read_evaluations(doc)
+    assert [(r.channel, r.group, r.unit) for r in rows] == [("hotline", "县市区", "华容县")]
+    assert warnings == []
+
+
+def test_a_note_column_after_the_grade_is_set_aside_but_a_number_there_is_refused():
+    doc = document([caption("热线综合评价表"),
+                    Table([[*HEADER, "备注"], merged("县市区", 13), [*ROW_HUARONG, ""],
+                           [*ROW_YUNXI, "7月起纳入\n考核"], [*ROW_POLICE, "512"]], page=2)])
+    rows, warnings = read_evaluations(doc)
+    assert [r.unit for r in rows] == ["华容县", "云溪区"]
+    assert [w.message for w in warnings] == ["评价表的一行无法读取：末列不是等级评价（A–E）"]
+
+
+def test_layout_text_names_wrapped_above_and_below_their_numbers_and_a_note_column():
+    """`pdftotext -layout` of a generated bulletin (tests/fixtures/unseen): names wrap onto a
+    line above and below their row's line, a 备注 note too, at the right. In line order the
+    tail of one name (`局`) glued onto the next (`局市住房公积金管理中心`) and the note into
+    a name; by line position each piece goes to its nearest row, and a note is no name."""
+    texts = ["附件 1：", "2024 年 7 月岳阳市 12345 政务服务便民热线综合评价表",
+             " 部门名称 应办理数 办理数 办结率 按期办理数 按期办结率 返工数 返工率 回访不满意数 "
+             "群众不满意率 综合指标值 等级评价  备注", "     行政事业单位",
+             "市文化旅游广电",
+             "          15    15    100%   15    100%     0     0%     0     0%     100    A",
+             "   局",
+             "市住房公积金管",
+             "          13    13    100%   13    100%     0     0%     0     0%     100    A",
+             "  理中心",
+             "                                                                     7 月起纳",
+             " 市数据局      5     5    100%    5    100%     0     0%     0     0%     100    A",
+             "                                                                      入考核"]
+    doc = Document("text", [Page(1, [Line(t, 1) for t in texts])])
+    rows, warnings = read_evaluations(doc)
+    assert [(r.group, r.unit, r.due) for r in rows] == [
+        ("行政事业单位", "市文化旅游广电局", 15), ("行政事业单位", "市住房公积金管理中心", 13),
+        ("行政事业单位", "市数据局", 5)]
+    assert warnings == []
+
+
+def test_layout_text_piece_right_of_the_numbers_without_a_note_column_is_reported():
+    texts = ["热线综合评价表", " 部门名称 应办理数 办理数 办结率 按期办理数 按期办结率 返工数 返工率 "
+             "回访不满意数 群众不满意率 综合指标值 等级评价", "县市区",
+             " 华容县     920   917 99.67%  917 99.67%   31  3.37%  105 11.65%  96.8  A",
+             "                                                               另见附表",
+             " 云溪区     457   457   100%  456 99.78%    9  1.97%   73 15.77%  96.4  A"]
+    doc = Document("text", [Page(1, [Line(t, 1) for t in texts])])
+    rows, warnings = read_evaluations(doc)
+    assert [r.unit for r in rows] == ["华容县", "云溪区"]
+    assert [(w.message, w.snippet) for w in warnings] == [
+        ("评价表中有一行文字不属于任何数据行，未读取", "另见附表")]

@@ -94,6 +94,41 @@ def test_a_category_clause_that_cannot_be_read_is_a_warning_not_a_guess():
                                                "其中排名第一的为城市管理类4274件，占比8.81%"]
 
 
+def test_a_figure_stated_in_wan_is_not_a_count_and_no_later_figure_stands_in():
+    """Found on a generated bulletin (tests/fixtures/unseen): with the calls printed 7.2万,
+    the night calls later in the paragraph (9812) were read as the month's calls."""
+    b = figures_in(热线运行情况="共受理群众来电7.2万件，其中，话务员直接答复50987件，转派工单21046件，"
+                             "办结率99.68%。夜间时段接听来电9812件。")
+    assert (b.overview.calls, b.overview.direct_answers, b.overview.work_orders) == (
+        None, 50987, 21046)
+    assert [(w.message, w.page) for w in b.warnings if "来电" in w.snippet] == [
+        ("数字“7.2万”无法读取", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "从诉求类型看，排名前两位的依次是：城市管理类4632件（占比18.12%）、公共服务类2230件（占比8.72%）。",
+    "按诉求类型分，城市管理类4632件，占比18.12%；公共服务类2230件，占比8.72%。",
+    "诉求量排名前两位的类型分别为：城市管理类（4632件，占18.12%）、公共服务类（2230件，占8.72%）。",
+])
+def test_categories_listed_with_dunhao_or_after_a_lead_in_clause(text):
+    b = figures_in(诉求类型=text)
+    assert b.categories == [Category("城市管理类", 4632, 18.12), Category("公共服务类", 2230, 8.72)]
+    assert b.warnings == []
+
+
+def test_a_list_with_one_unreadable_category_reads_none_of_it():
+    b = figures_in(诉求类型="依次是：城市管理类4632件（占比18.12%）、公共服务类两千余件（占比8.72%）。")
+    assert b.categories == []
+    assert [w.message for w in b.warnings] == ["诉求类型的句子未能完整读出"]
+
+
+def test_grade_counts_of_units_and_a_units_total_named_before_its_number():
+    b = figures_in(工单考核="全市参与考核的热线承办单位79个，其中评价为A类的单位58个，B类单位2个，C类单位2个，"
+                         "D类及以下单位3个，无工单的单位14个。")
+    assert b.hotline_grades == HotlineGrades(58, 2, 2, 3, 14, 79)
+    assert b.warnings == []
+
+
 def test_mailbox_without_a_c_count_and_hotline_with_d_and_e_separately():
     b = figures_in(
         工单考核="全市79个热线承办单位综合考评等级评价为A类的58个，B类2个，C类1个，D类1个，E类1个，"

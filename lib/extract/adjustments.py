@@ -3,7 +3,7 @@
 A unit with several items prints its name once: its later rows have an empty name cell, or
 one vertically merged cell spans them (python-docx repeats the text, pdfplumber gives None
 below the first row). Either way such a row carries the unit above. The kind comes from the
-caption or the header (扣分明细 / 加分明细), else from the sign of the points; unsigned
+caption or the header (扣分明细 / 加分原因 …), else from the sign of the points; unsigned
 points take the sign of their table. A detail that wraps is joined without spaces.
 """
 
@@ -25,6 +25,8 @@ from lib.extract.attachments import (
 from lib.extract.flowing import columns_in_order
 from lib.extract.fragments import Anchor, Piece, place_by_position, place_in_order
 from lib.extract.layout import find_bands
+from lib.extract.lineplaces import PAGE
+from lib.extract.merged import rows_doubtful_above_merged_names
 from lib.extract.positions import find_columns
 from lib.extract.rows import (
     AdjustmentCells,
@@ -39,11 +41,9 @@ from lib.extract.text import compact, squeeze
 from lib.model import Adjustment, ParseWarning
 
 COLUMNS = ("unit", "points", "indicator", "detail")
-# Page coordinates and line indexes stay below this: position = page * _PAGE + top (or index).
-_PAGE = 100_000
 # Most specific first: 指标名称 is the indicator, not a unit's 名称.
 _HEADER_ROLES = (("points", ("分值", "分数")), ("indicator", ("指标", "项目")),
-                 ("detail", ("明细", "说明", "内容", "事由")), ("unit", ("名称", "单位")))
+                 ("detail", ("明细", "说明", "内容", "事由", "原因")), ("unit", ("名称", "单位")))
 
 
 @dataclass
@@ -207,12 +207,12 @@ def _column_splitter(body: list[Line]) -> Callable[[Line, int], tuple[dict[str, 
         columns = find_columns(body)
         if columns is None:
             return None
-        return lambda line, index: (columns.split(line), line.page * _PAGE + line.top)
+        return lambda line, index: (columns.split(line), line.page * PAGE + line.top)
     bands = {page: find_bands([b.text for b in body if b.page == page], _points_offset)
              for page in {line.page for line in body}}
     if not bands or not all(bands.values()):
         return None
-    return lambda line, index: (bands[line.page].split(line.text), line.page * _PAGE + index)
+    return lambda line, index: (bands[line.page].split(line.text), line.page * PAGE + index)
 
 
 def _points_offset(text: str) -> int | None:
@@ -268,11 +268,15 @@ def _finish_run(run: list[Anchor | Piece], state: _State, aligned: bool) -> None
     for piece in left:
         state.warn("加扣分表中有一行文字不属于任何数据行，未读取", piece.page, piece.text)
     _merged_units(anchors)
+    unsure = rows_doubtful_above_merged_names(anchors) if aligned else set()
     for anchor in anchors:
         if anchor.row is None:
             text = " ".join(p.text for p in anchor.before + anchor.after)
             state.warn("加扣分表的一行无法读取：分值后没有指标名称", anchor.page, text)
             state.unit = None
+            continue
+        if id(anchor) in unsure:
+            _warn_unsure(anchor, state)
             continue
         if id(anchor) in doubtful:
             _warn_doubtful(doubtful[id(anchor)], anchor, state)
@@ -293,6 +297,13 @@ def _warn_doubtful(pieces: list[Piece], anchor: Anchor, state: _State) -> None:
                "下一行因单位不明未读取，请核对", pieces[0].page,
                f"{text} | {row.unit} {row.points:+g} {row.indicator} {row.detail}")
     state.unit = None
+
+
+def _warn_unsure(anchor: Anchor, state: _State) -> None:
+    row = anchor.row
+    state.warn("无法确定这一行属于上方的单位，还是下方跨行合并单元格中的单位：未读取，请核对",
+               anchor.page, f"{row.points:+g} {anchor.cell('indicator', row.indicator)} "
+                            f"{anchor.cell('detail', row.detail)}")
 
 
 def _merged_units(anchors: list[Anchor]) -> None:

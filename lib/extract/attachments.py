@@ -4,9 +4,9 @@ An attachment is a caption (`附件1`, a title ending in 评价表 / 扣分表 /
 table that may run over several pages: one Table block per page where the file draws rules,
 or plain text lines where it does not, with or without a repeated header row. What the
 table is comes from its caption and, nearer to the data, from its header: 应办理数 … for an
-evaluation table, 回访不满意数 for the hotline and 回访满意数 for the mailbox, 扣分明细 /
-加分明细 for the adjustments. A caption's month is never read (captions are sometimes
-wrong; the period comes from the document header).
+evaluation table, 回访不满意数 for the hotline and 回访满意数 for the mailbox, the detail
+column's heading (扣分明细, 加分原因 …) for the adjustments. A caption's month is never
+read (captions are sometimes wrong; the period comes from the document header).
 
 The body's list of attachments (`附件：1、2024年3月……综合评价表`) is not a caption.
 """
@@ -28,7 +28,10 @@ Family = Literal["evaluation", "adjustment"]
 _HEADER_WORDS = ("部门名称", "单位名称", "承办单位", "序号", "应办理数", "办理数", "办结率",
                  "按期办理数", "按期办结率", "返工数", "返工率", "回访不满意数", "回访满意数",
                  "群众不满意率", "群众满意率", "综合指标值", "等级评价", "加扣分值", "扣分值",
-                 "加分值", "指标名称", "扣分明细", "加分明细", "说明", "备注")
+                 "加分值", "指标名称", "扣分明细", "加分明细", "扣分原因", "加分原因",
+                 "扣分事由", "加分事由", "扣分说明", "加分说明", "说明", "备注")
+# The detail column's heading says which table it is: 扣分明细, 加分原因 …
+_DETAIL_KIND = re.compile(r"(?P<kind>[扣加])分(?:明细|原因|事由|说明)")
 _LIST_ITEM = re.compile(r"^(附件[:：])?\d{1,2}[、.．]")
 _LABEL = re.compile(r"^附件\d{1,2}[:：]?")
 _STOP = re.compile(r"^((分送|抄送|抄报|主送|发送)[:：]|[-—_*=]{3,}$|[一二三四五六七八九十]{1,3}、)")
@@ -72,11 +75,17 @@ def find_attachments(doc: Document) -> list[Attachment]:
     """The attachment tables in printed order, each with its blocks (tables and lines)."""
     found: list[Attachment] = []
     current: Attachment | None = None
+    wrapping: Line | None = None
     for block in doc.blocks():
         if isinstance(block, Table):
-            current = _place_table(block, current, found)
+            current, wrapping = _place_table(block, current, found), None
             continue
         kind = line_kind(block.text)
+        if _list_item_tail(wrapping, block, kind):
+            kind = "skip"
+            wrapping = None if compact(block.text).endswith("表") else wrapping
+        else:
+            wrapping = block if _list_item_wraps(block) else None
         if kind == "caption":
             family, variant = caption_kind(block.text)
             if current is None or current.blocks or current.caption:
@@ -96,6 +105,21 @@ def find_attachments(doc: Document) -> list[Attachment]:
         if attachment.family is None:
             attachment.settle(*(_lines_header_kind(attachment.blocks) or (None, None)))
     return [a for a in found if a.blocks and a.family is not None]
+
+
+def _list_item_wraps(line: Line) -> bool:
+    """An item of the body's list of attachments whose title goes on on the next line (a
+    title ends in 表); the rest of it (`评价表`) is not a caption."""
+    s = compact(strip_markup(line.text))
+    return bool(_LIST_ITEM.match(s)) and not s.endswith("表")
+
+
+def _list_item_tail(wrapping: Line | None, line: Line, kind: str) -> bool:
+    """`line` is the wrapped rest of the list item `wrapping`: on its page, not an item,
+    label or header of its own."""
+    return (wrapping is not None and line.page == wrapping.page and kind in ("caption", "other")
+            and not _LIST_ITEM.match(compact(strip_markup(line.text)))
+            and not is_header_fragment(line.text))
 
 
 def _open(found: list[Attachment], attachment: Attachment) -> Attachment:
@@ -182,7 +206,8 @@ def header_kind(text: str) -> tuple[Family, str | None] | None:
     if "应办" in s or "综合指标" in s or "办结率" in s:
         return "evaluation", "hotline" if "不满" in s else "mailbox" if "满意" in s else None
     if "分值" in s or "明细" in s or "指标名称" in s:
-        return "adjustment", "deduction" if "扣分明细" in s else "bonus" if "加分明细" in s else None
+        detail = _DETAIL_KIND.search(s)
+        return "adjustment", {"扣": "deduction", "加": "bonus"}.get(detail and detail["kind"])
     return None
 
 
@@ -232,8 +257,10 @@ def header_cells(cells: list[str | None]) -> bool:
 
 def _all_header_pieces(parts: list[str]) -> bool:
     """Every non-empty part is a piece of a header word, once a unit such as `（%）` is set
-    aside (`办结率（%）`, `率（%）`)."""
+    aside (`办结率（%）`, `率（%）`), or such a piece with 情况 heading the columns below it
+    in a header of two rows (`办结情况` over 办理数 and 办结率)."""
     pieces = [p for p in (_UNIT_MARK.sub("", compact(part)) for part in parts) if p]
+    pieces = [p.removesuffix("情况") or p for p in pieces]
     return bool(pieces) and all(any(p in word for word in _HEADER_WORDS) for p in pieces)
 
 

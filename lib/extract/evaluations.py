@@ -22,6 +22,7 @@ from lib.extract.attachments import (
     line_kind,
 )
 from lib.extract.fragments import Anchor, Piece, place_in_order, place_nearest
+from lib.extract.lineplaces import numbers_start, positions_down, text_start
 from lib.extract.rows import (
     EvaluationCells,
     RowError,
@@ -44,6 +45,7 @@ class _State:
     channel: str | None
     group: str | None = None
     percent_header: bool = False
+    note_column: bool = False
     rows: list[Evaluation] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
 
@@ -103,12 +105,14 @@ def _take_header(text: str, state: _State) -> None:
     if kind and kind[1]:
         state.channel = kind[1]
     state.percent_header = "%" in unify_width(text)
+    state.note_column = "备注" in compact(text)
 
 
 def _take_cells(cells, state: _State, page: int, tokens: bool) -> EvaluationCells | None:
     """The row in these cells, its group the one in force here (a first-cell label sets it)."""
     try:
-        row = cells_to_evaluation(cells, tokens=tokens, percent_header=state.percent_header)
+        row = cells_to_evaluation(cells, tokens=tokens, percent_header=state.percent_header,
+                                  note=state.note_column)
     except RowError as error:
         if looks_like_row(cells) or not tokens:
             state.warn(f"评价表的一行无法读取：{error}", page, " ".join(c or "" for c in cells))
@@ -130,7 +134,8 @@ def _emit(row: EvaluationCells, name: str, page: int, state: _State) -> None:
 
 def _read_lines(lines: list[Line], state: _State) -> None:
     """Text lines of an evaluation table: runs of rows between headers and group labels."""
-    run: list[Anchor | Piece | None] = []
+    down = positions_down(lines)
+    run: list[tuple[Anchor | Piece, float | None] | None] = []
     for is_header, block in header_runs(lines):
         line = block[0]
         if is_header or group_label(line.text):
@@ -141,37 +146,52 @@ def _read_lines(lines: list[Line], state: _State) -> None:
         elif group_label(line.text):
             state.group = group_label(line.text)
         elif line_kind(line.text) == "other":
-            run.append(_line_item(line, state))
+            run.append(_line_item(line, state, down[id(line)]))
     _finish_run(run, state)
 
 
-def _line_item(line: Line, state: _State) -> Anchor | Piece | None:
+def _line_item(line: Line, state: _State, pos: float
+               ) -> tuple[Anchor | Piece, float | None] | None:
+    """The line as a row (with where its numbers start across) or as a piece of a wrapped
+    cell (with where its text starts); None for a line that is neither."""
     cells = line_to_cells(line.text)
     row = _take_cells(cells, state, line.page, tokens="\t" not in line.text)
     if row is None:
-        return _piece(line) if looks_like_name(line.text) else None
-    return Anchor(row=row, page=line.page, pos=_pos(line),
-                  empty=frozenset() if row.name else frozenset({"name"}))
-
-
-def _piece(line: Line) -> Piece:
-    return Piece(text=line.text, page=line.page, pos=_pos(line), column="name")
-
-
-def _pos(line: Line) -> float:
-    """A PDF line's top; None-less text lines get NaN, which sends them to `place_in_order`."""
-    return line.top if line.top is not None else float("nan")
+        if not looks_like_name(line.text):
+            return None
+        return Piece(text=line.text, page=line.page, pos=pos, column="name"), text_start(line)
+    return Anchor(row=row, page=line.page, pos=pos,
+                  empty=frozenset() if row.name else frozenset({"name"})), numbers_start(line)
 
 
 def _finish_run(run: list, state: _State) -> None:
-    run = [item for item in run if item is not None]
-    anchors = [item for item in run if isinstance(item, Anchor)]
-    pieces = [item for item in run if isinstance(item, Piece)]
-    if any(math.isnan(item.pos) for item in run):
-        left = place_in_order(run, lambda piece, below: not below.row.name)
+    run = [entry for entry in run if entry is not None]
+    if any(math.isnan(item.pos) for item, _ in run):
+        items = [item for item, _ in run]
+        anchors = [item for item in items if isinstance(item, Anchor)]
+        left = place_in_order(items, lambda piece, below: not below.row.name)
     else:
+        anchors, pieces = _names_only(run, state)
         left = place_nearest(anchors, pieces)
     for piece in left:
         state.warn("评价表中有一行文字不属于任何数据行，未读取", piece.page, piece.text)
     for anchor in anchors:
         _emit(anchor.row, anchor.cell("name", anchor.row.name), anchor.page, state)
+
+
+def _names_only(run: list[tuple[Anchor | Piece, float | None]], state: _State
+                ) -> tuple[list[Anchor], list[Piece]]:
+    """The rows, and the pieces printed left of the rows' numbers (a wrapped name's). A
+    piece further right is a 备注 note's, set aside, or else text no row explains."""
+    anchors = [item for item, _ in run if isinstance(item, Anchor)]
+    numbers = [at for item, at in run if isinstance(item, Anchor) and at is not None]
+    pieces = []
+    for item, at in run:
+        if isinstance(item, Anchor):
+            continue
+        if numbers and at is not None and at >= min(numbers):
+            if not state.note_column:
+                state.warn("评价表中有一行文字不属于任何数据行，未读取", item.page, item.text)
+            continue
+        pieces.append(item)
+    return anchors, pieces

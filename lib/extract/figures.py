@@ -28,6 +28,9 @@ from lib.model import (
 Warn = Callable[[ParseWarning], None]
 
 _N = r"(?P<value>\d[\d,]*)"
+# A figure as stated, exact or not ("7.2万", "1万余"): a figure not stated exactly is read
+# as unreadable (None and a warning), and no later figure with the same words stands in.
+_STATED = r"(?P<value>\d[\d,.]*[万千]?余?)"
 _R = r"(?P<value>\d+(?:\.\d+)?%)"
 _IS = r"(?:共计|共|总量为|总量|为|达)?"
 
@@ -46,15 +49,16 @@ def _figure(field: str, words: str, pattern: str) -> _Figure:
 
 
 OVERVIEW_FIGURES = (
-    _figure("calls", "来电", rf"(?:受理|接听|接到|接收)[^，。；：\d]{{0,12}}?来电{_IS}{_N}件"),
-    _figure("direct_answers", "直接答复", rf"直接(?:答复|解答)(?:咨询|来电)?{_IS}{_N}件"),
-    _figure("work_orders", "工单", rf"(?:承办|转办|交办|派发|分派)工单{_IS}{_N}件"),
+    _figure("calls", "来电", rf"(?:受理|接听|接到|接收)[^，。；：\d]{{0,12}}?来电{_IS}{_STATED}件"),
+    _figure("direct_answers", "直接答复",
+            rf"直接(?:答复|解答)(?:咨询|来电)?{_IS}{_STATED}件"),
+    _figure("work_orders", "工单", rf"(?:承办|转办|转派|交办|派发|分派)工单{_IS}{_STATED}件"),
     _figure("completion_rate", "办结率", rf"(?<!按期)(?<!按时)(?<!一次性)办结率{_IS}{_R}"),
     _figure("on_time_rate", "按期办结率", rf"(?:按期|按时)办结率{_IS}{_R}"),
     _figure("satisfaction_rate", "满意率", rf"(?<!不)满意率{_IS}{_R}"),
 )
 MAILBOX_FIGURES = (
-    _figure("letters", "来信", rf"(?:受理|收到|接收)[^，。；：\d]{{0,12}}?来信{_IS}{_N}件"),
+    _figure("letters", "来信", rf"(?:受理|收到|接收)[^，。；：\d]{{0,12}}?来信{_IS}{_STATED}件"),
     _figure("satisfaction_rate", "满意率", rf"(?<!不)满意率{_IS}{_R}"),
 )
 
@@ -63,10 +67,12 @@ _CATEGORY = re.compile(r"(?P<name>[^\d，,、：:；;（(类]+类)[（(]?(?P<cou
                        r"(?P<share>\d+(?:\.\d+)?%))?[）)]?")
 # A "name" starting with these words is a sentence around the list, not a category.
 _NOT_A_NAME = ("其中", "分别", "依次", "主要", "包括", "排名", "为", "是")
-_GRADE = re.compile(r"(?P<grade>[A-E])类(?P<below>及以下|以下)?(?:单位)?(?:的|有|为)?"
+_GRADE = re.compile(r"(?P<grade>[A-E])类(?P<below>及以下|以下)?(?:的?单位)?(?:的|有|为)?"
                     r"(?P<value>\d+)个")
 _GRADE_WORD = re.compile(r"[A-E]类")
-_UNITS_TOTAL = re.compile(rf"全市(?:共有|共)?{_N}个[^，。；\d]{{0,20}}?单位")
+# "全市79个热线承办单位" or "全市参与考核的热线承办单位80个".
+_UNITS_TOTAL = re.compile(rf"全市(?:(?:共有|共)?{_N}个[^，。；\d]{{0,20}}?单位"
+                          r"|[^，。；\d]{0,20}?单位(?:共有|共计|共)?(?P<after>\d[\d,]*)个)")
 _ZERO = re.compile(rf"(?:(?:工单|来电|信件|来信)量?为(?:0|零)|无(?:工单|来电|信件|来信))的(?:单位)?{_N}个")
 _VALUE = r"\d[\d,]*(?:\.\d+)?(?:%|件|个|分)?"
 _RESPECTIVELY = re.compile(rf"(?P<labels>[^，。；：,;:]+?)分别(?:为|是|达到|达)"
@@ -142,19 +148,31 @@ def _warn_if_named(words: str, passages: list[_Passage], warn: Warn) -> None:
 
 
 def read_categories(passages: list[_Passage], warn: Warn) -> list[Category]:
-    """"人力资源和社会保障类 13214 件，占比 27.23%；…": one Category per clause, in order."""
+    """"人力资源和社会保障类 13214 件，占比 27.23%；…": one Category per clause, in order;
+    a clause may list several with 、 ("城市管理类4632件（占比18.12%）、住房与城乡建设类…")."""
     categories = []
     for passage in passages:
         for clause in re.split(r"[；;。]", passage.text):
-            listed = re.split(r"[：:]", clause)[-1]
-            match = _CATEGORY.fullmatch(listed)
-            if match and not match["name"].startswith(_NOT_A_NAME):
-                categories.append(Category(
-                    match["name"], _value(match["count"], passage, warn),
-                    _value(match["share"], passage, warn) if match["share"] else None))
+            matches = _listed_categories(clause)
+            if matches:
+                categories += [Category(m["name"], _value(m["count"], passage, warn),
+                                        _value(m["share"], passage, warn) if m["share"] else None)
+                               for m in matches]
             elif "占" in clause and "%" in clause:
                 warn(ParseWarning("诉求类型的句子未能完整读出", passage.page, clause[:60]))
     return categories
+
+
+def _listed_categories(clause: str) -> list[re.Match]:
+    """The categories a clause lists after its lead-in ("主要诉求类型：", "按诉求类型分，"):
+    one, or several joined by 、 — all of them or none."""
+    listed = re.split(r"[：:]", clause)[-1]
+    for start in [0, *(m.end() for m in re.finditer(r"[，,]", listed))]:
+        for pieces in ([listed[start:]], listed[start:].split("、")):
+            matches = [_CATEGORY.fullmatch(piece) for piece in pieces]
+            if all(m and not m["name"].startswith(_NOT_A_NAME) for m in matches):
+                return matches
+    return []
 
 
 def _grade_sentence(passages: list[_Passage], warn: Warn) -> tuple[str, _Passage] | None:
@@ -187,7 +205,8 @@ def read_grade_counts(sentence: str, passage: _Passage, warn: Warn) -> dict:
     if len(_GRADE_WORD.findall(sentence)) != len(_GRADE.findall(sentence)):
         warn(ParseWarning("等级句中有未能读出的等级数", passage.page, sentence[:80]))
     total = _UNITS_TOTAL.search(sentence)
-    counts["units_total"] = _value(total["value"], passage, warn) if total else None
+    counts["units_total"] = (_value(total["value"] or total["after"], passage, warn)
+                             if total else None)
     zero = _ZERO.search(sentence)
     if zero:
         counts["zero"] = _value(zero["value"], passage, warn)

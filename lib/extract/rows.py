@@ -79,10 +79,12 @@ def looks_like_row(cells: Sequence[str | None]) -> bool:
 
 
 def group_label(text: str | None) -> str | None:
-    """The group a label names (`### 县市区`, `一、行政事业单位：`), else None."""
+    """The group a label names (`### 县市区`, `一、行政事业单位：`, `县（市）区`), else None."""
     s = compact(strip_markup(text or ""))
     s = _GROUP_NUMBERING.sub("", s).rstrip(":：")
     s = re.sub(r"[（(][^）)]*[）)]$", "", s)
+    # 县（市）区 is 县市区 with its 市 in brackets, as the narrative writes it.
+    s = re.sub(r"[（(]([^）)]*)[）)]", r"\1", s)
     return s if s in GROUPS else None
 
 
@@ -99,16 +101,21 @@ def looks_like_unit(text: str) -> bool:
 
 
 def cells_to_evaluation(cells: Sequence[str | None], tokens: bool = False,
-                        percent_header: bool = False) -> EvaluationCells:
+                        percent_header: bool = False, note: bool = False) -> EvaluationCells:
     """Anchor an evaluation row on its last cell (the grade) and the ten numbers before it.
 
     `tokens`: the cells are whitespace tokens of a text line, so every cell left of the
     numbers is part of the name (a name printed with a space is still one name).
     `percent_header`: the header puts the unit over the rate columns (`办结率（%）`), so a
     rate may be printed without its sign; elsewhere a bare number is not read as a rate.
+    `note`: the header ends with a 备注 column, so text after the grade is a note; a number
+    there is not (the row would not be what it seems).
     """
     cells = [unify_width(c or "").strip() for c in cells]
     while cells and not cells[-1]:
+        cells.pop()
+    while note and len(cells) > 1 and not _GRADE.fullmatch(cells[-1]) and not (
+            is_count(cells[-1]) or is_rate(cells[-1]) or is_decimal(cells[-1])):
         cells.pop()
     if not cells or not _GRADE.fullmatch(cells[-1]):
         raise RowError("末列不是等级评价（A–E）")
