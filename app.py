@@ -9,27 +9,52 @@ st.set_page_config(page_title="热线通报分析台", page_icon=":material/supp
 
 PAGES = {
     "分析": [
-        st.Page("views/overview.py", title="总览", icon=":material/dashboard:", url_path="overview",
-                default=True),
-        st.Page("views/rankings.py", title="排名", icon=":material/leaderboard:",
-                url_path="rankings"),
-        st.Page("views/grades.py", title="等级分布", icon=":material/stacked_bar_chart:",
-                url_path="grades"),
-        st.Page("views/compare.py", title="单位对比", icon=":material/compare_arrows:",
-                url_path="compare"),
+        st.Page(
+            "views/overview.py",
+            title="总览",
+            icon=":material/dashboard:",
+            url_path="overview",
+            default=True,
+        ),
+        st.Page(
+            "views/rankings.py", title="排名", icon=":material/leaderboard:", url_path="rankings"
+        ),
+        st.Page(
+            "views/grades.py",
+            title="等级分布",
+            icon=":material/stacked_bar_chart:",
+            url_path="grades",
+        ),
+        st.Page(
+            "views/compare.py",
+            title="单位对比",
+            icon=":material/compare_arrows:",
+            url_path="compare",
+        ),
         st.Page("views/trends.py", title="趋势", icon=":material/trending_up:", url_path="trends"),
-        st.Page("views/ledger.py", title="加扣分", icon=":material/receipt_long:",
-                url_path="ledger"),
-        st.Page("views/alerts.py", title="预警", icon=":material/notifications_active:",
-                url_path="alerts"),
-        st.Page("views/briefing.py", title="接听日简报", icon=":material/description:",
-                url_path="briefing"),
+        st.Page(
+            "views/ledger.py", title="加扣分", icon=":material/receipt_long:", url_path="ledger"
+        ),
+        st.Page(
+            "views/alerts.py",
+            title="预警",
+            icon=":material/notifications_active:",
+            url_path="alerts",
+        ),
+        st.Page(
+            "views/briefing.py",
+            title="接听日简报",
+            icon=":material/description:",
+            url_path="briefing",
+        ),
     ],
     "数据": [
-        st.Page("views/upload.py", title="上传与管理", icon=":material/upload_file:",
-                url_path="upload"),
-        st.Page("views/quality.py", title="数据质量", icon=":material/fact_check:",
-                url_path="quality"),
+        st.Page(
+            "views/upload.py", title="上传与管理", icon=":material/upload_file:", url_path="upload"
+        ),
+        st.Page(
+            "views/quality.py", title="数据质量", icon=":material/fact_check:", url_path="quality"
+        ),
         st.Page("views/units.py", title="单位与别名", icon=":material/badge:", url_path="units"),
     ],
 }

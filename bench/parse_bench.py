@@ -41,8 +41,12 @@ def reader(data: bytes, name: str) -> None:
     read_pdf(data, name, DEFAULT_LIMITS)
 
 
-MEASURED = {"floor": floor, "read_pdf": reader, "parse_bytes": parse_bytes,
-            "sandboxed": parse_untrusted}
+MEASURED = {
+    "floor": floor,
+    "read_pdf": reader,
+    "parse_bytes": parse_bytes,
+    "sandboxed": parse_untrusted,
+}
 
 
 def seconds(run, data: bytes, name: str) -> tuple[float, float]:
@@ -61,22 +65,30 @@ def bench(path: Path, rounds: int) -> dict[str, tuple[float, float]]:
     for _ in range(rounds):
         for label, run in MEASURED.items():
             times[label].append(seconds(run, data, path.name))
-    return {label: (statistics.median(w for w, _ in values), statistics.median(c for _, c in values))
-            for label, values in times.items()}
+    return {
+        label: (statistics.median(w for w, _ in values), statistics.median(c for _, c in values))
+        for label, values in times.items()
+    }
 
 
 def main(rounds: int) -> None:
     print(f"median seconds per file over {rounds} rounds")
-    print(f"{'file':<14}" + "".join(f"{label:>13}" for label in MEASURED)
-          + f"{'parse/floor':>13}{'cpu ratio':>11}{'sandbox +s':>12}")
+    print(
+        f"{'file':<14}"
+        + "".join(f"{label:>13}" for label in MEASURED)
+        + f"{'parse/floor':>13}{'cpu ratio':>11}{'sandbox +s':>12}"
+    )
     for path in FILES:
         medians = bench(path, rounds)
         wall = {label: w for label, (w, _) in medians.items()}
         ratio = wall["parse_bytes"] / wall["floor"]
         cpu_ratio = medians["parse_bytes"][1] / medians["floor"][1]
         overhead = wall["sandboxed"] - wall["parse_bytes"]
-        print(f"{path.name:<14}" + "".join(f"{wall[label]:>13.3f}" for label in MEASURED)
-              + f"{ratio:>12.2f}x{cpu_ratio:>10.2f}x{overhead:>+12.3f}")
+        print(
+            f"{path.name:<14}"
+            + "".join(f"{wall[label]:>13.3f}" for label in MEASURED)
+            + f"{ratio:>12.2f}x{cpu_ratio:>10.2f}x{overhead:>+12.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -73,45 +73,76 @@ def _evaluation(rng: random.Random, template: Evaluation, order: int) -> Evaluat
     visited = _rate(rng, template.visited_rate, 4.0)
     rules = load_rules()[template.channel]
     row = Evaluation(
-        channel=template.channel, group=template.group, unit=template.unit, due=due,
-        handled=round(due * completion / 100), completion_rate=completion,
-        on_time=round(due * on_time / 100), on_time_rate=on_time,
-        rework=round(due * rework / 100), rework_rate=rework,
-        visited=round(due * visited / 100), visited_rate=visited, score=0.0, grade="",
-        order=order)
+        channel=template.channel,
+        group=template.group,
+        unit=template.unit,
+        due=due,
+        handled=round(due * completion / 100),
+        completion_rate=completion,
+        on_time=round(due * on_time / 100),
+        on_time_rate=on_time,
+        rework=round(due * rework / 100),
+        rework_rate=rework,
+        visited=round(due * visited / 100),
+        visited_rate=visited,
+        score=0.0,
+        grade="",
+        order=order,
+    )
     score = round(composite_score(row), rules.score_decimals)
     return replace(row, score=score, grade=rules.grade_for(score))
 
 
-def _month(rng: random.Random, samples: list[Bulletin], period: Period, units: int,
-           n: int) -> Bulletin:
+def _month(
+    rng: random.Random, samples: list[Bulletin], period: Period, units: int, n: int
+) -> Bulletin:
     base = samples[n % len(samples)]
     rows = []
     for channel in ("hotline", "mailbox"):
         templates = _units([e for e in base.evaluations if e.channel == channel], units)
         rows += [_evaluation(rng, t, i + 1) for i, t in enumerate(templates)]
     names = [r.unit for r in rows if r.channel == "hotline"]
-    adjustments = [replace(a, unit=rng.choice(names), points=a.points * rng.choice((1, 1, 2)),
-                           detail=f"{a.detail}（编号：{rng.randrange(100000, 999999)}）")
-                   for a in base.adjustments]
+    adjustments = [
+        replace(
+            a,
+            unit=rng.choice(names),
+            points=a.points * rng.choice((1, 1, 2)),
+            detail=f"{a.detail}（编号：{rng.randrange(100000, 999999)}）",
+        )
+        for a in base.adjustments
+    ]
     key = f"synthetic {period.key}"
     scale = rng.uniform(0.8, 1.2)
     return Bulletin(
-        source=Source(filename=f"{period.key}.synthetic", sha256=hashlib.sha256(key.encode())
-                      .hexdigest(), pages=14, format="synthetic"),
+        source=Source(
+            filename=f"{period.key}.synthetic",
+            sha256=hashlib.sha256(key.encode()).hexdigest(),
+            pages=14,
+            format="synthetic",
+        ),
         issue=Issue(period.year, period.month, f"{period.year}年第{period.month}期"),
         period=period,
-        overview=Overview(**{k: (round(v * scale) if isinstance(v, int) else v)
-                             for k, v in vars(base.overview).items()}),
-        categories=[Category(c.name, round((c.count or 0) * scale), c.share)
-                    for c in base.categories],
-        hotline_grades=base.hotline_grades, mailbox=base.mailbox,
-        mailbox_grades=base.mailbox_grades, evaluations=rows,
-        adjustments=[Adjustment(**vars(a)) for a in adjustments], sections=base.sections)
+        overview=Overview(
+            **{
+                k: (round(v * scale) if isinstance(v, int) else v)
+                for k, v in vars(base.overview).items()
+            }
+        ),
+        categories=[
+            Category(c.name, round((c.count or 0) * scale), c.share) for c in base.categories
+        ],
+        hotline_grades=base.hotline_grades,
+        mailbox=base.mailbox,
+        mailbox_grades=base.mailbox_grades,
+        evaluations=rows,
+        adjustments=[Adjustment(**vars(a)) for a in adjustments],
+        sections=base.sections,
+    )
 
 
-def synthetic_bulletins(count: int = 120, units: int = 300, seed: int = 7,
-                        samples: list[Bulletin] | None = None) -> Iterator[Bulletin]:
+def synthetic_bulletins(
+    count: int = 120, units: int = 300, seed: int = 7, samples: list[Bulletin] | None = None
+) -> Iterator[Bulletin]:
     """`count` monthly bulletins from January 2015, each with `units` rows per channel."""
     rng = random.Random(seed)
     samples = samples or sample_bulletins()
@@ -139,8 +170,10 @@ def main(argv: list[str] | None = None) -> int:
     store = synthetic_store(f"sqlite:///{args.db}", args.months, args.units, args.seed)
     rows = len(store.evaluations())
     store.close()
-    print(f"{args.db}: {args.months} months, {rows} evaluation rows "
-          f"in {time.perf_counter() - started:.1f} s")
+    print(
+        f"{args.db}: {args.months} months, {rows} evaluation rows "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
     return 0
 
 

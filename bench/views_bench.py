@@ -59,71 +59,102 @@ class Frames:
 
 
 def overview_page(f: Frames):
-    view = overview.overview_view(f.overview, f.categories, f.all, f.grade_counts, f.sections,
-                                  f.end)
-    data = (overview.figure_texts(view.figures), overview.figures_table(view.figures),
-            overview.categories_table(view.categories), overview.grades_table(view.grades))
+    view = overview.overview_view(
+        f.overview, f.categories, f.all, f.grade_counts, f.sections, f.end
+    )
+    data = (
+        overview.figure_texts(view.figures),
+        overview.figures_table(view.figures),
+        overview.categories_table(view.categories),
+        overview.grades_table(view.grades),
+    )
     return data, [charts.categories_bar(view.categories)]
 
 
 def rankings_page(f: Frames):
     view = rankings.ranking_view(f.hotline, "hotline", f.end, "县市区", min_due=10, n=5)
-    data = [rankings.ranking_table(view.ranking, "hotline"),
-            rankings.ranking_table(view.top, "hotline", brief=True),
-            rankings.ranking_table(view.bottom, "hotline", brief=True)]
+    data = [
+        rankings.ranking_table(view.ranking, "hotline"),
+        rankings.ranking_table(view.top, "hotline", brief=True),
+        rankings.ranking_table(view.bottom, "hotline", brief=True),
+    ]
     return data, [charts.ranking_dots(view.ranking, "综合指标值", 1)]
 
 
 def grades_page(f: Frames):
     view = grades.grades_view(f.hotline, "hotline", f.start, f.end, f.before, f.end)
-    data = [grades.below_a_table(view.below_a, "hotline"),
-            grades.matrix_table(view.matrix, f.before, f.end),
-            grades.movers_table(view.movers, "hotline")]
-    return data, [charts.grade_bars(part, group)
-                  for group, part in grades.by_group(view.distribution).items()]
+    data = [
+        grades.below_a_table(view.below_a, "hotline"),
+        grades.matrix_table(view.matrix, f.before, f.end),
+        grades.movers_table(view.movers, "hotline"),
+    ]
+    return data, [
+        charts.grade_bars(part, group) for group, part in grades.by_group(view.distribution).items()
+    ]
 
 
 def compare_page(f: Frames):
     choices = comparison.unit_choices(f.units, f.aliases)
     unit_ids, _ = comparison.resolve_units(choices[::31][:10], f.aliases, f.units["unit_id"])
     view = comparison.comparison_view(f.all, "hotline", f.start, f.end, unit_ids)
-    data = [comparison.channels_table(view.channels),
-            comparison.versus_table(view.versus_median, "hotline")]
+    data = [
+        comparison.channels_table(view.channels),
+        comparison.versus_table(view.versus_median, "hotline"),
+    ]
     names = [view.names.get(u, u) for u in unit_ids]
-    plots = [charts.lines(view.history, "综合指标值", 1, domain=names),
-             *(charts.lines(h, "综合指标值", 2, domain=names) for h in view.channel_scores.values()),
-             charts.versus_median(view.versus_median, LABELS, names)]
+    plots = [
+        charts.lines(view.history, "综合指标值", 1, domain=names),
+        *(charts.lines(h, "综合指标值", 2, domain=names) for h in view.channel_scores.values()),
+        charts.versus_median(view.versus_median, LABELS, names),
+    ]
     return data, plots
 
 
 def trends_page(f: Frames):
     view = trends.trends_view(f.overview, f.categories, f.hotline, "hotline", f.start, f.end)
-    data = [trends.city_table(view.city), trends.categories_table(view.categories),
-            trends.grades_table(view.grades)]
-    plots = [charts.city_lines(view.city, "count"), charts.city_lines(view.city, "rate"),
-             charts.category_lines(view.categories, "count"), charts.grade_bars(view.grades)]
+    data = [
+        trends.city_table(view.city),
+        trends.categories_table(view.categories),
+        trends.grades_table(view.grades),
+    ]
+    plots = [
+        charts.city_lines(view.city, "count"),
+        charts.city_lines(view.city, "rate"),
+        charts.category_lines(view.categories, "count"),
+        charts.grade_bars(view.grades),
+    ]
     return data, plots
 
 
 def ledger_page(f: Frames):
     view = ledger.ledger_view(f.adjustments, f.start, f.end, text="编号")
-    data = [ledger.by_unit_table(view.by_unit), ledger.by_indicator_table(view.by_indicator),
-            ledger.rows_table(view.rows)]
+    data = [
+        ledger.by_unit_table(view.by_unit),
+        ledger.by_indicator_table(view.by_indicator),
+        ledger.rows_table(view.rows),
+    ]
     return data, [charts.ledger_bars(view.rows)]
 
 
 def alerts_page(f: Frames):
-    view = alerts.alerts_view(f.hotline, "hotline", f.end, alerts.DEFAULT_LIMITS["hotline"],
-                              min_run=2, min_due=10)
-    data = [alerts.declines_table(view.declines, "hotline"),
-            alerts.first_falls_table(view.first_falls, "hotline"),
-            alerts.beyond_limits_table(view.beyond_limits, "hotline")]
+    view = alerts.alerts_view(
+        f.hotline, "hotline", f.end, alerts.DEFAULT_LIMITS["hotline"], min_run=2, min_due=10
+    )
+    data = [
+        alerts.declines_table(view.declines, "hotline"),
+        alerts.first_falls_table(view.first_falls, "hotline"),
+        alerts.beyond_limits_table(view.beyond_limits, "hotline"),
+    ]
     return data, []
 
 
 PAGES: dict[str, Callable] = {
-    "总览 overview": overview_page, "排名 rankings": rankings_page, "等级分布 grades": grades_page,
-    "单位对比 compare": compare_page, "趋势 trends": trends_page, "加扣分 ledger": ledger_page,
+    "总览 overview": overview_page,
+    "排名 rankings": rankings_page,
+    "等级分布 grades": grades_page,
+    "单位对比 compare": compare_page,
+    "趋势 trends": trends_page,
+    "加扣分 ledger": ledger_page,
     "预警 alerts": alerts_page,
 }
 
@@ -156,9 +187,11 @@ def main(argv: list[str] | None = None) -> int:
     read = median_seconds(lambda: store.evaluations(), 3)
     frames = Frames(store)
     store.close()
-    print(f"history: {frames.start} – {frames.end}, {len(frames.all)} evaluation rows, "
-          f"{len(frames.adjustments)} adjustments; store.evaluations() read {read:.3f} s "
-          f"(cached by the app per data version)")
+    print(
+        f"history: {frames.start} – {frames.end}, {len(frames.all)} evaluation rows, "
+        f"{len(frames.adjustments)} adjustments; store.evaluations() read {read:.3f} s "
+        f"(cached by the app per data version)"
+    )
     print(f"{'page':<18}{'data (s)':>10}{'+ charts (s)':>14}  target <= {TARGET_S} s")
     worst = 0.0
     for name, page in PAGES.items():

@@ -40,8 +40,10 @@ def _summary(b) -> str:
     period = b.period.key if b.period else "?"
     hot = sum(e.channel == "hotline" for e in b.evaluations)
     mail = len(b.evaluations) - hot
-    return (f"{b.source.filename}: {period} {b.issue.label or ''} 热线评价 {hot} 行，信箱评价 {mail} 行，"
-            f"加扣分 {len(b.adjustments)} 行，核对不一致 {len(b.checks)} 处，警告 {len(b.warnings)} 条")
+    return (
+        f"{b.source.filename}: {period} {b.issue.label or ''} 热线评价 {hot} 行，信箱评价 {mail} 行，"
+        f"加扣分 {len(b.adjustments)} 行，核对不一致 {len(b.checks)} 处，警告 {len(b.warnings)} 条"
+    )
 
 
 IMPORT_LINES = {
@@ -60,8 +62,9 @@ def _cmd_import(args) -> int:
 
     store = Store.open()
     try:
-        return max(_import_one(store, Path(path), args.replace, parse_untrusted)
-                   for path in args.files)
+        return max(
+            _import_one(store, Path(path), args.replace, parse_untrusted) for path in args.files
+        )
     finally:
         store.close()
 
@@ -77,8 +80,11 @@ def _import_one(store, path: Path, replace: bool, parse) -> int:
     except RejectedFile as exc:
         print(exc.message, file=sys.stderr)
         return 2
-    print(IMPORT_LINES[result.status].format(name=path.name, period=result.period,
-                                             id=result.bulletin_id, existing=result.existing_id))
+    print(
+        IMPORT_LINES[result.status].format(
+            name=path.name, period=result.period, id=result.bulletin_id, existing=result.existing_id
+        )
+    )
     return 1 if result.status == "conflict" else 0
 
 
@@ -148,8 +154,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_import)
     p = sub.add_parser("export", help="把库中全部数据导出为 Excel（.xlsx）或 CSV 压缩包（.zip）")
     p.add_argument("out", help="输出文件")
-    p.add_argument("--format", choices=["xlsx", "csv"], default="xlsx",
-                   help="xlsx：一个工作簿，每表一页；csv：每表一个 CSV 的 zip 包")
+    p.add_argument(
+        "--format",
+        choices=["xlsx", "csv"],
+        default="xlsx",
+        help="xlsx：一个工作簿，每表一页；csv：每表一个 CSV 的 zip 包",
+    )
     p.set_defaults(func=_cmd_export)
     p = sub.add_parser("briefing", help="生成领导接听日简报（Word）；多个单位时打包为 .zip")
     p.add_argument("units", nargs="+", metavar="UNIT", help="单位名称（可用简称或别名）")

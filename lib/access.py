@@ -85,8 +85,9 @@ class AccessConfig:
         if password_hash is not None:
             parse_hash(password_hash)
         emails = auth.get("editor_emails") or ()
-        return cls(password_hash, oidc_providers(auth),
-                   frozenset(str(e).strip().lower() for e in emails))
+        return cls(
+            password_hash, oidc_providers(auth), frozenset(str(e).strip().lower() for e in emails)
+        )
 
     @property
     def configured(self) -> bool:
@@ -98,8 +99,11 @@ def oidc_providers(auth: Mapping) -> tuple[str | None, ...]:
     client settings either in [auth] itself or in an [auth.NAME] table."""
     if not (auth.get("redirect_uri") and auth.get("cookie_secret")):
         return ()
-    named = tuple(name for name, value in auth.items()
-                  if isinstance(value, Mapping) and all(value.get(k) for k in _OIDC_KEYS))
+    named = tuple(
+        name
+        for name, value in auth.items()
+        if isinstance(value, Mapping) and all(value.get(k) for k in _OIDC_KEYS)
+    )
     default = (None,) if all(auth.get(k) for k in _OIDC_KEYS) else ()
     return default + named
 

@@ -50,14 +50,21 @@ def backup(store: Store, out: Path) -> Summary:
     """Write the store to `out` (a zip), consistent while other sessions write."""
     partial = out.with_name(out.name + ".partial")
     try:
-        with dump.snapshot(store.engine) as conn, \
-                zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
-            counts = {t.name: _write_table(archive, t.name, dump.rows(conn, t))
-                      for t in dump.TABLES}
-            originals = [_write_original(archive, row, dump.original(conn, row["id"]))
-                         for row in dump.rows(conn, bulletins)]
-            archive.writestr(MANIFEST, json.dumps(_manifest(store, counts, originals),
-                                                  ensure_ascii=False, indent=1))
+        with (
+            dump.snapshot(store.engine) as conn,
+            zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive,
+        ):
+            counts = {
+                t.name: _write_table(archive, t.name, dump.rows(conn, t)) for t in dump.TABLES
+            }
+            originals = [
+                _write_original(archive, row, dump.original(conn, row["id"]))
+                for row in dump.rows(conn, bulletins)
+            ]
+            archive.writestr(
+                MANIFEST,
+                json.dumps(_manifest(store, counts, originals), ensure_ascii=False, indent=1),
+            )
         partial.replace(out)
     finally:
         partial.unlink(missing_ok=True)
@@ -92,8 +99,10 @@ def restore(store: Store, source: Path, force: bool = False) -> Summary:
 
 def _write_table(archive: zipfile.ZipFile, name: str, rows: Iterator[dict]) -> int:
     count = 0
-    with archive.open(f"tables/{name}.jsonl", "w") as raw, \
-            io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as out:
+    with (
+        archive.open(f"tables/{name}.jsonl", "w") as raw,
+        io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as out,
+    ):
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False, allow_nan=False) + "\n")
             count += 1
@@ -104,15 +113,26 @@ def _write_original(archive: zipfile.ZipFile, row: dict, data: bytes) -> dict:
     name = _UNSAFE_IN_NAME.sub("_", row["filename"]).lstrip(".")[-120:] or "file"
     path = f"originals/{row['id']}-{name}"
     archive.writestr(path, data)
-    return {"bulletin_id": row["id"], "period": row["period"], "filename": row["filename"],
-            "path": path, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    return {
+        "bulletin_id": row["id"],
+        "period": row["period"],
+        "filename": row["filename"],
+        "path": path,
+        "size": len(data),
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
 
 
 def _manifest(store: Store, counts: dict[str, int], originals: list[dict]) -> dict:
-    return {"format": FORMAT, "format_version": FORMAT_VERSION,
-            "schema_version": CURRENT_VERSION, "backend": store.backend,
-            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "rows": counts, "originals": originals}
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "schema_version": CURRENT_VERSION,
+        "backend": store.backend,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "rows": counts,
+        "originals": originals,
+    }
 
 
 def _read_manifest(archive: zipfile.ZipFile, name: str) -> dict:
@@ -123,14 +143,20 @@ def _read_manifest(archive: zipfile.ZipFile, name: str) -> dict:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise NotABackup(name)
     if manifest.get("format_version") != FORMAT_VERSION:
-        raise BackupIncompatible(name, f"备份格式版本 {manifest.get('format_version')}，"
-                                       f"本程序读取版本 {FORMAT_VERSION}")
+        raise BackupIncompatible(
+            name, f"备份格式版本 {manifest.get('format_version')}，本程序读取版本 {FORMAT_VERSION}"
+        )
     if manifest.get("schema_version") != CURRENT_VERSION:
-        raise BackupIncompatible(name, f"备份的数据库结构版本 {manifest.get('schema_version')}，"
-                                       f"本程序为 {CURRENT_VERSION}")
+        raise BackupIncompatible(
+            name,
+            f"备份的数据库结构版本 {manifest.get('schema_version')}，本程序为 {CURRENT_VERSION}",
+        )
     rows = manifest.get("rows")
-    if not isinstance(rows, dict) or set(rows) != set(dump.BY_NAME) \
-            or not isinstance(manifest.get("originals"), list):
+    if (
+        not isinstance(rows, dict)
+        or set(rows) != set(dump.BY_NAME)
+        or not isinstance(manifest.get("originals"), list)
+    ):
         raise BackupDamaged(name, "清单不完整")
     return manifest
 
@@ -153,8 +179,9 @@ def _read_table(archive: zipfile.ZipFile, table, name: str) -> Iterator[dict]:
             yield row
 
 
-def _with_originals(archive: zipfile.ZipFile, rows: Iterator[dict], originals: dict[int, dict],
-                    name: str) -> Iterator[dict]:
+def _with_originals(
+    archive: zipfile.ZipFile, rows: Iterator[dict], originals: dict[int, dict], name: str
+) -> Iterator[dict]:
     for row in rows:
         entry = originals.get(row["id"])
         try:

@@ -19,8 +19,18 @@ FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans
 GRADE_COLORS = {"A": "#2e7d32", "B": "#1f77b4", "C": "#f2a900", "D": "#e8590c", "E": "#b3261e"}
 KIND_COLORS = {"扣分": "#b3261e", "加分": "#2e7d32"}
 MONTH_FORMAT = "%Y年%-m月"
-SERIES_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
-                 "#ff9da7", "#9c755f", "#bab0ac")
+SERIES_COLORS = (
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#76b7b2",
+    "#59a14f",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#bab0ac",
+)
 """Tableau 10: distinct hues for units and series (Streamlit's default pairs a blue with a pale
 blue). A unit keeps its colour across a page's charts when they are given the same `domain`."""
 ROW_HEIGHT = 28
@@ -32,52 +42,81 @@ POINTS_UP_TO = 24
 
 def themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """The shared look: the font everywhere, quiet axes, legend below."""
-    return (chart.configure(font=FONT)
-            .configure_axis(labelFontSize=12, titleFontSize=12, labelFont=FONT, titleFont=FONT,
-                            gridOpacity=0.5)
-            .configure_legend(orient="bottom", columns=5, labelFont=FONT, titleFont=FONT,
-                              labelFontSize=12, titleFontSize=12, labelLimit=260)
-            .configure_header(labelFont=FONT, titleFont=FONT, labelFontSize=13)
-            .configure_view(stroke=None))
+    return (
+        chart.configure(font=FONT)
+        .configure_axis(
+            labelFontSize=12, titleFontSize=12, labelFont=FONT, titleFont=FONT, gridOpacity=0.5
+        )
+        .configure_legend(
+            orient="bottom",
+            columns=5,
+            labelFont=FONT,
+            titleFont=FONT,
+            labelFontSize=12,
+            titleFontSize=12,
+            labelLimit=260,
+        )
+        .configure_header(labelFont=FONT, titleFont=FONT, labelFontSize=13)
+        .configure_view(stroke=None)
+    )
 
 
 def _months(frame: pd.DataFrame) -> pd.DataFrame:
     """`frame` with `month` (first day, for a time axis) and `月份` (2024年3月, for tooltips)."""
-    return frame.assign(month=pd.to_datetime(frame["period"] + "-01"),
-                        月份=frame["period"].map(month_label))
+    return frame.assign(
+        month=pd.to_datetime(frame["period"] + "-01"), 月份=frame["period"].map(month_label)
+    )
 
 
 def _month_axis(frame: pd.DataFrame) -> alt.X:
     """A time axis with one tick per month, or per few months when there are many."""
     months = frame["period"].nunique()
     step = max(1, math.ceil(months / 12))
-    return alt.X("month:T", title=None, axis=alt.Axis(
-        format=MONTH_FORMAT, tickCount={"interval": "month", "step": step}, labelAngle=0))
+    return alt.X(
+        "month:T",
+        title=None,
+        axis=alt.Axis(
+            format=MONTH_FORMAT, tickCount={"interval": "month", "step": step}, labelAngle=0
+        ),
+    )
 
 
 def _month_band(frame: pd.DataFrame) -> alt.X:
     """Months as bands (for bars), in time order; labels thinned when they would overlap."""
     labels = [month_label(p) for p in sorted(frame["period"].unique())]
-    return alt.X("月份:O", title=None, sort=labels, axis=alt.Axis(
-        labelAngle=0 if len(labels) <= 6 else -45, labelOverlap="greedy"))
+    return alt.X(
+        "月份:O",
+        title=None,
+        sort=labels,
+        axis=alt.Axis(labelAngle=0 if len(labels) <= 6 else -45, labelOverlap="greedy"),
+    )
 
 
 def _names_axis(field: str, sort) -> alt.Y:
     """Names down the side, one row of ROW_HEIGHT each, every one shown in full: Streamlit's
     theme would otherwise drop every other label where they come close (labelOverlap)."""
-    return alt.Y(field, title=None, sort=sort,
-                 axis=alt.Axis(labelOverlap=False, labelLimit=LABEL_LIMIT))
+    return alt.Y(
+        field, title=None, sort=sort, axis=alt.Axis(labelOverlap=False, labelLimit=LABEL_LIMIT)
+    )
 
 
 def _grade_color(title: str = "等级") -> alt.Color:
-    return alt.Color("grade:N", title=title, sort=list(GRADES),
-                     scale=alt.Scale(domain=list(GRADES), range=list(GRADE_COLORS.values())))
+    return alt.Color(
+        "grade:N",
+        title=title,
+        sort=list(GRADES),
+        scale=alt.Scale(domain=list(GRADES), range=list(GRADE_COLORS.values())),
+    )
 
 
 def _series_color(field: str, title: str, domain: list[str] | None) -> alt.Color:
-    scale = alt.Scale(range=list(SERIES_COLORS)) if domain is None else \
-        alt.Scale(domain=domain, range=[SERIES_COLORS[n % len(SERIES_COLORS)]
-                                        for n in range(len(domain))])
+    scale = (
+        alt.Scale(range=list(SERIES_COLORS))
+        if domain is None
+        else alt.Scale(
+            domain=domain, range=[SERIES_COLORS[n % len(SERIES_COLORS)] for n in range(len(domain))]
+        )
+    )
     return alt.Color(f"{field}:N", title=title, scale=scale, sort=domain)
 
 
@@ -87,30 +126,48 @@ def _number(places: int) -> str:
 
 def categories_bar(month: pd.DataFrame) -> alt.TopLevelMixin:
     """The month's 诉求类型 (overview.month_categories): a bar per category, most first."""
-    bars = alt.Chart(month).mark_bar(color="#8c6d46").encode(
-        x=alt.X("count:Q", title="件数"),
-        y=_names_axis("name:N", "-x"),
-        tooltip=[alt.Tooltip("name:N", title="诉求类型"), alt.Tooltip("count:Q", title="件数", format=","),
-                 alt.Tooltip("share:Q", title="占比（%）", format=".2f")])
+    bars = (
+        alt.Chart(month)
+        .mark_bar(color="#8c6d46")
+        .encode(
+            x=alt.X("count:Q", title="件数"),
+            y=_names_axis("name:N", "-x"),
+            tooltip=[
+                alt.Tooltip("name:N", title="诉求类型"),
+                alt.Tooltip("count:Q", title="件数", format=","),
+                alt.Tooltip("share:Q", title="占比（%）", format=".2f"),
+            ],
+        )
+    )
     return themed(bars.properties(height=alt.Step(ROW_HEIGHT)))
 
 
 def ranking_dots(ranking: pd.DataFrame, label: str, places: int) -> alt.TopLevelMixin:
     """A ranking (rankings.rank_in_group) as dots on the measure, best at the top; a small
     sample is a hollow dot."""
-    data = ranking.assign(place=ranking["rank"].astype("float64"),
-                          样本=ranking["small"].map({True: "小样本", False: "—"}))
+    data = ranking.assign(
+        place=ranking["rank"].astype("float64"),
+        样本=ranking["small"].map({True: "小样本", False: "—"}),
+    )
     order = list(dict.fromkeys(data["unit"]))
-    dots = alt.Chart(data).mark_point(size=90, strokeWidth=2, fillOpacity=1).encode(
-        x=alt.X("value:Q", title=label, scale=alt.Scale(zero=False, nice=True)),
-        y=_names_axis("unit:N", order),
-        color=_grade_color(),
-        fill=alt.condition("datum.small", alt.value("white"), _grade_color(), legend=None),
-        tooltip=[alt.Tooltip("place:Q", title="名次", format="d"),
-                 alt.Tooltip("unit:N", title="部门名称"),
-                 alt.Tooltip("value:Q", title=label, format=_number(places)),
-                 alt.Tooltip("grade:N", title="等级"), alt.Tooltip("due:Q", title="应办理数"),
-                 alt.Tooltip("样本:N", title="样本")])
+    dots = (
+        alt.Chart(data)
+        .mark_point(size=90, strokeWidth=2, fillOpacity=1)
+        .encode(
+            x=alt.X("value:Q", title=label, scale=alt.Scale(zero=False, nice=True)),
+            y=_names_axis("unit:N", order),
+            color=_grade_color(),
+            fill=alt.condition("datum.small", alt.value("white"), _grade_color(), legend=None),
+            tooltip=[
+                alt.Tooltip("place:Q", title="名次", format="d"),
+                alt.Tooltip("unit:N", title="部门名称"),
+                alt.Tooltip("value:Q", title=label, format=_number(places)),
+                alt.Tooltip("grade:N", title="等级"),
+                alt.Tooltip("due:Q", title="应办理数"),
+                alt.Tooltip("样本:N", title="样本"),
+            ],
+        )
+    )
     return themed(dots.properties(height=alt.Step(ROW_HEIGHT)))
 
 
@@ -118,48 +175,86 @@ def grade_bars(per_month: pd.DataFrame, title: str | None = None) -> alt.TopLeve
     """Units per grade month by month, stacked (trends.units_per_grade, or one group's part of
     grades.grade_distribution, then titled with the group)."""
     data = _months(per_month)
-    bars = alt.Chart(data).mark_bar().encode(
-        x=_month_band(data), y=alt.Y("units:Q", title="单位数"), color=_grade_color(),
-        order=alt.Order("grade:N", sort="ascending"),
-        tooltip=[alt.Tooltip("月份:N"), alt.Tooltip("grade:N", title="等级"),
-                 alt.Tooltip("units:Q", title="单位数")])
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=_month_band(data),
+            y=alt.Y("units:Q", title="单位数"),
+            color=_grade_color(),
+            order=alt.Order("grade:N", sort="ascending"),
+            tooltip=[
+                alt.Tooltip("月份:N"),
+                alt.Tooltip("grade:N", title="等级"),
+                alt.Tooltip("units:Q", title="单位数"),
+            ],
+        )
+    )
     return themed(bars.properties(height=300, title=title or ""))
 
 
-def lines(history: pd.DataFrame, label: str, places: int, series: str = "name",
-          series_title: str = "单位", domain: list[str] | None = None) -> alt.TopLevelMixin:
+def lines(
+    history: pd.DataFrame,
+    label: str,
+    places: int,
+    series: str = "name",
+    series_title: str = "单位",
+    domain: list[str] | None = None,
+) -> alt.TopLevelMixin:
     """Values over months, one line per `series` (comparison.measure_history, or any frame
     with period, value and the series column); `domain` fixes the series' colours."""
     data = _months(history)
-    tooltip = [alt.Tooltip("月份:N"), alt.Tooltip(f"{series}:N", title=series_title),
-               alt.Tooltip("value:Q", title=label, format=_number(places))]
+    tooltip = [
+        alt.Tooltip("月份:N"),
+        alt.Tooltip(f"{series}:N", title=series_title),
+        alt.Tooltip("value:Q", title=label, format=_number(places)),
+    ]
     if "grade" in data.columns:
         tooltip.append(alt.Tooltip("grade:N", title="等级"))
-    chart = alt.Chart(data).mark_line(point=data["period"].nunique() <= POINTS_UP_TO).encode(
-        x=_month_axis(data),
-        y=alt.Y("value:Q", title=label, scale=alt.Scale(zero=False, nice=True)),
-        color=_series_color(series, series_title, domain),
-        tooltip=tooltip)
+    chart = (
+        alt.Chart(data)
+        .mark_line(point=data["period"].nunique() <= POINTS_UP_TO)
+        .encode(
+            x=_month_axis(data),
+            y=alt.Y("value:Q", title=label, scale=alt.Scale(zero=False, nice=True)),
+            color=_series_color(series, series_title, domain),
+            tooltip=tooltip,
+        )
+    )
     return themed(chart.properties(height=300))
 
 
-def versus_median(long: pd.DataFrame, labels: dict[str, str],
-                  domain: list[str] | None = None) -> alt.TopLevelMixin:
+def versus_median(
+    long: pd.DataFrame, labels: dict[str, str], domain: list[str] | None = None
+) -> alt.TopLevelMixin:
     """How far each unit is ahead of its group's median (comparison.versus_group_median), per
     measure: above zero is better, whichever way the measure runs. `labels` name the
     measures; `domain` fixes the units' colours (by name)."""
     gap = long["difference"].abs()
     data = long.assign(lead=gap.where(long["ahead"], -gap), 指标=long["measure"].map(labels))
-    bars = alt.Chart(data).mark_bar().encode(
-        x=alt.X("指标:N", title=None, sort=list(dict.fromkeys(data["指标"])),
-                axis=alt.Axis(labelAngle=0)),
-        xOffset=alt.XOffset("unit:N", sort=list(dict.fromkeys(data["unit"]))),
-        y=alt.Y("lead:Q", title="优于组中位数（百分点 / 分）"),
-        color=_series_color("unit", "单位", domain or list(dict.fromkeys(data["unit"]))),
-        tooltip=[alt.Tooltip("unit:N", title="单位"), alt.Tooltip("group:N", title="分组"),
-                 alt.Tooltip("指标:N"), alt.Tooltip("value:Q", title="本单位", format=".2f"),
-                 alt.Tooltip("median:Q", title="组中位数", format=".2f"),
-                 alt.Tooltip("difference:Q", title="差值", format="+.2f")])
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "指标:N",
+                title=None,
+                sort=list(dict.fromkeys(data["指标"])),
+                axis=alt.Axis(labelAngle=0),
+            ),
+            xOffset=alt.XOffset("unit:N", sort=list(dict.fromkeys(data["unit"]))),
+            y=alt.Y("lead:Q", title="优于组中位数（百分点 / 分）"),
+            color=_series_color("unit", "单位", domain or list(dict.fromkeys(data["unit"]))),
+            tooltip=[
+                alt.Tooltip("unit:N", title="单位"),
+                alt.Tooltip("group:N", title="分组"),
+                alt.Tooltip("指标:N"),
+                alt.Tooltip("value:Q", title="本单位", format=".2f"),
+                alt.Tooltip("median:Q", title="组中位数", format=".2f"),
+                alt.Tooltip("difference:Q", title="差值", format="+.2f"),
+            ],
+        )
+    )
     rule = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="#666").encode(y="zero:Q")
     return themed((bars + rule).properties(height=300))
 
@@ -181,12 +276,23 @@ def category_lines(trend: pd.DataFrame, measure: str) -> alt.TopLevelMixin:
 def ledger_bars(rows: pd.DataFrame) -> alt.TopLevelMixin:
     """Points deducted and added per month (ledger.search_ledger rows), deductions below zero."""
     data = _months(rows.assign(类别=rows["kind"].map({"deduction": "扣分", "bonus": "加分"})))
-    bars = alt.Chart(data).mark_bar().encode(
-        x=_month_band(data),
-        y=alt.Y("sum(points):Q", title="分值"),
-        color=alt.Color("类别:N", title="类别", scale=alt.Scale(
-            domain=list(KIND_COLORS), range=list(KIND_COLORS.values()))),
-        tooltip=[alt.Tooltip("月份:N"), alt.Tooltip("类别:N"),
-                 alt.Tooltip("sum(points):Q", title="分值合计", format="+.1f"),
-                 alt.Tooltip("count():Q", title="条数")])
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=_month_band(data),
+            y=alt.Y("sum(points):Q", title="分值"),
+            color=alt.Color(
+                "类别:N",
+                title="类别",
+                scale=alt.Scale(domain=list(KIND_COLORS), range=list(KIND_COLORS.values())),
+            ),
+            tooltip=[
+                alt.Tooltip("月份:N"),
+                alt.Tooltip("类别:N"),
+                alt.Tooltip("sum(points):Q", title="分值合计", format="+.1f"),
+                alt.Tooltip("count():Q", title="条数"),
+            ],
+        )
+    )
     return themed(bars.properties(height=240))

@@ -45,21 +45,28 @@ class ChannelRules:
 
     @property
     def score_tolerance(self) -> float:
-        return 0.5 * 10 ** -self.score_decimals + RATE_TOLERANCE
+        return 0.5 * 10**-self.score_decimals + RATE_TOLERANCE
 
 
 @cache
 def load_rules(path: Path = BANDS_JSON) -> dict[str, ChannelRules]:
     raw = json.loads(path.read_text(encoding="utf-8"))
-    return {ch: ChannelRules(cfg["score_decimals"], tuple((g, float(f)) for g, f in cfg["bands"]))
-            for ch, cfg in raw.items() if not ch.startswith("_")}
+    return {
+        ch: ChannelRules(cfg["score_decimals"], tuple((g, float(f)) for g, f in cfg["bands"]))
+        for ch, cfg in raw.items()
+        if not ch.startswith("_")
+    }
 
 
 def composite_score(row: Evaluation) -> float:
     """0.3·办结率 + 0.3·按期办结率 + 0.2·(100 − 返工率) + 0.2·(100 − 不满意率 | 满意率)."""
     last = 100 - row.visited_rate if row.channel == "hotline" else row.visited_rate
-    return (0.3 * row.completion_rate + 0.3 * row.on_time_rate
-            + 0.2 * (100 - row.rework_rate) + 0.2 * last)
+    return (
+        0.3 * row.completion_rate
+        + 0.3 * row.on_time_rate
+        + 0.2 * (100 - row.rework_rate)
+        + 0.2 * last
+    )
 
 
 def run_checks(bulletin: Bulletin, rules: dict[str, ChannelRules] | None = None) -> list[Finding]:
@@ -75,9 +82,17 @@ def run_checks(bulletin: Bulletin, rules: dict[str, ChannelRules] | None = None)
 
 
 def _row_finding(row: Evaluation, kind, field, printed, computed, message) -> Finding:
-    return Finding(kind=kind, table=TABLE_OF[row.channel], unit=row.unit, field=field,
-                   printed=printed, computed=computed, message=message, channel=row.channel,
-                   page=row.page)
+    return Finding(
+        kind=kind,
+        table=TABLE_OF[row.channel],
+        unit=row.unit,
+        field=field,
+        printed=printed,
+        computed=computed,
+        message=message,
+        channel=row.channel,
+        page=row.page,
+    )
 
 
 def _rate_pairs(row: Evaluation):
@@ -96,9 +111,16 @@ def rate_findings(row: Evaluation) -> list[Finding]:
         exact = 100 * numerator / denominator
         printed = getattr(row, field)
         if abs(printed - exact) > RATE_TOLERANCE:
-            out.append(_row_finding(row, "rate", field, printed, round(exact, 2),
-                                    f"{label}印为 {printed}%，按 {numerator}/{denominator} 计算为 "
-                                    f"{exact:.2f}%"))
+            out.append(
+                _row_finding(
+                    row,
+                    "rate",
+                    field,
+                    printed,
+                    round(exact, 2),
+                    f"{label}印为 {printed}%，按 {numerator}/{denominator} 计算为 {exact:.2f}%",
+                )
+            )
     return out
 
 
@@ -107,12 +129,28 @@ def score_findings(row: Evaluation, rules: ChannelRules) -> list[Finding]:
     computed = composite_score(row)
     if abs(row.score - computed) > rules.score_tolerance:
         shown = round(computed, rules.score_decimals)
-        out.append(_row_finding(row, "score", "score", row.score, shown,
-                                f"综合指标值印为 {row.score:g}，按公式计算为 {computed:.2f}"))
+        out.append(
+            _row_finding(
+                row,
+                "score",
+                "score",
+                row.score,
+                shown,
+                f"综合指标值印为 {row.score:g}，按公式计算为 {computed:.2f}",
+            )
+        )
     expected = rules.grade_for(row.score)
     if row.grade != expected:
-        out.append(_row_finding(row, "grade", "grade", row.grade, expected,
-                                f"等级印为 {row.grade}，按等级区间 {row.score:g} 分应为 {expected}"))
+        out.append(
+            _row_finding(
+                row,
+                "grade",
+                "grade",
+                row.grade,
+                expected,
+                f"等级印为 {row.grade}，按等级区间 {row.score:g} 分应为 {expected}",
+            )
+        )
     return out
 
 
@@ -123,9 +161,17 @@ def duplicate_findings(rows: list[Evaluation]) -> list[Finding]:
         key = (row.channel, row.unit_id or row.unit)
         if key in seen:
             first = seen[key]
-            out.append(_row_finding(row, "duplicate", "unit", row.group, first.group,
-                                    f"{row.unit} 在{TABLE_OF[row.channel]}中重复出现"
-                                    f"（{first.group}第 {first.order} 行、{row.group}第 {row.order} 行）"))
+            out.append(
+                _row_finding(
+                    row,
+                    "duplicate",
+                    "unit",
+                    row.group,
+                    first.group,
+                    f"{row.unit} 在{TABLE_OF[row.channel]}中重复出现"
+                    f"（{first.group}第 {first.order} 行、{row.group}第 {row.order} 行）",
+                )
+            )
         else:
             seen[key] = row
     return out
@@ -133,8 +179,10 @@ def duplicate_findings(rows: list[Evaluation]) -> list[Finding]:
 
 def narrative_count_findings(bulletin: Bulletin) -> list[Finding]:
     out = []
-    for channel, grades, zero_key in (("hotline", bulletin.hotline_grades, "zero_orders"),
-                                      ("mailbox", bulletin.mailbox_grades, "zero_letters")):
+    for channel, grades, zero_key in (
+        ("hotline", bulletin.hotline_grades, "zero_orders"),
+        ("mailbox", bulletin.mailbox_grades, "zero_letters"),
+    ):
         rows = [r for r in bulletin.evaluations if r.channel == channel]
         if not rows:
             continue
@@ -144,14 +192,28 @@ def narrative_count_findings(bulletin: Bulletin) -> list[Finding]:
             if printed is None and not counted[key]:
                 continue
             if printed != counted[key]:
-                out.append(_narrative(channel, key, printed, counted[key],
-                                      f"正文称{_grade_label(key)} {_show(printed)} 个，"
-                                      f"{TABLE_OF[channel]}中有 {counted[key]} 行"))
+                out.append(
+                    _narrative(
+                        channel,
+                        key,
+                        printed,
+                        counted[key],
+                        f"正文称{_grade_label(key)} {_show(printed)} 个，"
+                        f"{TABLE_OF[channel]}中有 {counted[key]} 行",
+                    )
+                )
         zero, total = getattr(grades, zero_key), grades.units_total
         if zero is not None and total is not None and len(rows) + zero != total:
-            out.append(_narrative(channel, "units_total", total, len(rows) + zero,
-                                  f"正文称共 {total} 个承办单位，但{TABLE_OF[channel]}评价 "
-                                  f"{len(rows)} 行加量为 0 的 {zero} 个，合计 {len(rows) + zero} 个"))
+            out.append(
+                _narrative(
+                    channel,
+                    "units_total",
+                    total,
+                    len(rows) + zero,
+                    f"正文称共 {total} 个承办单位，但{TABLE_OF[channel]}评价 "
+                    f"{len(rows)} 行加量为 0 的 {zero} 个，合计 {len(rows) + zero} 个",
+                )
+            )
     return out
 
 
@@ -167,9 +229,16 @@ def narrative_score_findings(bulletin: Bulletin, index: UnitIndex | None = None)
         for name, score in QUOTED_SCORE.findall(section.text):
             row = rows.get(_quoted_unit(name, rows, index))
             if row is not None and abs(row.score - float(score)) > 1e-9:
-                out.append(_narrative(channel, "score", float(score), row.score,
-                                      f"正文称{name}{score}分，{TABLE_OF[channel]}印为 {row.score:g}",
-                                      unit=row.unit))
+                out.append(
+                    _narrative(
+                        channel,
+                        "score",
+                        float(score),
+                        row.score,
+                        f"正文称{name}{score}分，{TABLE_OF[channel]}印为 {row.score:g}",
+                        unit=row.unit,
+                    )
+                )
     return out
 
 
@@ -184,8 +253,16 @@ def _quoted_unit(name: str, rows: dict, index: UnitIndex) -> str | None:
 
 def _narrative(channel, field, printed, computed, message, unit=None) -> Finding:
     kind = "narrative_score" if field == "score" else "narrative_count"
-    return Finding(kind=kind, table=NARRATIVE, unit=unit, field=field,
-                   printed=printed, computed=computed, message=message, channel=channel)
+    return Finding(
+        kind=kind,
+        table=NARRATIVE,
+        unit=unit,
+        field=field,
+        printed=printed,
+        computed=computed,
+        message=message,
+        channel=channel,
+    )
 
 
 def _grade_label(key: str) -> str:

@@ -14,14 +14,18 @@ from lib.access import MIN_PASSWORD_LENGTH, hash_password
 
 
 def register(sub) -> None:
-    p = sub.add_parser("backup", help="备份整个库（全部原文件与数据）到一个 .zip，应用运行中也可执行")
+    p = sub.add_parser(
+        "backup", help="备份整个库（全部原文件与数据）到一个 .zip，应用运行中也可执行"
+    )
     p.add_argument("out", help="输出的 .zip 文件")
     p.set_defaults(func=_cmd_backup)
     p = sub.add_parser("restore", help="从 backup 生成的 .zip 恢复到库（默认只恢复到空库）")
     p.add_argument("backup", help="备份 .zip 文件")
     p.add_argument("--force", action="store_true", help="库中已有数据时，用备份覆盖全部数据")
     p.set_defaults(func=_cmd_restore)
-    p = sub.add_parser("hash-password", help="输入编辑密码，输出写入 .streamlit/secrets.toml 的哈希")
+    p = sub.add_parser(
+        "hash-password", help="输入编辑密码，输出写入 .streamlit/secrets.toml 的哈希"
+    )
     p.set_defaults(func=_cmd_hash_password)
 
 
@@ -34,7 +38,9 @@ def _cmd_backup(args: argparse.Namespace) -> int:
         summary = backup(store, Path(args.out))
     finally:
         store.close()
-    print(f"已备份 {summary.bulletins} 期通报（共 {sum(summary.rows.values())} 行数据）到 {args.out}")
+    print(
+        f"已备份 {summary.bulletins} 期通报（共 {sum(summary.rows.values())} 行数据）到 {args.out}"
+    )
     return 0
 
 
@@ -47,8 +53,10 @@ def _cmd_restore(args: argparse.Namespace) -> int:
         summary = restore(store, Path(args.backup), force=args.force)
     finally:
         store.close()
-    print(f"已从 {args.backup} 恢复 {summary.bulletins} 期通报（共 {sum(summary.rows.values())} 行数据）"
-          f"到 {store.url}")
+    print(
+        f"已从 {args.backup} 恢复 {summary.bulletins} 期通报（共 {sum(summary.rows.values())} 行数据）"
+        f"到 {store.url}"
+    )
     return 0
 
 

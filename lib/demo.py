@@ -24,8 +24,9 @@ def demo_enabled() -> bool:
 Parse = Callable[[bytes, str], Bulletin]
 
 
-def ensure_demo(store: Store, folder: Path = DEMO_DIR,
-                parse: Parse = parse_bytes) -> list[ImportResult]:
+def ensure_demo(
+    store: Store, folder: Path = DEMO_DIR, parse: Parse = parse_bytes
+) -> list[ImportResult]:
     """Load the demo into a store that never had it and holds no bulletin; else do nothing.
 
     A store that already holds bulletins is marked as past its first run. A read-only store

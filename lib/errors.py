@@ -104,8 +104,10 @@ class AccessError(HotlineError):
 
 
 class BadPasswordHash(AccessError):
-    reason = ("编辑密码配置无效（.streamlit/secrets.toml 的 [auth] editor_password_hash），编辑已停用；"
-              "请用 python -m lib hash-password 重新生成")
+    reason = (
+        "编辑密码配置无效（.streamlit/secrets.toml 的 [auth] editor_password_hash），编辑已停用；"
+        "请用 python -m lib hash-password 重新生成"
+    )
 
 
 class BackupError(HotlineError):

@@ -31,17 +31,45 @@ _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _FILE_FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 _HEADERS = {
-    **FIELDS, "period": "月份", "year": "年", "month": "月", "channel": "渠道",
-    "unit_id": "统一单位名", "order": "表内序号", "page": "页码", "kind": "类别",
-    "points": "加扣分值", "indicator": "指标名称", "detail": "明细", "bulletin_id": "通报编号",
-    "calls": "受理来电", "direct_answers": "直接答复", "work_orders": "承办工单",
-    "satisfaction_rate": "群众满意率", "mailbox_letters": "市长信箱来信",
-    "mailbox_satisfaction_rate": "市长信箱群众满意率", "name": "诉求类型", "count": "件数",
-    "share": "占比", "zero_units": "无工单单位数", "table": "表", "field": "字段",
-    "printed": "通报所印", "computed": "重新计算", "message": "说明", "snippet": "原文片段",
-    "key": "栏目", "heading": "标题", "text": "正文",
-    "issue_label": "期号", "published": "印发日期", "filename": "文件名", "rows": "行数",
-    "findings": "核对不一致", "warnings": "解析警告", "imported_at": "导入时间（UTC）",
+    **FIELDS,
+    "period": "月份",
+    "year": "年",
+    "month": "月",
+    "channel": "渠道",
+    "unit_id": "统一单位名",
+    "order": "表内序号",
+    "page": "页码",
+    "kind": "类别",
+    "points": "加扣分值",
+    "indicator": "指标名称",
+    "detail": "明细",
+    "bulletin_id": "通报编号",
+    "calls": "受理来电",
+    "direct_answers": "直接答复",
+    "work_orders": "承办工单",
+    "satisfaction_rate": "群众满意率",
+    "mailbox_letters": "市长信箱来信",
+    "mailbox_satisfaction_rate": "市长信箱群众满意率",
+    "name": "诉求类型",
+    "count": "件数",
+    "share": "占比",
+    "zero_units": "无工单单位数",
+    "table": "表",
+    "field": "字段",
+    "printed": "通报所印",
+    "computed": "重新计算",
+    "message": "说明",
+    "snippet": "原文片段",
+    "key": "栏目",
+    "heading": "标题",
+    "text": "正文",
+    "issue_label": "期号",
+    "published": "印发日期",
+    "filename": "文件名",
+    "rows": "行数",
+    "findings": "核对不一致",
+    "warnings": "解析警告",
+    "imported_at": "导入时间（UTC）",
     "is_demo": "演示数据",
 }
 _VALUES = {"channel": CHANNELS, "kind": {"deduction": "扣分", "bonus": "加分", **FINDING_KINDS}}
@@ -97,7 +125,7 @@ def _sheet_title(name: str, taken: set[str]) -> str:
     title, n = base, 1
     while title.lower() in taken:
         n += 1
-        title = f"{base[:31 - len(str(n)) - 1]}_{n}"
+        title = f"{base[: 31 - len(str(n)) - 1]}_{n}"
     taken.add(title.lower())
     return title
 
@@ -132,11 +160,33 @@ def library_tables(store: Store) -> dict[str, pd.DataFrame]:
 
 
 def _bulletins_frame(store: Store) -> pd.DataFrame:
-    columns = ["bulletin_id", "period", "issue_label", "published", "filename", "rows",
-               "findings", "warnings", "imported_at", "is_demo"]
-    rows = [(b.id, b.period, b.issue_label, b.published, b.filename, b.rows, b.findings,
-             b.warnings, b.imported_at, "是" if b.is_demo else "否")
-            for b in store.list_bulletins()]
+    columns = [
+        "bulletin_id",
+        "period",
+        "issue_label",
+        "published",
+        "filename",
+        "rows",
+        "findings",
+        "warnings",
+        "imported_at",
+        "is_demo",
+    ]
+    rows = [
+        (
+            b.id,
+            b.period,
+            b.issue_label,
+            b.published,
+            b.filename,
+            b.rows,
+            b.findings,
+            b.warnings,
+            b.imported_at,
+            "是" if b.is_demo else "否",
+        )
+        for b in store.list_bulletins()
+    ]
     return _chinese(pd.DataFrame(rows, columns=columns))
 
 

@@ -14,8 +14,13 @@ from lib.units import UnitIndex
 def parse_bytes(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -> Bulletin:
     """Parse in this process. For untrusted bytes use lib.sandbox.parse_untrusted."""
     doc = read_document(data, filename, limits)
-    source = Source(filename=filename, sha256=hashlib.sha256(data).hexdigest(),
-                    pages=doc.page_count, format=doc.format, size=len(data))
+    source = Source(
+        filename=filename,
+        sha256=hashlib.sha256(data).hexdigest(),
+        pages=doc.page_count,
+        format=doc.format,
+        size=len(data),
+    )
     bulletin = build_bulletin(doc, source)
     UnitIndex.default().assign(bulletin)
     bulletin.checks = run_checks(bulletin)

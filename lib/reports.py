@@ -16,9 +16,21 @@ from lib.labels import FINDING_KINDS, field_label, month_label, time_label
 from lib.model import Adjustment, Bulletin, Evaluation, Finding, ParseWarning
 from lib.store.records import BulletinInfo
 
-EVALUATION_FIELDS = ("group", "unit", "due", "handled", "completion_rate", "on_time",
-                     "on_time_rate", "rework", "rework_rate", "visited", "visited_rate", "score",
-                     "grade")
+EVALUATION_FIELDS = (
+    "group",
+    "unit",
+    "due",
+    "handled",
+    "completion_rate",
+    "on_time",
+    "on_time_rate",
+    "rework",
+    "rework_rate",
+    "visited",
+    "visited_rate",
+    "score",
+    "grade",
+)
 FINDING_FIELDS = [f.name for f in fields(Finding)]
 WARNING_FIELDS = [f.name for f in fields(ParseWarning)]
 TABLES = (
@@ -84,8 +96,9 @@ def findings_table(findings: pd.DataFrame) -> pd.DataFrame:
     table["位置"] = [place(t, p) for t, p in zip(findings["table"], findings["page"], strict=True)]
     table["单位"] = findings["unit"].fillna("")
     table["类别"] = findings["kind"].map(lambda k: FINDING_KINDS.get(k, k))
-    table["字段"] = [field_label(f, c)
-                   for f, c in zip(findings["field"], findings["channel"], strict=True)]
+    table["字段"] = [
+        field_label(f, c) for f, c in zip(findings["field"], findings["channel"], strict=True)
+    ]
     table["印刷值"] = findings["printed"].map(shown)
     table["计算值"] = findings["computed"].map(shown)
     table["说明"] = findings["message"]
@@ -128,12 +141,33 @@ def shown(value: object) -> str:
 
 def library_frame(library: list[BulletinInfo]) -> pd.DataFrame:
     """One row per stored bulletin, as the library lists them."""
-    data = [[month_label(i.period), i.issue_label or "未列明", i.filename, i.hotline_rows,
-             i.mailbox_rows, i.adjustment_rows, i.findings, i.warnings,
-             time_label(i.imported_at), "是" if i.is_demo else ""]
-            for i in library]
-    columns = ["月份", "期号", "文件名", "热线评价行", "信箱评价行", "加扣分行", "核对不一致",
-               "解析警告", "导入时间", "演示数据"]
+    data = [
+        [
+            month_label(i.period),
+            i.issue_label or "未列明",
+            i.filename,
+            i.hotline_rows,
+            i.mailbox_rows,
+            i.adjustment_rows,
+            i.findings,
+            i.warnings,
+            time_label(i.imported_at),
+            "是" if i.is_demo else "",
+        ]
+        for i in library
+    ]
+    columns = [
+        "月份",
+        "期号",
+        "文件名",
+        "热线评价行",
+        "信箱评价行",
+        "加扣分行",
+        "核对不一致",
+        "解析警告",
+        "导入时间",
+        "演示数据",
+    ]
     return pd.DataFrame(data, columns=columns)
 
 
@@ -147,8 +181,12 @@ def in_period(rows: pd.DataFrame, start: str | None, end: str | None) -> pd.Data
     return rows[keep]
 
 
-def select_findings(findings: pd.DataFrame, channel: str | None = None,
-                    units: Sequence[str] = (), kinds: Sequence[str] = ()) -> pd.DataFrame:
+def select_findings(
+    findings: pd.DataFrame,
+    channel: str | None = None,
+    units: Sequence[str] = (),
+    kinds: Sequence[str] = (),
+) -> pd.DataFrame:
     """Stored findings (Store.findings()) of a channel, some units, some kinds.
 
     A finding without a channel (a check across the channels) is kept whatever the channel.

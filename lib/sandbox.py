@@ -106,8 +106,11 @@ class _Zygote:
             ours, theirs = socket.socketpair()
             self._process = subprocess.Popen(
                 [sys.executable, "-I", "-c", _ZYGOTE_CODE, _ROOT, str(theirs.fileno())],
-                pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                pass_fds=[theirs.fileno()],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             theirs.close()
             self._socket = ours
         return self._socket

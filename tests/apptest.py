@@ -29,8 +29,9 @@ def use_store(monkeypatch: pytest.MonkeyPatch, db: Path, demo: bool) -> None:
     monkeypatch.setenv("HOTLINE_DEMO", "1" if demo else "0")
 
 
-def open_app(monkeypatch: pytest.MonkeyPatch, db: Path, demo: bool = False,
-             page: str = "views/upload.py") -> AppTest:
+def open_app(
+    monkeypatch: pytest.MonkeyPatch, db: Path, demo: bool = False, page: str = "views/upload.py"
+) -> AppTest:
     """app.py on the store at `db`, opening at `page` (a url_path equal to the file's stem
     lets AppTest find the page before the first run)."""
     use_store(monkeypatch, db, demo)
@@ -38,24 +39,59 @@ def open_app(monkeypatch: pytest.MonkeyPatch, db: Path, demo: bool = False,
     return at.switch_page(page)
 
 
-def made_bulletin(year: int, month: int, units: tuple[str, ...] = ("岳阳楼区",),
-                  filename: str | None = None) -> Bulletin:
+def made_bulletin(
+    year: int, month: int, units: tuple[str, ...] = ("岳阳楼区",), filename: str | None = None
+) -> Bulletin:
     """A bulletin with one hotline row per unit, one finding and one warning on the first unit."""
     name = filename or f"made-{year}-{month:02d}.txt"
-    source = Source(filename=name, sha256=hashlib.sha256(name.encode()).hexdigest(), pages=1,
-                    format="text", size=len(name))
-    rows = [Evaluation(channel="hotline", group="县市区", unit=unit, due=10, handled=10,
-                       completion_rate=100.0, on_time=10, on_time_rate=100.0, rework=0,
-                       rework_rate=0.0, visited=0, visited_rate=0.0, score=99.0, grade="A",
-                       order=i + 1, page=1)
-            for i, unit in enumerate(units)]
-    finding = Finding(kind="score", table="附件1", unit=units[0], field="score", printed=99.0,
-                      computed=100.0, message=f"{units[0]} 综合指标值印为 99，按公式计算为 100.00",
-                      channel="hotline", page=1)
+    source = Source(
+        filename=name,
+        sha256=hashlib.sha256(name.encode()).hexdigest(),
+        pages=1,
+        format="text",
+        size=len(name),
+    )
+    rows = [
+        Evaluation(
+            channel="hotline",
+            group="县市区",
+            unit=unit,
+            due=10,
+            handled=10,
+            completion_rate=100.0,
+            on_time=10,
+            on_time_rate=100.0,
+            rework=0,
+            rework_rate=0.0,
+            visited=0,
+            visited_rate=0.0,
+            score=99.0,
+            grade="A",
+            order=i + 1,
+            page=1,
+        )
+        for i, unit in enumerate(units)
+    ]
+    finding = Finding(
+        kind="score",
+        table="附件1",
+        unit=units[0],
+        field="score",
+        printed=99.0,
+        computed=100.0,
+        message=f"{units[0]} 综合指标值印为 99，按公式计算为 100.00",
+        channel="hotline",
+        page=1,
+    )
     warning = ParseWarning(message="未能确定归属的行", page=1, snippet=units[0])
-    return Bulletin(source=source, issue=Issue(year, month, f"{year}年第{month}期"),
-                    period=Period(year, month), evaluations=rows, checks=[finding],
-                    warnings=[warning])
+    return Bulletin(
+        source=source,
+        issue=Issue(year, month, f"{year}年第{month}期"),
+        period=Period(year, month),
+        evaluations=rows,
+        checks=[finding],
+        warnings=[warning],
+    )
 
 
 def stored(db: Path, *bulletins: Bulletin) -> list[int]:
@@ -72,8 +108,17 @@ def stored(db: Path, *bulletins: Bulletin) -> list[int]:
 
 def texts(at: AppTest) -> Iterator[str]:
     """Every string the app rendered as Markdown (where Markdown syntax would be live)."""
-    for kind in ("title", "header", "subheader", "markdown", "caption", "error", "warning",
-                 "info", "success"):
+    for kind in (
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "error",
+        "warning",
+        "info",
+        "success",
+    ):
         for element in getattr(at, kind):
             yield element.value
     for expander in at.expander:

@@ -79,8 +79,11 @@ def store_url(request, tmp_path):
     admin = create_engine(base)
     with admin.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    yield make_url(base).update_query_dict({"options": f"-csearch_path={schema}"}) \
+    yield (
+        make_url(base)
+        .update_query_dict({"options": f"-csearch_path={schema}"})
         .render_as_string(hide_password=False)
+    )
     with admin.begin() as conn:
         conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     admin.dispose()

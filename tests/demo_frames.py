@@ -36,19 +36,47 @@ def demo() -> Frames:
         try:
             for name in SAMPLES:
                 store.import_bulletin(sample(name).bulletin, sample(name).data)
-            return Frames(store.evaluations(), store.adjustments(), store.overview(),
-                          store.categories(), store.grade_counts(), store.sections(),
-                          store.units(), store.aliases())
+            return Frames(
+                store.evaluations(),
+                store.adjustments(),
+                store.overview(),
+                store.categories(),
+                store.grade_counts(),
+                store.sections(),
+                store.units(),
+                store.aliases(),
+            )
         finally:
             store.close()
 
 
-def made_evaluations(rows: list[tuple[str, str, float, str]], channel: str = "hotline",
-                     group: str = "县市区", due: int = 100) -> pd.DataFrame:
+def made_evaluations(
+    rows: list[tuple[str, str, float, str]],
+    channel: str = "hotline",
+    group: str = "县市区",
+    due: int = 100,
+) -> pd.DataFrame:
     """An evaluations frame from (period, unit, score, grade) rows, other columns plain."""
-    data = [{"period": period, "channel": channel, "group": group, "unit": unit, "unit_id": unit,
-             "order": n, "due": due, "handled": due, "completion_rate": 100.0, "on_time": due,
-             "on_time_rate": 100.0, "rework": 0, "rework_rate": 0.0, "visited": 0,
-             "visited_rate": 0.0, "score": score, "grade": grade}
-            for n, (period, unit, score, grade) in enumerate(rows)]
+    data = [
+        {
+            "period": period,
+            "channel": channel,
+            "group": group,
+            "unit": unit,
+            "unit_id": unit,
+            "order": n,
+            "due": due,
+            "handled": due,
+            "completion_rate": 100.0,
+            "on_time": due,
+            "on_time_rate": 100.0,
+            "rework": 0,
+            "rework_rate": 0.0,
+            "visited": 0,
+            "visited_rate": 0.0,
+            "score": score,
+            "grade": grade,
+        }
+        for n, (period, unit, score, grade) in enumerate(rows)
+    ]
     return pd.DataFrame(data).sort_values("period", kind="stable").reset_index(drop=True)

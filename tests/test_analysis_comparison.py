@@ -25,8 +25,11 @@ def frames():
 
 
 def test_any_alias_finds_its_unit_once_and_unknown_names_are_kept_apart(frames):
-    found, unknown = resolve_units(["经开区", "岳阳电信公司", "岳阳楼区", "不存在的局", "岳阳经开区"],
-                                   frames.aliases, frames.units["unit_id"])
+    found, unknown = resolve_units(
+        ["经开区", "岳阳电信公司", "岳阳楼区", "不存在的局", "岳阳经开区"],
+        frames.aliases,
+        frames.units["unit_id"],
+    )
 
     assert found == ["岳阳经开区", "市电信公司", "岳阳楼区"]
     assert unknown == ["不存在的局"]
@@ -35,20 +38,27 @@ def test_any_alias_finds_its_unit_once_and_unknown_names_are_kept_apart(frames):
 def test_the_choices_hold_every_unit_and_every_alias(frames):
     choices = unit_choices(frames.units, frames.aliases)
 
-    assert {"经开区", "岳阳经开区", "岳阳电信公司", "市电信公司", "国家金融监督管理总局"} <= set(choices)
+    assert {"经开区", "岳阳经开区", "岳阳电信公司", "市电信公司", "国家金融监督管理总局"} <= set(
+        choices
+    )
     assert choices == sorted(set(choices))
 
 
 def test_group_medians_of_may_hotline(frames):
     medians = group_medians(frames.evaluations, "hotline", "2024-05")
 
-    assert medians.loc["县市区", ["score", "on_time_rate", "rework_rate"]].tolist() == \
-        [96.6, 99.77, 6.97]
+    assert medians.loc["县市区", ["score", "on_time_rate", "rework_rate"]].tolist() == [
+        96.6,
+        99.77,
+        6.97,
+    ]
     assert medians.loc["公共服务企业", "score"] == 93.8
 
 
 def test_each_unit_against_its_group_median_knows_which_way_is_better(frames):
-    long = versus_group_median(frames.evaluations, "hotline", "2024-05", ["岳阳经开区", "市电信公司"])
+    long = versus_group_median(
+        frames.evaluations, "hotline", "2024-05", ["岳阳经开区", "市电信公司"]
+    )
 
     rework = long[long["measure"] == "rework_rate"].set_index("unit_id")
     assert rework.loc["岳阳经开区", ["value", "median"]].tolist() == [12.11, 6.97]
@@ -57,8 +67,10 @@ def test_each_unit_against_its_group_median_knows_which_way_is_better(frames):
     assert visited.loc["市电信公司", ["value", "median"]].tolist() == [7.50, 6.85]
     assert long["unit_id"].tolist()[:5] == ["岳阳经开区"] * 5
     table = versus_table(long, "hotline")
-    assert table.frame.loc[table.frame["指标"] == "返工率", "比较"].tolist() == ["落后于中位数",
-                                                                              "与中位数持平"]
+    assert table.frame.loc[table.frame["指标"] == "返工率", "比较"].tolist() == [
+        "落后于中位数",
+        "与中位数持平",
+    ]
     shown = table.frame.set_index(["部门名称", "指标"])[["本单位", "组中位数", "差值"]]
     assert shown.loc[("岳阳经开区", "综合指标值")].tolist() == ["95.1", "96.6", "-1.5"]
     assert shown.loc[("岳阳经开区", "返工率")].tolist() == ["12.11%", "6.97%", "+5.14"]
@@ -67,10 +79,14 @@ def test_each_unit_against_its_group_median_knows_which_way_is_better(frames):
 def test_score_history_gives_score_grade_and_place_month_by_month(frames):
     history = score_history(frames.evaluations, "岳阳楼区")
 
-    assert [(r.period, r.channel, r.score, r.grade, r.rank, r.out_of)
-            for r in history.itertuples()] == [
-        ("2024-03", "hotline", 93.5, "A", 11, 13), ("2024-03", "mailbox", 97.08, "A", 11, 13),
-        ("2024-05", "hotline", 95.5, "A", 10, 13), ("2024-05", "mailbox", 98.83, "A", 9, 13)]
+    assert [
+        (r.period, r.channel, r.score, r.grade, r.rank, r.out_of) for r in history.itertuples()
+    ] == [
+        ("2024-03", "hotline", 93.5, "A", 11, 13),
+        ("2024-03", "mailbox", 97.08, "A", 11, 13),
+        ("2024-05", "hotline", 95.5, "A", 10, 13),
+        ("2024-05", "mailbox", 98.83, "A", 9, 13),
+    ]
     assert len(score_history(frames.evaluations, "岳阳楼区", "mailbox")) == 2
 
 
@@ -97,14 +113,23 @@ def test_hotline_and_mailbox_side_by_side(frames):
 
 
 def test_the_comparison_view_names_units_alike_everywhere(frames):
-    view = comparison_view(frames.evaluations, "hotline", "2024-03", "2024-05",
-                           ["国家金融监督管理总局岳阳监管分局", "岳阳楼区"], "on_time_rate")
+    view = comparison_view(
+        frames.evaluations,
+        "hotline",
+        "2024-03",
+        "2024-05",
+        ["国家金融监督管理总局岳阳监管分局", "岳阳楼区"],
+        "on_time_rate",
+    )
 
     names = set(view.names.values())
     assert set(view.history["name"]) == names
     assert set(view.versus_median["unit"]) == names
-    assert list(view.month.columns[1:]) == [view.names[u] for u in
-                                            ["国家金融监督管理总局岳阳监管分局", "岳阳楼区"]]
-    assert view.history.loc[view.history["unit_id"] == "岳阳楼区", "value"].tolist() == [99.01,
-                                                                                         98.57]
+    assert list(view.month.columns[1:]) == [
+        view.names[u] for u in ["国家金融监督管理总局岳阳监管分局", "岳阳楼区"]
+    ]
+    assert view.history.loc[view.history["unit_id"] == "岳阳楼区", "value"].tolist() == [
+        99.01,
+        98.57,
+    ]
     assert set(view.channel_scores) == {"hotline", "mailbox"}

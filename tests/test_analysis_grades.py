@@ -48,11 +48,20 @@ def test_may_units_below_a_lowest_first_with_their_march_grade(evaluations):
     rows = below_a(evaluations, "hotline", "2024-05")
 
     assert [(r.unit, r.score, r.grade, r.previous_grade) for r in rows.itertuples()] == [
-        ("市国防动员办公室", 58.3, "E", "A"), ("市国资委", 70.6, "E", "E"),
-        ("市农业农村局", 80.0, "C", NOT_LISTED), ("市民政局", 87.1, "B", "A"),
-        ("市生态环境局", 89.2, "B", "A")]
+        ("市国防动员办公室", 58.3, "E", "A"),
+        ("市国资委", 70.6, "E", "E"),
+        ("市农业农村局", 80.0, "C", NOT_LISTED),
+        ("市民政局", 87.1, "B", "A"),
+        ("市生态环境局", 89.2, "B", "A"),
+    ]
     table = below_a_table(rows, "hotline")
-    assert table.frame.columns[:5].tolist() == ["部门名称", "分组", "综合指标值", "等级评价", "上期等级"]
+    assert table.frame.columns[:5].tolist() == [
+        "部门名称",
+        "分组",
+        "综合指标值",
+        "等级评价",
+        "上期等级",
+    ]
     assert table.frame["群众不满意率"].tolist()[:2] == [33.33, 29.41]
 
 
@@ -79,8 +88,16 @@ def test_hotline_transition_matrix_march_to_may(evaluations):
 def test_movers_fall_first_with_the_indicator_that_moved_the_score_most(evaluations):
     movers = grade_movers(evaluations, "hotline", "2024-03", "2024-05")
 
-    assert movers["unit"].tolist() == ["市国防动员办公室", "市生态环境局", "市民政局", "国网岳阳供电公司",
-                                       "市电信公司", "市烟草局", "湖南民族职业学院", "市发改委"]
+    assert movers["unit"].tolist() == [
+        "市国防动员办公室",
+        "市生态环境局",
+        "市民政局",
+        "国网岳阳供电公司",
+        "市电信公司",
+        "市烟草局",
+        "湖南民族职业学院",
+        "市发改委",
+    ]
     first = movers.iloc[0]
     assert (first.grade_before, first.grade_after, first.indicator) == ("A", "E", "rework_rate")
     assert (first.indicator_before, first.indicator_after) == (0.0, 100.0)
@@ -99,8 +116,12 @@ def test_mailbox_movers_weigh_satisfaction_as_better_when_higher(evaluations):
     assert movers.loc["市水利局", "effect"] == pytest.approx(20.0)
     table = movers_table(movers.reset_index(), "mailbox")
     assert "群众满意率" in set(table.frame["变化最大的指标"])
-    assert table.frame.iloc[0][["部门名称", "等级变动", "本期分数", "分数变化"]].tolist() == \
-        ["市工信局", "A → B", 86.11, -10.56]
+    assert table.frame.iloc[0][["部门名称", "等级变动", "本期分数", "分数变化"]].tolist() == [
+        "市工信局",
+        "A → B",
+        86.11,
+        -10.56,
+    ]
     assert table.formats["本期分数"] == "%.2f"
 
 

@@ -25,7 +25,8 @@ def test_a_work_order_number_finds_its_deduction(adjustments):
     rows = search_ledger(adjustments, text=" 120836 ")
 
     assert [(r.period, r.unit, r.points, r.indicator) for r in rows.itertuples()] == [
-        ("2024-03", "岳阳楼区", -1.0, "热线办理质量")]
+        ("2024-03", "岳阳楼区", -1.0, "热线办理质量")
+    ]
 
 
 def test_a_unit_is_found_under_its_printed_name_and_its_id(adjustments):
@@ -47,12 +48,20 @@ def test_totals_by_unit_most_points_lost_first(adjustments):
     totals = totals_by_unit(adjustments).set_index("unit_id")
 
     assert totals.index[0] == "市国资委"
-    assert totals.loc["市国资委", ["items", "deductions", "bonuses", "net", "2024-03",
-                                  "2024-05"]].tolist() == [2, -12.0, 0.0, -12.0, -6.0, -6.0]
+    assert totals.loc[
+        "市国资委", ["items", "deductions", "bonuses", "net", "2024-03", "2024-05"]
+    ].tolist() == [2, -12.0, 0.0, -12.0, -6.0, -6.0]
     assert totals.loc["汨罗市", "2024-03"] == pytest.approx(-1 - 2 + 2 + 0.5)
     table = by_unit_table(totals_by_unit(adjustments))
-    assert table.frame.columns.tolist() == ["部门名称", "条数", "扣分合计", "加分合计", "净加扣分",
-                                            "2024年3月", "2024年5月"]
+    assert table.frame.columns.tolist() == [
+        "部门名称",
+        "条数",
+        "扣分合计",
+        "加分合计",
+        "净加扣分",
+        "2024年3月",
+        "2024年5月",
+    ]
     assert table.formats["净加扣分"] == "%+.1f"
 
 
@@ -70,5 +79,11 @@ def test_the_ledger_view_of_a_search(adjustments):
 
     assert len(view.rows) == 2
     assert view.by_unit["net"].sum() == -2.0
-    assert rows_table(view.rows).frame.columns.tolist() == ["月份", "类别", "部门名称", "加扣分值",
-                                                            "指标名称", "明细"]
+    assert rows_table(view.rows).frame.columns.tolist() == [
+        "月份",
+        "类别",
+        "部门名称",
+        "加扣分值",
+        "指标名称",
+        "明细",
+    ]

@@ -18,8 +18,14 @@ from tests.demo_frames import demo
 @pytest.fixture(scope="module")
 def view():
     frames = demo()
-    return overview_view(frames.overview, frames.categories, frames.evaluations,
-                         frames.grade_counts, frames.sections, "2024-05")
+    return overview_view(
+        frames.overview,
+        frames.categories,
+        frames.evaluations,
+        frames.grade_counts,
+        frames.sections,
+        "2024-05",
+    )
 
 
 def test_may_figures_against_march(view):
@@ -27,8 +33,11 @@ def test_may_figures_against_march(view):
 
     assert view.previous_period == "2024-03"
     assert figures.loc["calls", ["value", "previous", "change"]].tolist() == [65452, 70446, -4994]
-    assert figures.loc["satisfaction_rate", ["value", "previous", "change"]].tolist() == \
-        [91.54, 96.16, -4.62]
+    assert figures.loc["satisfaction_rate", ["value", "previous", "change"]].tolist() == [
+        91.54,
+        96.16,
+        -4.62,
+    ]
     assert figures.loc["mailbox_letters", "change"] == 666
 
 
@@ -63,7 +72,11 @@ def test_the_figures_tables_keep_counts_whole_and_rates_at_two_decimals(view):
 def test_categories_in_printed_order(view):
     assert len(view.categories) == 8
     assert view.categories.iloc[0].tolist() == ["人力资源和社会保障类", 9173, 20.06]
-    assert categories_table(view.categories).frame.columns.tolist() == ["诉求类型", "件数", "占比（%）"]
+    assert categories_table(view.categories).frame.columns.tolist() == [
+        "诉求类型",
+        "件数",
+        "占比（%）",
+    ]
 
 
 def test_grade_counts_per_channel_from_the_tables_and_the_narrative(view):

@@ -25,29 +25,58 @@ def placed(ranking, n=None):
 def test_march_counties_start_with_the_bulletins_top_three_ties_ranked_alike(evaluations):
     ranking = rank_in_group(evaluations, "hotline", "2024-03", "县市区")
 
-    assert placed(ranking, 4) == [("华容县", 96.8, 1), ("云溪区", 96.4, 2), ("临湘市", 96.4, 2),
-                                  ("岳阳县", 95.9, 4)]
+    assert placed(ranking, 4) == [
+        ("华容县", 96.8, 1),
+        ("云溪区", 96.4, 2),
+        ("临湘市", 96.4, 2),
+        ("岳阳县", 95.9, 4),
+    ]
     assert set(ranking["out_of"]) == {13}
     assert ranking["previous_rank"].isna().all()
 
 
-@pytest.mark.parametrize(("channel", "period", "group", "min_due", "expected"), [
-    # 工单考核: "工单量50件以上的行政事业单位…前三位：市人社局（96.9分）、市公安交警支队（96.7分）和市城管局（96.7分）"
-    ("hotline", "2024-03", "行政事业单位", 50,
-     [("市人社局", 96.9, 1), ("市公安交警支队", 96.7, 2), ("市城管局", 96.7, 2)]),
-    # "工单量100件以上的公共服务企业…：岳阳移动公司（96.5分）、市水务集团公司（96.3分）和市公交集团公司（96.1分）"
-    ("hotline", "2024-03", "公共服务企业", 100,
-     [("市移动公司", 96.5, 1), ("市水务集团公司", 96.3, 2), ("市公交集团公司", 96.1, 3)]),
-    ("hotline", "2024-05", "行政事业单位", 50,
-     [("市教体局", 99.2, 1), ("市邮政管理局", 99.0, 2), ("市公安交警支队", 98.9, 3)]),
-    # 市长信箱: "信件办理量在15件以上且综合指标排名前三的有：华容县（100分）、云溪区（100分）和岳阳经开区（99.84分）"
-    ("mailbox", "2024-05", "县市区", 15,
-     [("华容县", 100.0, 1), ("云溪区", 100.0, 1), ("岳阳经开区", 99.84, 3)]),
-])
+@pytest.mark.parametrize(
+    ("channel", "period", "group", "min_due", "expected"),
+    [
+        # 工单考核: "工单量50件以上的行政事业单位…前三位：市人社局（96.9分）、市公安交警支队（96.7分）和市城管局（96.7分）"
+        (
+            "hotline",
+            "2024-03",
+            "行政事业单位",
+            50,
+            [("市人社局", 96.9, 1), ("市公安交警支队", 96.7, 2), ("市城管局", 96.7, 2)],
+        ),
+        # "工单量100件以上的公共服务企业…：岳阳移动公司（96.5分）、市水务集团公司（96.3分）和市公交集团公司（96.1分）"
+        (
+            "hotline",
+            "2024-03",
+            "公共服务企业",
+            100,
+            [("市移动公司", 96.5, 1), ("市水务集团公司", 96.3, 2), ("市公交集团公司", 96.1, 3)],
+        ),
+        (
+            "hotline",
+            "2024-05",
+            "行政事业单位",
+            50,
+            [("市教体局", 99.2, 1), ("市邮政管理局", 99.0, 2), ("市公安交警支队", 98.9, 3)],
+        ),
+        # 市长信箱: "信件办理量在15件以上且综合指标排名前三的有：华容县（100分）、云溪区（100分）和岳阳经开区（99.84分）"
+        (
+            "mailbox",
+            "2024-05",
+            "县市区",
+            15,
+            [("华容县", 100.0, 1), ("云溪区", 100.0, 1), ("岳阳经开区", 99.84, 3)],
+        ),
+    ],
+)
 def test_leaving_small_samples_out_gives_the_bulletins_own_top_three(
-        evaluations, channel, period, group, min_due, expected):
-    ranking = rank_in_group(evaluations, channel, period, group, min_due=min_due,
-                            exclude_small=True)
+    evaluations, channel, period, group, min_due, expected
+):
+    ranking = rank_in_group(
+        evaluations, channel, period, group, min_due=min_due, exclude_small=True
+    )
 
     assert placed(ranking, 3) == expected
     small = ranking[ranking["small"]]
@@ -77,7 +106,10 @@ def test_a_rate_where_less_is_better_ranks_the_lowest_first(evaluations):
     ranking = rank_in_group(evaluations, "hotline", "2024-03", "县市区", measure="rework_rate")
 
     assert [(r.unit, r.value, r.rank) for r in ranking.head(3).itertuples()] == [
-        ("临湘市", 1.96, 1), ("云溪区", 1.97, 2), ("华容县", 3.37, 3)]
+        ("临湘市", 1.96, 1),
+        ("云溪区", 1.97, 2),
+        ("华容县", 3.37, 3),
+    ]
 
 
 def test_red_and_black_lists_keep_ties_at_the_edge(evaluations):
@@ -98,8 +130,11 @@ def test_ranking_all_groups_counts_a_unit_printed_twice_once(evaluations):
     assert (everyone["unit_id"] == "城陵矶新港区").sum() == 1
     assert everyone["out_of"].iat[0] == 62
     assert (everyone["rank"] == 1).sum() == 7
-    assert placed(everyone.iloc[7:10]) == [("市教体局", 99.2, 8), ("市邮政管理局", 99.0, 9),
-                                           ("市公安交警支队", 98.9, 10)]
+    assert placed(everyone.iloc[7:10]) == [
+        ("市教体局", 99.2, 8),
+        ("市邮政管理局", 99.0, 9),
+        ("市公安交警支队", 98.9, 10),
+    ]
 
 
 def test_ranks_of_every_month_at_once_match_the_monthly_ranking(evaluations):
@@ -107,21 +142,32 @@ def test_ranks_of_every_month_at_once_match_the_monthly_ranking(evaluations):
     may = every[(every["period"] == "2024-05") & (every["group"] == "县市区")]
     monthly = rank_in_group(evaluations, "mailbox", "2024-05", "县市区")
 
-    assert dict(zip(may["unit"], may["rank"], strict=True)) == \
-        dict(zip(monthly["unit"], monthly["rank"], strict=True))
+    assert dict(zip(may["unit"], may["rank"], strict=True)) == dict(
+        zip(monthly["unit"], monthly["rank"], strict=True)
+    )
 
 
 def test_the_ranking_table_keeps_the_bulletins_precision_and_headings(evaluations):
-    view = ranking_view(evaluations, "mailbox", "2024-05", "县市区", min_due=15,
-                        exclude_small=True, n=3)
+    view = ranking_view(
+        evaluations, "mailbox", "2024-05", "县市区", min_due=15, exclude_small=True, n=3
+    )
 
     table = ranking_table(view.ranking, "mailbox")
     brief = ranking_table(view.top, "mailbox", brief=True)
 
     assert view.previous_period == "2024-03"
-    assert list(table.frame.columns) == ["名次", "部门名称", "分组", "综合指标值", "等级评价",
-                                         "应办理数", "小样本", "上期名次", "名次变化",
-                                         "综合指标值变化"]
+    assert list(table.frame.columns) == [
+        "名次",
+        "部门名称",
+        "分组",
+        "综合指标值",
+        "等级评价",
+        "应办理数",
+        "小样本",
+        "上期名次",
+        "名次变化",
+        "综合指标值变化",
+    ]
     assert table.formats["综合指标值"] == "%.2f" and table.formats["综合指标值变化"] == "%+.2f"
     assert table.frame.iloc[0].tolist()[:4] == [1, "华容县", "县市区", 100.0]
     assert list(brief.frame.columns) == ["名次", "部门名称", "综合指标值", "等级评价", "小样本"]

@@ -46,9 +46,11 @@ def with_password(at: AppTest, password_hash: str = HASH) -> AppTest:
 def edit_controls(at: AppTest) -> dict[str, bool]:
     """Which edit controls the page drew (downloads are for everyone)."""
     buttons = [b.label for b in at.button]
-    return {"upload": bool(at.get("file_uploader")),
-            "delete": any(label.startswith("删除") for label in buttons),
-            "download": bool(at.get("download_button"))}
+    return {
+        "upload": bool(at.get("file_uploader")),
+        "delete": any(label.startswith("删除") for label in buttons),
+        "download": bool(at.get("download_button")),
+    }
 
 
 VIEWER = {"upload": False, "delete": False, "download": True}
@@ -133,9 +135,12 @@ def aliases(db) -> dict[str, tuple[str, bool]]:
         units = store.evaluations()["unit_id"].tolist()
     finally:
         store.close()
-    return {"aliases": dict(zip(frame["alias"], zip(frame["unit_id"], frame["edited"],
-                                                     strict=True), strict=True)),
-            "rows": units}
+    return {
+        "aliases": dict(
+            zip(frame["alias"], zip(frame["unit_id"], frame["edited"], strict=True), strict=True)
+        ),
+        "rows": units,
+    }
 
 
 def test_an_editor_adds_and_removes_an_alias(monkeypatch, db):
@@ -194,7 +199,11 @@ WRITES = re.compile(r"\.(import_bulletin|delete_bulletin|delete_demo|set_alias|r
 
 def test_every_write_in_the_app_goes_through_the_editor_gate():
     sources = [ROOT / "app.py", *ROOT.glob("ui/*.py"), *ROOT.glob("views/*.py")]
-    writes = [line.strip() for path in sources
-              for line in path.read_text(encoding="utf-8").splitlines() if WRITES.search(line)]
+    writes = [
+        line.strip()
+        for path in sources
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if WRITES.search(line)
+    ]
     assert len(writes) >= 5
     assert [w for w in writes if "access.editing_store()." not in w] == []

@@ -95,8 +95,11 @@ class LiveHtml(HTMLParser):
             self.found.append(tag)
         for name, value in attrs:
             value = (value or "").strip().lower()
-            if name.startswith("on") or value.startswith("javascript:") or (
-                    value.startswith("data:") and not value.startswith("data:image/png;base64,")):
+            if (
+                name.startswith("on")
+                or value.startswith("javascript:")
+                or (value.startswith("data:") and not value.startswith("data:image/png;base64,"))
+            ):
                 self.found.append(f"{tag} {name}={value[:40]}")
 
 

@@ -74,8 +74,11 @@ def test_uploaded_pdf_gets_a_result_card_and_is_saved(monkeypatch, db):
 
 
 def test_a_refused_file_gets_its_message_and_the_others_still_import(monkeypatch, db):
-    at = upload(open_app(monkeypatch, db).run(),
-                ("会议纪要.txt", "今天天气很好。".encode(), "text/plain"), PDF)
+    at = upload(
+        open_app(monkeypatch, db).run(),
+        ("会议纪要.txt", "今天天气很好。".encode(), "text/plain"),
+        PDF,
+    )
     assert not at.exception
     (error,) = at.error
     assert error.value.startswith("“会议纪要\\.txt”：")
@@ -176,10 +179,16 @@ def test_hostile_names_and_file_names_stay_inert_text(monkeypatch, db):
 
 
 def test_several_new_files_are_saved_in_one_click(monkeypatch, db):
-    march = ("2024-03.docx", (FIXTURES / "2024-03.docx").read_bytes(),
-             "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    march = (
+        "2024-03.docx",
+        (FIXTURES / "2024-03.docx").read_bytes(),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
     at = upload(open_app(monkeypatch, db).run(), march, PDF)
-    assert [s.value for s in at.main.subheader] == ["2024年3月 · 2024年第3期", "2024年5月 · 期号未列明"]
+    assert [s.value for s in at.main.subheader] == [
+        "2024年3月 · 2024年第3期",
+        "2024年5月 · 期号未列明",
+    ]
     at = click(at, "保存全部 2 个待保存文件")
     assert not at.exception
     assert library_months(at) == ["2024年3月", "2024年5月"]

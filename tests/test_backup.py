@@ -23,8 +23,18 @@ from lib.errors import BackupDamaged, BackupIncompatible, NotABackup, StoreNotEm
 from lib.store import Store
 from tests.apptest import made_bulletin
 
-FRAMES = ("evaluations", "adjustments", "overview", "categories", "grade_counts", "sections",
-          "findings", "warnings", "units", "aliases")
+FRAMES = (
+    "evaluations",
+    "adjustments",
+    "overview",
+    "categories",
+    "grade_counts",
+    "sections",
+    "findings",
+    "warnings",
+    "units",
+    "aliases",
+)
 UNITS = tuple(f"测试单位{i:02d}" for i in range(40))
 
 
@@ -34,7 +44,9 @@ def filled(store, samples):
     first = store.import_bulletin(made_bulletin(2023, 12), b"made")
     store.delete_bulletin(first.bulletin_id)
     for name in ("2024-03.pdf", "2024-05.pdf"):
-        store.import_bulletin(samples[name].bulletin, samples[name].data, demo=name == "2024-03.pdf")
+        store.import_bulletin(
+            samples[name].bulletin, samples[name].data, demo=name == "2024-03.pdf"
+        )
     store.set_alias("岳阳楼区", "岳阳经开区")
     store.mark_demo_seeded()
     return store
@@ -52,10 +64,12 @@ def fresh(tmp_path, monkeypatch):
 def contents(store: Store) -> dict:
     """Everything a user can see of a store, originals by their sha256."""
     infos = store.list_bulletins()
-    return {"bulletins": infos, "demo_seeded": store.demo_seeded(),
-            "originals": {i.id: hashlib.sha256(store.original(i.id).data).hexdigest()
-                          for i in infos},
-            **{name: getattr(store, name)() for name in FRAMES}}
+    return {
+        "bulletins": infos,
+        "demo_seeded": store.demo_seeded(),
+        "originals": {i.id: hashlib.sha256(store.original(i.id).data).hexdigest() for i in infos},
+        **{name: getattr(store, name)() for name in FRAMES},
+    }
 
 
 def assert_same(left: dict, right: dict) -> None:
@@ -77,8 +91,9 @@ def test_round_trip_gives_the_same_store_back(filled, fresh, tmp_path):
     assert fresh.integrity_problems() == []
 
 
-def test_a_sqlite_backup_restores_into_either_backend_and_ids_go_on(samples, store, tmp_path,
-                                                                  monkeypatch):
+def test_a_sqlite_backup_restores_into_either_backend_and_ids_go_on(
+    samples, store, tmp_path, monkeypatch
+):
     monkeypatch.setenv("HOTLINE_DEMO", "0")
     source = Store.open(f"sqlite:///{tmp_path / 'source.db'}")
     try:
@@ -103,11 +118,11 @@ def test_the_zip_holds_every_original_as_a_file_and_a_manifest(filled, tmp_path,
     assert manifest["rows"]["bulletins"] == 2
     assert manifest["backend"] == filled.backend
     assert {n for n in names if n.startswith("tables/")} == {
-        f"tables/{t}.jsonl" for t in manifest["rows"]}
+        f"tables/{t}.jsonl" for t in manifest["rows"]
+    }
 
 
-def test_the_snapshot_excludes_an_import_committed_during_the_backup(filled, tmp_path,
-                                                                       monkeypatch):
+def test_the_snapshot_excludes_an_import_committed_during_the_backup(filled, tmp_path, monkeypatch):
     """After the bulletins table is written, another thread imports a month and commits; the
     backup goes on reading its rows, so without one snapshot the new month's rows (but not
     the month itself) would be in it."""
@@ -117,8 +132,9 @@ def test_the_snapshot_excludes_an_import_committed_during_the_backup(filled, tmp
     def import_after_bulletins(archive, name, rows):
         count = write_table(archive, name, rows)
         if name == "bulletins":
-            worker = threading.Thread(target=filled.import_bulletin,
-                                      args=(made_bulletin(2024, 6, UNITS), b"june"))
+            worker = threading.Thread(
+                target=filled.import_bulletin, args=(made_bulletin(2024, 6, UNITS), b"june")
+            )
             worker.start()
             worker.join(timeout=60)
             assert not worker.is_alive()
@@ -138,8 +154,9 @@ def test_the_snapshot_excludes_an_import_committed_during_the_backup(filled, tmp
 
 def test_backups_taken_while_a_thread_imports_are_each_whole(store, tmp_path):
     months = [made_bulletin(2022 + m // 12, m % 12 + 1, UNITS) for m in range(12)]
-    worker = threading.Thread(target=lambda: [store.import_bulletin(b, b.source.filename.encode())
-                                              for b in months])
+    worker = threading.Thread(
+        target=lambda: [store.import_bulletin(b, b.source.filename.encode()) for b in months]
+    )
     worker.start()
     taken = []
     while worker.is_alive() or not taken:
@@ -201,24 +218,41 @@ def rewritten(source: Path, target: Path, change) -> Path:
 def _manifest_with(**changes):
     def change(name, data):
         return json.dumps({**json.loads(data), **changes}) if name == MANIFEST else data
+
     return change
 
 
 DAMAGE = {
-    "an original changed": (lambda n, d: d[:-1] + b"!" if n.startswith("originals/") else d,
-                            BackupDamaged, "通报 2（2024-03）的原文件缺失或校验不符"),
-    "an original missing": (lambda n, d: None if n.startswith("originals/3-") else d,
-                            BackupDamaged, "通报 3（2024-05）的原文件缺失或校验不符"),
-    "a table missing": (lambda n, d: None if n == "tables/findings.jsonl" else d,
-                        BackupDamaged, "缺少 findings 表"),
-    "a row missing": (lambda n, d: b"\n".join(d.split(b"\n")[1:])
-                      if n == "tables/evaluations.jsonl" else d,
-                      BackupDamaged, "evaluations 表行数与清单不符"),
-    "a row with other columns": (lambda n, d: d.replace(b'"score"', b'"points"')
-                                 if n == "tables/evaluations.jsonl" else d,
-                                 BackupDamaged, "evaluations 表第 1 行的列不符"),
-    "a newer schema": (_manifest_with(schema_version=99), BackupIncompatible,
-                       "备份的数据库结构版本 99，本程序为 2"),
+    "an original changed": (
+        lambda n, d: d[:-1] + b"!" if n.startswith("originals/") else d,
+        BackupDamaged,
+        "通报 2（2024-03）的原文件缺失或校验不符",
+    ),
+    "an original missing": (
+        lambda n, d: None if n.startswith("originals/3-") else d,
+        BackupDamaged,
+        "通报 3（2024-05）的原文件缺失或校验不符",
+    ),
+    "a table missing": (
+        lambda n, d: None if n == "tables/findings.jsonl" else d,
+        BackupDamaged,
+        "缺少 findings 表",
+    ),
+    "a row missing": (
+        lambda n, d: b"\n".join(d.split(b"\n")[1:]) if n == "tables/evaluations.jsonl" else d,
+        BackupDamaged,
+        "evaluations 表行数与清单不符",
+    ),
+    "a row with other columns": (
+        lambda n, d: d.replace(b'"score"', b'"points"') if n == "tables/evaluations.jsonl" else d,
+        BackupDamaged,
+        "evaluations 表第 1 行的列不符",
+    ),
+    "a newer schema": (
+        _manifest_with(schema_version=99),
+        BackupIncompatible,
+        "备份的数据库结构版本 99，本程序为 2",
+    ),
     "no manifest": (lambda n, d: None if n == MANIFEST else d, NotABackup, ""),
 }
 

@@ -49,33 +49,44 @@ def test_headline_gives_score_grade_rank_and_change_on_both_channels(louqu):
 
 def test_history_holds_every_month_and_channel_oldest_first(louqu):
     assert [(s.period, s.channel, s.score, s.rank) for s in louqu.history] == [
-        ("2024-03", "hotline", 93.5, 11), ("2024-03", "mailbox", 97.08, 10),
-        ("2024-05", "hotline", 95.5, 10), ("2024-05", "mailbox", 98.83, 8)]
+        ("2024-03", "hotline", 93.5, 11),
+        ("2024-03", "mailbox", 97.08, 10),
+        ("2024-05", "hotline", 95.5, 10),
+        ("2024-05", "mailbox", 98.83, 8),
+    ]
 
 
 def test_bureaus_are_ranked_among_those_the_bulletin_ranks(library):
     town = build_briefing(library, "市城管局", "2024-03")
     assert town.headline("hotline").current == Standing(
-        "2024-03", "hotline", "行政事业单位", 96.7, "A", 2, 11, 50)
+        "2024-03", "hotline", "行政事业单位", 96.7, "A", 2, 11, 50
+    )
     assert town.headline("mailbox").current == Standing(
-        "2024-03", "mailbox", "行政事业单位", 75.83, "C", 9, 9, 10)
+        "2024-03", "mailbox", "行政事业单位", 75.83, "C", 9, 9, 10
+    )
 
 
-@pytest.mark.parametrize(("month", "group", "top_three"), [
-    ("2024-03", "县市区", {"华容县", "云溪区", "临湘市"}),
-    ("2024-03", "行政事业单位", {"市人社局", "市公安交警支队", "市城管局"}),
-    ("2024-03", "公共服务企业", {"市移动公司", "市水务集团公司", "市公交集团公司"}),
-    ("2024-05", "县市区", {"屈原管理区", "临湘市", "岳阳县"}),
-    ("2024-05", "行政事业单位", {"市教体局", "市邮政管理局", "市公安交警支队"}),
-    ("2024-05", "公共服务企业", {"市移动公司", "市水务集团公司", "市公交集团公司"}),
-])
-def test_the_ranking_pool_gives_the_top_three_the_bulletin_names(library, month, group,
-                                                                 top_three):
+@pytest.mark.parametrize(
+    ("month", "group", "top_three"),
+    [
+        ("2024-03", "县市区", {"华容县", "云溪区", "临湘市"}),
+        ("2024-03", "行政事业单位", {"市人社局", "市公安交警支队", "市城管局"}),
+        ("2024-03", "公共服务企业", {"市移动公司", "市水务集团公司", "市公交集团公司"}),
+        ("2024-05", "县市区", {"屈原管理区", "临湘市", "岳阳县"}),
+        ("2024-05", "行政事业单位", {"市教体局", "市邮政管理局", "市公安交警支队"}),
+        ("2024-05", "公共服务企业", {"市移动公司", "市水务集团公司", "市公交集团公司"}),
+    ],
+)
+def test_the_ranking_pool_gives_the_top_three_the_bulletin_names(library, month, group, top_three):
     rows = library.evaluations
     rows = rows[(rows["period"] == month) & (rows["channel"] == "hotline")]
     units = set(rows.loc[rows["group"] == group, "unit_id"])
-    ranked = {uid for uid in units
-              for s in standings(rows, uid) if s.group == group and s.pooled and s.rank <= 3}
+    ranked = {
+        uid
+        for uid in units
+        for s in standings(rows, uid)
+        if s.group == group and s.pooled and s.rank <= 3
+    }
     assert ranked == top_three
 
 
@@ -115,16 +126,31 @@ def test_deductions_and_bonuses_newest_first_with_their_work_order_numbers(louqu
 
 def test_every_passage_naming_the_unit_with_month_and_section(louqu):
     assert [(m.period, m.key, m.item, m.excerpt) for m in louqu.mentions] == [
-        ("2024-05", "存在的问题", 1, "岳阳楼区、国网岳阳供电公司工单办理超期严重，岳阳楼区超期办理54件，"
-                                   "1月份的工单至今未办理……"),
-        ("2024-05", "存在的问题", 2, "……市民来电反映岳阳楼区环球融创学校前的路中间有下水井盖四周坑洼存在安全"
-                                   "隐患，市住建局回复称已安排人员修复，隐患已消除，市热线平台抽查回访市民"
-                                   "反馈现场坑洼并未修复。"),
+        (
+            "2024-05",
+            "存在的问题",
+            1,
+            "岳阳楼区、国网岳阳供电公司工单办理超期严重，岳阳楼区超期办理54件，"
+            "1月份的工单至今未办理……",
+        ),
+        (
+            "2024-05",
+            "存在的问题",
+            2,
+            "……市民来电反映岳阳楼区环球融创学校前的路中间有下水井盖四周坑洼存在安全"
+            "隐患，市住建局回复称已安排人员修复，隐患已消除，市热线平台抽查回访市民"
+            "反馈现场坑洼并未修复。",
+        ),
         ("2024-05", "热点焦点", 2, "……岳阳楼区蔡家社区因部分居民欠缴水费，导致整个片区停水。"),
-        ("2024-03", "存在的问题", 1, "汨罗市、岳阳楼区、岳阳经开区热线工单办理存在问题处理缺乏长效、办理承诺"
-                                   "未兑现等方面的问题。……岳阳楼区居民反映公园大邸东门设置拦车地砖问题，"
-                                   "部门回复“已要求负责人于本周内自行拆除，小区物业表示配合”，市热线平台"
-                                   "一周后人工电话回访居民，居民反映该问题未处理到位。"),
+        (
+            "2024-03",
+            "存在的问题",
+            1,
+            "汨罗市、岳阳楼区、岳阳经开区热线工单办理存在问题处理缺乏长效、办理承诺"
+            "未兑现等方面的问题。……岳阳楼区居民反映公园大邸东门设置拦车地砖问题，"
+            "部门回复“已要求负责人于本周内自行拆除，小区物业表示配合”，市热线平台"
+            "一周后人工电话回访居民，居民反映该问题未处理到位。",
+        ),
     ]
 
 
@@ -133,24 +159,38 @@ def test_passages_find_a_unit_by_its_alias(library):
     hot = next(m for m in mentions if m.key == "热点焦点")
     assert hot.excerpt.startswith("1、电梯故障停运影响业主出行")
     assert "经开区天伦溪山府" in hot.excerpt
-    assert hot.excerpt.endswith("3、岳阳经开区恒大养生谷小区问题突出，投诉内容涉及农民工工资拖欠、"
-                                "房屋质量较差、小区配套设施不完善和不动产证未办理等问题。")
+    assert hot.excerpt.endswith(
+        "3、岳阳经开区恒大养生谷小区问题突出，投诉内容涉及农民工工资拖欠、"
+        "房屋质量较差、小区配套设施不完善和不动产证未办理等问题。"
+    )
 
 
 def test_the_criticism_of_the_city_management_bureau(library):
     town = build_briefing(library, "市城管局", "2024-05")
     assert [(m.period, m.key, m.item, m.excerpt) for m in town.mentions] == [
-        ("2024-03", "存在的问题", 5, "市城管局热线工单办理质效明显提升，但办理市长信箱信件不及时，案件编号为"
-                                   "190307的信件超期结案，综合指标考核为C类。")]
+        (
+            "2024-03",
+            "存在的问题",
+            5,
+            "市城管局热线工单办理质效明显提升，但办理市长信箱信件不及时，案件编号为"
+            "190307的信件超期结案，综合指标考核为C类。",
+        )
+    ]
 
 
-@pytest.mark.parametrize(("unit", "leader"), [
-    ("君山区", "区长陈淼"), ("云溪区", "区长蒋春艳"), ("市工信局", "局长曹冠军"),
-    ("市公安交警支队", "支队长傅学文"),
-])
+@pytest.mark.parametrize(
+    ("unit", "leader"),
+    [
+        ("君山区", "区长陈淼"),
+        ("云溪区", "区长蒋春艳"),
+        ("市工信局", "局长曹冠军"),
+        ("市公安交警支队", "支队长傅学文"),
+    ],
+)
 def test_reception_days_from_the_news_and_the_bonus_table(library, unit, leader):
     assert build_briefing(library, unit).reception_days == (
-        ReceptionDay("2024-05", "2024年5月", leader, ("工作动态", "加分表（+1 分）")),)
+        ReceptionDay("2024-05", "2024年5月", leader, ("工作动态", "加分表（+1 分）")),
+    )
 
 
 def test_no_reception_day_is_invented(louqu):
@@ -169,10 +209,16 @@ def test_the_docx_sample_gives_the_same_briefing_as_the_pdf(library):
         assert build_briefing(from_docx, unit) == build_briefing(library, unit)
 
 
-@pytest.mark.parametrize(("name", "unit_id"), [
-    ("岳阳楼区", "岳阳楼区"), ("经开区", "岳阳经开区"), ("市国网供电公司", "国网岳阳供电公司"),
-    ("城管局", "市城管局"), (" 岳阳 楼区 ", "岳阳楼区"),
-])
+@pytest.mark.parametrize(
+    ("name", "unit_id"),
+    [
+        ("岳阳楼区", "岳阳楼区"),
+        ("经开区", "岳阳经开区"),
+        ("市国网供电公司", "国网岳阳供电公司"),
+        ("城管局", "市城管局"),
+        (" 岳阳 楼区 ", "岳阳楼区"),
+    ],
+)
 def test_a_unit_is_found_by_any_name(library, name, unit_id):
     assert find_unit(library, name) == unit_id
 
@@ -196,7 +242,10 @@ def test_the_window_is_the_month_and_the_twelve_before():
 
 def test_clauses_end_at_full_stops_and_semicolons_outside_quotes():
     assert clauses("甲回复“已清理；马上办。”，未办；乙。丙") == [
-        "甲回复“已清理；马上办。”，未办；", "乙。", "丙"]
+        "甲回复“已清理；马上办。”，未办；",
+        "乙。",
+        "丙",
+    ]
 
 
 def test_an_excerpt_marks_what_was_left_out():
@@ -205,16 +254,25 @@ def test_an_excerpt_marks_what_was_left_out():
     assert excerpt(parts, [True, False, False, False]) == "甲……"
 
 
-@pytest.mark.parametrize(("heading", "number"), [
-    ("1、汨罗市…", 1), ("12、…", 12), ("（一）岳阳楼区…", 1), ("（十二）…", 12), ("（二十）…", 20),
-    ("热点焦点", None),
-])
+@pytest.mark.parametrize(
+    ("heading", "number"),
+    [
+        ("1、汨罗市…", 1),
+        ("12、…", 12),
+        ("（一）岳阳楼区…", 1),
+        ("（十二）…", 12),
+        ("（二十）…", 20),
+        ("热点焦点", None),
+    ],
+)
 def test_item_numbers_in_both_numbering_styles(heading, number):
     assert item_number(heading) == number
 
 
 def test_a_name_inside_a_longer_name_counts_for_the_longer_one():
     finder = NameFinder({"经开区": "岳阳经开区", "岳阳经开区": "岳阳经开区", "开区": "某开区"})
-    assert finder.found("岳阳经开区和经开区") == [("岳阳经开区", "岳阳经开区"),
-                                                ("经开区", "岳阳经开区")]
+    assert finder.found("岳阳经开区和经开区") == [
+        ("岳阳经开区", "岳阳经开区"),
+        ("经开区", "岳阳经开区"),
+    ]
     assert finder.names_of("岳阳经开区", "某开区") == []

@@ -39,8 +39,11 @@ def parsed(html: str) -> list[tuple[str, dict]]:
 def hostile(tmp_path):
     """A month where the unit's name, an adjustment, a passage and a category carry markup."""
     bulletin = made_bulletin(2024, 5, HOSTILE_NAMES)
-    bulletin.adjustments = [Adjustment("deduction", SCRIPT, -1.0, "<b>质量</b>",
-                                       '明细<img src=x onerror="alert(1)">', 1, 1)]
+    bulletin.adjustments = [
+        Adjustment(
+            "deduction", SCRIPT, -1.0, "<b>质量</b>", '明细<img src=x onerror="alert(1)">', 1, 1
+        )
+    ]
     bulletin.sections = [Section("存在的问题", "（一）<script>", f"{SCRIPT}办理不力，“引号”&。", 5)]
     bulletin.categories = [Category("<i>类</i>", 10, 1.0)]
     store = Store.open(f"sqlite:///{tmp_path / 'hostile.db'}")

@@ -18,17 +18,29 @@ LABELS = {m: metrics.label(m, "hotline") for m in metrics.MEASURES}
 def built():
     frames = demo()
     e = frames.evaluations
-    view = comparison.comparison_view(e, "hotline", "2024-03", "2024-05", ["岳阳楼区", "市电信公司"])
+    view = comparison.comparison_view(
+        e, "hotline", "2024-03", "2024-05", ["岳阳楼区", "市电信公司"]
+    )
     city = trends.city_figures(frames.overview)
     return {
-        "categories": charts.categories_bar(overview.month_categories(frames.categories, "2024-05")),
+        "categories": charts.categories_bar(
+            overview.month_categories(frames.categories, "2024-05")
+        ),
         "ranking": charts.ranking_dots(
-            rankings.rank_in_group(e, "hotline", "2024-05", "行政事业单位", min_due=10), "综合指标值", 1),
+            rankings.rank_in_group(e, "hotline", "2024-05", "行政事业单位", min_due=10),
+            "综合指标值",
+            1,
+        ),
         "grade_group": charts.grade_bars(
-            grades.by_group(grades.grade_distribution(e, "hotline"))["行政事业单位"], "行政事业单位"),
+            grades.by_group(grades.grade_distribution(e, "hotline"))["行政事业单位"], "行政事业单位"
+        ),
         "grade_bars": charts.grade_bars(trends.units_per_grade(e, "mailbox")),
-        "lines": charts.lines(view.history, "综合指标值", 1,
-                              domain=[view.names[u] for u in ("岳阳楼区", "市电信公司")]),
+        "lines": charts.lines(
+            view.history,
+            "综合指标值",
+            1,
+            domain=[view.names[u] for u in ("岳阳楼区", "市电信公司")],
+        ),
         "versus": charts.versus_median(view.versus_median, LABELS),
         "city": charts.city_lines(city, "rate"),
         "category_lines": charts.category_lines(trends.category_trends(frames.categories), "share"),
@@ -60,8 +72,20 @@ def tooltip_titles(spec: dict) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("name", ["categories", "ranking", "grade_group", "grade_bars", "lines",
-                                  "versus", "city", "category_lines", "ledger"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "categories",
+        "ranking",
+        "grade_group",
+        "grade_bars",
+        "lines",
+        "versus",
+        "city",
+        "category_lines",
+        "ledger",
+    ],
+)
 def test_every_chart_shares_the_theme_and_speaks_chinese(specs, name):
     spec = specs[name]
 

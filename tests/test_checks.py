@@ -11,9 +11,24 @@ from lib.model import Bulletin, Evaluation, HotlineGrades, Section, Source
 
 
 def row(**kw) -> Evaluation:
-    base = dict(channel="hotline", group="县市区", unit="甲县", due=100, handled=100,
-                completion_rate=100.0, on_time=100, on_time_rate=100.0, rework=0, rework_rate=0.0,
-                visited=0, visited_rate=0.0, score=100.0, grade="A", order=1, unit_id="甲县")
+    base = dict(
+        channel="hotline",
+        group="县市区",
+        unit="甲县",
+        due=100,
+        handled=100,
+        completion_rate=100.0,
+        on_time=100,
+        on_time_rate=100.0,
+        rework=0,
+        rework_rate=0.0,
+        visited=0,
+        visited_rate=0.0,
+        score=100.0,
+        grade="A",
+        order=1,
+        unit_id="甲县",
+    )
     return Evaluation(**{**base, **kw})
 
 
@@ -34,15 +49,18 @@ def test_rate_tolerance_is_half_a_printed_unit(printed, finding):
 
 
 def test_score_off_by_a_tenth_is_found_but_printed_value_kept():
-    r = row(completion_rate=100.0, on_time_rate=100.0, rework_rate=1.96, visited_rate=15.75,
-            score=96.4)
+    r = row(
+        completion_rate=100.0, on_time_rate=100.0, rework_rate=1.96, visited_rate=15.75, score=96.4
+    )
     [f] = score_findings(r, load_rules()["hotline"])
     assert (f.kind, f.printed, f.computed) == ("score", 96.4, 96.5)
     assert r.score == 96.4
 
 
-@pytest.mark.parametrize(("score", "grade"), [(90, "A"), (89.2, "B"), (85, "B"), (80, "C"),
-                                               (76.7, "D"), (71, "E"), (58.3, "E")])
+@pytest.mark.parametrize(
+    ("score", "grade"),
+    [(90, "A"), (89.2, "B"), (85, "B"), (80, "C"), (76.7, "D"), (71, "E"), (58.3, "E")],
+)
 def test_hotline_bands_agree_with_observed_grades(score, grade):
     assert load_rules()["hotline"].grade_for(score) == grade
 
@@ -55,15 +73,28 @@ def test_grade_disagreeing_with_bands_is_a_finding():
 
 def test_narrative_counts_and_quoted_scores():
     b = Bulletin(source=Source("x", "", 1, "text"))
-    b.evaluations = [row(unit="甲县", unit_id="甲县", visited_rate=16.0, score=96.8),
-                     row(unit="乙县", unit_id="乙县", score=80.0, grade="C", rework=20,
-                         rework_rate=20.0, visited_rate=80.0, on_time_rate=100.0)]
+    b.evaluations = [
+        row(unit="甲县", unit_id="甲县", visited_rate=16.0, score=96.8),
+        row(
+            unit="乙县",
+            unit_id="乙县",
+            score=80.0,
+            grade="C",
+            rework=20,
+            rework_rate=20.0,
+            visited_rate=80.0,
+            on_time_rate=100.0,
+        ),
+    ]
     b.evaluations[1].score = composite_score(b.evaluations[1])
     b.hotline_grades = HotlineGrades(A=1, B=0, C=2, D_or_below=0, zero_orders=3, units_total=6)
     b.sections = [Section(key="工单考核", heading="（二）工单考核", text="分别是：甲县（96.9分）")]
     got = {(f.kind, f.field, f.printed, f.computed) for f in run_checks(b)}
-    assert got == {("narrative_count", "C", 2, 1), ("narrative_count", "units_total", 6, 5),
-                   ("narrative_score", "score", 96.9, 96.8)}
+    assert got == {
+        ("narrative_count", "C", 2, 1),
+        ("narrative_count", "units_total", 6, 5),
+        ("narrative_score", "score", 96.9, 96.8),
+    }
 
 
 rates = st.decimals(min_value=0, max_value=100, places=2).map(float)

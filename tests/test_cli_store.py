@@ -27,17 +27,22 @@ def env_store(store_url, monkeypatch):
             return [b.period for b in store.list_bulletins()]
         finally:
             store.close()
+
     return periods
 
 
 def test_import_prints_one_line_per_file(env_store, capsys):
     assert main(["import", MARCH, MAY]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "2024-03.pdf：已导入 2024-03（编号 1）", "2024-05.pdf：已导入 2024-05（编号 2）"]
+        "2024-03.pdf：已导入 2024-03（编号 1）",
+        "2024-05.pdf：已导入 2024-05（编号 2）",
+    ]
     assert env_store() == ["2024-03", "2024-05"]
 
     assert main(["import", MARCH]) == 0
-    assert capsys.readouterr().out == "2024-03.pdf：同一文件已在库中（2024-03，编号 1），未重复导入\n"
+    assert (
+        capsys.readouterr().out == "2024-03.pdf：同一文件已在库中（2024-03，编号 1），未重复导入\n"
+    )
 
 
 def test_conflict_needs_replace(env_store, capsys):
@@ -46,7 +51,8 @@ def test_conflict_needs_replace(env_store, capsys):
 
     assert main(["import", MARCH_DOCX]) == 1
     assert capsys.readouterr().out == (
-        "2024-03.docx：2024-03 已有另一份通报（编号 1），未导入；确认替换请加 --replace\n")
+        "2024-03.docx：2024-03 已有另一份通报（编号 1），未导入；确认替换请加 --replace\n"
+    )
     assert main(["import", "--replace", MARCH_DOCX]) == 0
     assert capsys.readouterr().out == "2024-03.docx：已导入 2024-03（编号 2），替换了原编号 1\n"
     assert env_store() == ["2024-03"]

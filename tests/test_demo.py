@@ -15,8 +15,10 @@ def test_first_run_loads_the_demo_once(store, monkeypatch):
 
     results = ensure_demo(store, parse=parsed_sample)
 
-    assert [(r.status, r.period) for r in results] == [("imported", "2024-03"),
-                                                       ("imported", "2024-05")]
+    assert [(r.status, r.period) for r in results] == [
+        ("imported", "2024-03"),
+        ("imported", "2024-05"),
+    ]
     assert all(b.is_demo for b in store.list_bulletins())
     assert store.demo_seeded()
     assert ensure_demo(store, parse=parsed_sample) == []

@@ -19,8 +19,16 @@ from lib.export import (
     to_xlsx_bytes,
 )
 
-DANGEROUS = ["=SUM(A1:A9)", "+1+1", "-2+3", "@SUM(1)", "\t=1", "\r=1", "\n=1",
-             "=HYPERLINK(\"http://x\",\"点我\")"]
+DANGEROUS = [
+    "=SUM(A1:A9)",
+    "+1+1",
+    "-2+3",
+    "@SUM(1)",
+    "\t=1",
+    "\r=1",
+    "\n=1",
+    '=HYPERLINK("http://x","点我")',
+]
 
 
 def _cells(xlsx: bytes, sheet: str) -> list[list]:
@@ -34,8 +42,9 @@ def _csv_rows(data: bytes) -> list[list[str]]:
 
 
 def test_formula_text_is_neutralised_in_xlsx_and_numbers_stay_numbers():
-    df = pd.DataFrame({"明细": DANGEROUS, "加扣分值": [-1.0] * len(DANGEROUS),
-                       "件数": [-1] * len(DANGEROUS)})
+    df = pd.DataFrame(
+        {"明细": DANGEROUS, "加扣分值": [-1.0] * len(DANGEROUS), "件数": [-1] * len(DANGEROUS)}
+    )
 
     header, *rows = _cells(to_xlsx_bytes({"加扣分": df}, {}), "加扣分")
 
@@ -70,8 +79,14 @@ def test_no_exported_cell_is_ever_a_formula(text, header):
 
 
 def test_missing_values_are_empty_cells():
-    df = pd.DataFrame({"序": [1, 2], "文字": ["a", None],
-                       "数": pd.array([1, None], dtype="Int64"), "率": [1.5, float("nan")]})
+    df = pd.DataFrame(
+        {
+            "序": [1, 2],
+            "文字": ["a", None],
+            "数": pd.array([1, None], dtype="Int64"),
+            "率": [1.5, float("nan")],
+        }
+    )
     _, first, second = _cells(to_xlsx_bytes({"表": df}, {}), "表")
     assert [v for v, _ in first] == [1, "a", 1, 1.5]
     assert [v for v, _ in second] == [2, None, None, None]
@@ -79,9 +94,11 @@ def test_missing_values_are_empty_cells():
 
 
 def test_workbook_has_one_sheet_per_table_and_the_filters():
-    tables = {"排名/热线:2024年3月": pd.DataFrame({"a": [1]}),
-              "很长的表名" * 8: pd.DataFrame({"a": [2]}),
-              "很长的表名" * 9: pd.DataFrame({"a": [3]})}
+    tables = {
+        "排名/热线:2024年3月": pd.DataFrame({"a": [1]}),
+        "很长的表名" * 8: pd.DataFrame({"a": [2]}),
+        "很长的表名" * 9: pd.DataFrame({"a": [3]}),
+    }
     filters = {"渠道": "热线", "月份": "2024年3月"}
 
     book = load_workbook(io.BytesIO(to_xlsx_bytes(tables, filters)))
@@ -90,7 +107,10 @@ def test_workbook_has_one_sheet_per_table_and_the_filters():
     assert all(len(name) <= 31 for name in book.sheetnames)
     assert len(set(book.sheetnames)) == 4 and book.sheetnames[-1] == "筛选条件"
     assert [[c.value for c in row] for row in book["筛选条件"].iter_rows()] == [
-        ["条件", "取值"], ["渠道", "热线"], ["月份", "2024年3月"]]
+        ["条件", "取值"],
+        ["渠道", "热线"],
+        ["月份", "2024年3月"],
+    ]
 
 
 def test_csv_zip_holds_one_file_per_table_and_the_filters():
@@ -117,5 +137,6 @@ def test_library_tables_speak_chinese_and_keep_numbers(store, samples):
     sheet = _cells(to_xlsx_bytes(tables, {}), "加扣分")
     points = sheet[0].index(("加扣分值", "s"))
     assert [row[points] for row in sheet[1:]] == [
-        (a.points, "n") for a in march.bulletin.adjustments]
+        (a.points, "n") for a in march.bulletin.adjustments
+    ]
     assert tables["通报"]["文件名"].tolist() == ["2024-03.pdf"]

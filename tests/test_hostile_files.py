@@ -24,7 +24,8 @@ def test_a_pdf_mixing_scanned_and_text_pages_warns_for_each_scanned_page():
     bulletin = parse_untrusted((BAD / "mixed-scan.pdf").read_bytes(), "mixed-scan.pdf")
     assert bulletin.period.key == "2024-03"
     assert [(w.page, w.message) for w in bulletin.warnings] == [
-        (3, "第 3 页是扫描图片，没有可提取的文字，该页内容未读取")]
+        (3, "第 3 页是扫描图片，没有可提取的文字，该页内容未读取")
+    ]
 
 
 def test_text_pages_warn_about_nothing_scanned():
@@ -75,13 +76,14 @@ def test_a_hanging_parse_does_not_hold_up_another(samples):
     assert bulletin.period.key == "2024-05"
 
 
-def test_a_bomb_among_uploads_is_refused_as_too_complex_and_the_others_go_on(monkeypatch,
-                                                                            tmp_path):
+def test_a_bomb_among_uploads_is_refused_as_too_complex_and_the_others_go_on(monkeypatch, tmp_path):
     at = open_app(monkeypatch, tmp_path / "hotline.db").run()
-    at.file_uploader(key="upload-files").set_value([
-        ("stream-bomb.pdf", (BAD / "stream-bomb.pdf").read_bytes(), "application/pdf"),
-        ("2024-03.docx", (FIXTURES / "2024-03.docx").read_bytes(), "application/octet-stream"),
-    ])
+    at.file_uploader(key="upload-files").set_value(
+        [
+            ("stream-bomb.pdf", (BAD / "stream-bomb.pdf").read_bytes(), "application/pdf"),
+            ("2024-03.docx", (FIXTURES / "2024-03.docx").read_bytes(), "application/octet-stream"),
+        ]
+    )
     at.run()
     assert not at.exception
     (error,) = at.main.error

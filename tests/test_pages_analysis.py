@@ -9,9 +9,15 @@ from streamlit.testing.v1 import AppTest
 from tests.apptest import HOSTILE_NAMES, made_bulletin, open_app, stored, texts
 from tests.conftest import sample
 
-PAGES = {"views/overview.py": "总览", "views/rankings.py": "排名", "views/grades.py": "等级分布",
-         "views/compare.py": "单位对比", "views/trends.py": "趋势", "views/ledger.py": "加扣分",
-         "views/alerts.py": "预警"}
+PAGES = {
+    "views/overview.py": "总览",
+    "views/rankings.py": "排名",
+    "views/grades.py": "等级分布",
+    "views/compare.py": "单位对比",
+    "views/trends.py": "趋势",
+    "views/ledger.py": "加扣分",
+    "views/alerts.py": "预警",
+}
 MARCH = {"period": ["2024年3月", "2024年3月"]}
 
 
@@ -62,22 +68,37 @@ def test_march_ranking_of_counties_starts_with_the_bulletins_top_three(monkeypat
 
     ranking = table(at, "名次")
     assert ranking[["名次", "部门名称", "综合指标值", "等级评价"]].head(4).values.tolist() == [
-        [1, "华容县", 96.8, "A"], [2, "云溪区", 96.4, "A"], [2, "临湘市", 96.4, "A"],
-        [4, "岳阳县", 95.9, "A"]]
+        [1, "华容县", 96.8, "A"],
+        [2, "云溪区", 96.4, "A"],
+        [2, "临湘市", 96.4, "A"],
+        [4, "岳阳县", 95.9, "A"],
+    ]
     assert ranking["上期名次"].isna().all()
 
 
 def test_may_ranking_of_bureaus_without_small_samples_from_the_url(monkeypatch, demo_db):
-    at = page(monkeypatch, demo_db, "views/rankings.py", group="行政事业单位", min_due="50",
-              exclude_small="true")
+    at = page(
+        monkeypatch,
+        demo_db,
+        "views/rankings.py",
+        group="行政事业单位",
+        min_due="50",
+        exclude_small="true",
+    )
 
     assert at.selectbox(key="group").value == "行政事业单位"
     ranking = table(at, "名次")
     assert ranking["部门名称"].head(3).tolist() == ["市教体局", "市邮政管理局", "市公安交警支队"]
     red, black = table(at, "名次", 1), table(at, "名次", 2)
     assert red[["名次", "部门名称"]].values.tolist() == [
-        [1, "市教体局"], [2, "市邮政管理局"], [3, "市公安交警支队"], [4, "市人社局"],
-        [5, "市交通运输局"], [5, "市卫健委"], [5, "市住房公积金管理中心"]]
+        [1, "市教体局"],
+        [2, "市邮政管理局"],
+        [3, "市公安交警支队"],
+        [4, "市人社局"],
+        [5, "市交通运输局"],
+        [5, "市卫健委"],
+        [5, "市住房公积金管理中心"],
+    ]
     assert black["部门名称"].tolist()[:2] == ["城陵矶新港区", "市税务局"]
     assert red.columns.tolist() == ["名次", "部门名称", "综合指标值", "等级评价", "小样本"]
 
@@ -88,7 +109,9 @@ def test_changing_the_group_reranks(monkeypatch, demo_db):
 
     ranking = table(at, "名次")
     assert ranking[["部门名称", "名次", "上期名次"]].head(2).values.tolist() == [
-        ["市移动公司", 1, 1], ["市水务集团公司", 2, 2]]
+        ["市移动公司", 1, 1],
+        ["市水务集团公司", 2, 2],
+    ]
 
 
 def test_overview_cards_show_may_against_march(monkeypatch, demo_db):
@@ -106,13 +129,21 @@ def test_overview_cards_show_may_against_march(monkeypatch, demo_db):
 def test_grades_page_lists_units_below_a_and_the_movers(monkeypatch, demo_db):
     at = page(monkeypatch, demo_db, "views/grades.py")
 
-    assert table(at, "上期等级")["部门名称"].tolist() == ["市国防动员办公室", "市国资委", "市农业农村局",
-                                                     "市民政局", "市生态环境局"]
+    assert table(at, "上期等级")["部门名称"].tolist() == [
+        "市国防动员办公室",
+        "市国资委",
+        "市农业农村局",
+        "市民政局",
+        "市生态环境局",
+    ]
     matrix = table(at, "2024年3月 ＼ 2024年5月")
     assert matrix.iloc[0].tolist() == ["A", 51, 2, 0, 0, 1, 3]
     movers = table(at, "变化最大的指标")
-    assert movers[["部门名称", "等级变动", "本期分数"]].iloc[0].tolist() == ["市国防动员办公室",
-                                                                 "A → E", 58.3]
+    assert movers[["部门名称", "等级变动", "本期分数"]].iloc[0].tolist() == [
+        "市国防动员办公室",
+        "A → E",
+        58.3,
+    ]
 
 
 def test_compare_two_units_named_by_alias_from_the_url(monkeypatch, demo_db):
@@ -127,7 +158,10 @@ def test_compare_two_units_named_by_alias_from_the_url(monkeypatch, demo_db):
     assert both["热线综合指标值"].tolist() == [95.1, 93.8]
     median = table(at, "组中位数").set_index(["部门名称", "指标"])
     assert median.loc[("岳阳经开区", "综合指标值"), ["本单位", "组中位数", "差值"]].tolist() == [
-        "95.1", "96.6", "-1.5"]
+        "95.1",
+        "96.6",
+        "-1.5",
+    ]
 
 
 def test_compare_with_no_unit_asks_for_units(monkeypatch, demo_db):
@@ -141,8 +175,10 @@ def test_trends_page_shows_the_city_month_by_month(monkeypatch, demo_db):
     at = page(monkeypatch, demo_db, "views/trends.py", channel="市长信箱")
 
     city = table(at, "受理来电")
-    assert city[["月份", "受理来电", "群众满意率"]].values.tolist() == [["2024年3月", 70446, 96.16],
-                                                              ["2024年5月", 65452, 91.54]]
+    assert city[["月份", "受理来电", "群众满意率"]].values.tolist() == [
+        ["2024年3月", 70446, 96.16],
+        ["2024年5月", 65452, 91.54],
+    ]
     assert table(at, "A 类").columns.tolist() == ["月份", "A 类", "B 类", "C 类"]
 
 
@@ -150,7 +186,9 @@ def test_ledger_search_finds_a_work_order_number(monkeypatch, demo_db):
     at = page(monkeypatch, demo_db, "views/ledger.py", adj_q="120836")
 
     details = table(at, "明细")
-    assert details[["月份", "部门名称", "加扣分值"]].values.tolist() == [["2024年3月", "岳阳楼区", -1.0]]
+    assert details[["月份", "部门名称", "加扣分值"]].values.tolist() == [
+        ["2024年3月", "岳阳楼区", -1.0]
+    ]
     assert "1 条，扣分合计 -1 分，加分合计 +0 分" in at.caption[0].value
 
 
@@ -159,8 +197,11 @@ def test_alerts_link_each_unit_to_its_comparison(monkeypatch, demo_db):
 
     falls = table(at, "上次列入")
     assert falls["部门名称"].tolist() == ["市国防动员办公室", "市民政局", "市生态环境局"]
-    assert falls["对比"].iat[1].startswith("compare?units=%E5%B8%82%E6%B0%91%E6%94%BF%E5%B1%80"
-                                         "&channel=%E7%83%AD%E7%BA%BF")
+    assert (
+        falls["对比"]
+        .iat[1]
+        .startswith("compare?units=%E5%B8%82%E6%B0%91%E6%94%BF%E5%B1%80&channel=%E7%83%AD%E7%BA%BF")
+    )
     assert "综合指标值连续下降（0 个）" in [h.value for h in at.subheader]
     assert "没有符合条件的数据。" in [c.value for c in at.caption]
     assert not [df for df in at.dataframe if "连续下降次数" in df.value.columns]

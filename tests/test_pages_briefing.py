@@ -48,17 +48,31 @@ def test_a_unit_s_briefing_on_screen(page):
     pick(page, "岳阳楼区")
     assert page.subheader[0].value == "岳阳楼区 · 2024年5月通报数据"
     assert metrics(page) == [
-        ("综合指标值", "95.5", "+2.0"), ("等级", "A", "上期 A"), ("组内排名", "10/13", "+1 位"),
-        ("综合指标值", "98.83", "+1.75"), ("等级", "A", "上期 A"), ("组内排名", "8/11", "+2 位")]
+        ("综合指标值", "95.5", "+2.0"),
+        ("等级", "A", "上期 A"),
+        ("组内排名", "10/13", "+1 位"),
+        ("综合指标值", "98.83", "+1.75"),
+        ("等级", "A", "上期 A"),
+        ("组内排名", "8/11", "+2 位"),
+    ]
     indicators, adjustments = (frame.value for frame in page.dataframe)
-    assert indicators.iloc[1].tolist() == ["按期办结率", "98.57%", "99.77%", "-1.20（较弱）",
-                                           "100.00%", "100.00%", "+0.00"]
+    assert indicators.iloc[1].tolist() == [
+        "按期办结率",
+        "98.57%",
+        "99.77%",
+        "-1.20（较弱）",
+        "100.00%",
+        "100.00%",
+        "+0.00",
+    ]
     assert adjustments["明细"].str.contains("537509、412489").any()
     shown = list(texts(page))
-    assert "**热线进入组内前三（≥ 97\\.2 分），差 1\\.7 分**\n" \
-           "- 超期办结仅 11 件，全部改善也只 \\+0\\.11 分\n" \
-           "- 返工仅 260 件，全部改善也只 \\+1\\.69 分\n" \
-           "- 少 255 次不满意回访（本月 310 次），回访数推算为 2991–2993 次" in shown
+    assert (
+        "**热线进入组内前三（≥ 97\\.2 分），差 1\\.7 分**\n"
+        "- 超期办结仅 11 件，全部改善也只 \\+0\\.11 分\n"
+        "- 返工仅 260 件，全部改善也只 \\+1\\.69 分\n"
+        "- 少 255 次不满意回访（本月 310 次），回访数推算为 2991–2993 次" in shown
+    )
     assert page.get("download_button")[0].label == "下载 Word（.docx）"
 
 
@@ -66,8 +80,13 @@ def test_an_earlier_month(page):
     pick(page, "市城管局")
     page.selectbox(key="month").set_value("2024-03").run()
     assert metrics(page) == [
-        ("综合指标值", "96.7", ""), ("等级", "A", ""), ("组内排名", "2/11", ""),
-        ("综合指标值", "75.83", ""), ("等级", "C", ""), ("组内排名", "9/9", "")]
+        ("综合指标值", "96.7", ""),
+        ("等级", "A", ""),
+        ("组内排名", "2/11", ""),
+        ("综合指标值", "75.83", ""),
+        ("等级", "C", ""),
+        ("组内排名", "9/9", ""),
+    ]
     assert any("案件编号为190307的信件超期结案" in t for t in texts(page))
 
 
@@ -119,8 +138,11 @@ def test_names_with_markup_stay_text(monkeypatch, tmp_path):
         pick(at, name)
         assert all("<script>" not in t and "](javascript" not in t for t in texts(at))
         at.toggle(key="print").set_value(True).run()
-        sheet = next(e.proto.body for e in at.get("html")
-                     if e.proto.body.startswith('<div class="hotline-briefing">'))
+        sheet = next(
+            e.proto.body
+            for e in at.get("html")
+            if e.proto.body.startswith('<div class="hotline-briefing">')
+        )
         assert "<script>" not in sheet
         at.toggle(key="print").set_value(False).run()
 
@@ -131,6 +153,9 @@ def test_a_briefing_is_a_link(monkeypatch, samples_db):
     at.run()
     at.switch_page(PAGE).run()
     assert not at.exception
-    sheet = next(e.proto.body for e in at.get("html")
-                 if e.proto.body.startswith('<div class="hotline-briefing">'))
+    sheet = next(
+        e.proto.body
+        for e in at.get("html")
+        if e.proto.body.startswith('<div class="hotline-briefing">')
+    )
     assert "市城管局 · 2024年3月通报数据" in sheet

@@ -53,7 +53,9 @@ def test_threeline_letterspaced_adjustments_take_their_columns_from_word_positio
 
 
 def test_pdftotext_page_marker_and_form_feed_are_one_page_break():
-    doc = read_document((CASES / "pdftotext-page-markers.txt").read_bytes(), "pdftotext-page-markers.txt")
+    doc = read_document(
+        (CASES / "pdftotext-page-markers.txt").read_bytes(), "pdftotext-page-markers.txt"
+    )
     want = expected("pdftotext-page-markers")["first_lines"]
     assert doc.page_count == len(want) == 13
     assert [compact(page.blocks[0].text) for page in doc.pages] == [compact(t) for t in want]
@@ -73,25 +75,30 @@ def test_pdftotext_running_header_is_dropped_from_every_page_and_the_narrative()
     assert bulletin.source.pages == want["pages"] == 12
     assert str(bulletin.issue.label) == "2024年第3期"
     assert not [s.key for s in bulletin.sections if want["running_header"] in compact(s.text)]
-    assert [(s.key, compact(s.text), s.page) for s in bulletin.sections] == \
-           [(s.key, compact(s.text), s.page) for s in same_pdf.sections]
+    assert [(s.key, compact(s.text), s.page) for s in bulletin.sections] == [
+        (s.key, compact(s.text), s.page) for s in same_pdf.sections
+    ]
 
 
 def test_v9_page_header_is_dropped_silently_from_tables_and_narrative():
     bulletin = parsed(FIXTURES / "variants" / "v9-distributed.pdf")
     docx = parsed(FIXTURES / "variants" / "v9-distributed.docx")
     assert bulletin.warnings == []
-    assert [(s.key, compact(s.text)) for s in bulletin.sections] == \
-           [(s.key, compact(s.text)) for s in docx.sections]
+    assert [(s.key, compact(s.text)) for s in bulletin.sections] == [
+        (s.key, compact(s.text)) for s in docx.sections
+    ]
 
 
 def test_v16_wrapped_headings_read_like_the_docx_one_line_headings():
     pdf = parsed(FIXTURES / "variants" / "v16-wrapped-headings.pdf")
     docx = parsed(FIXTURES / "variants" / "v16-wrapped-headings.docx")
-    assert [(s.key, compact(s.heading), compact(s.text)) for s in pdf.sections] == \
-           [(s.key, compact(s.heading), compact(s.text)) for s in docx.sections]
+    assert [(s.key, compact(s.heading), compact(s.text)) for s in pdf.sections] == [
+        (s.key, compact(s.heading), compact(s.text)) for s in docx.sections
+    ]
     assert [s.heading for s in pdf.sections if s.heading.startswith(("二、", "三、"))] == [
-        "二、全市12345政务服务便民热线受理办理运行情况", "三、岳阳市人民政府门户网站等平台市长信箱运行情况"]
+        "二、全市12345政务服务便民热线受理办理运行情况",
+        "三、岳阳市人民政府门户网站等平台市长信箱运行情况",
+    ]
 
 
 def test_mixed_scan_warns_for_each_scanned_page_and_reads_the_rest_exactly():
@@ -116,5 +123,8 @@ def test_mixed_scan_pages_have_no_lines_and_the_others_keep_theirs():
     assert [p.number for p in doc.pages if not p.has_text] == [2, 11]
     assert [p.blocks for p in doc.pages if not p.has_text] == [[], []]
     kept = [[b.text for b in p.blocks if isinstance(b, Line)] for p in doc.pages if p.has_text]
-    assert kept == [[b.text for b in p.blocks if isinstance(b, Line)]
-                    for p in sample.pages if p.number not in (2, 11)]
+    assert kept == [
+        [b.text for b in p.blocks if isinstance(b, Line)]
+        for p in sample.pages
+        if p.number not in (2, 11)
+    ]

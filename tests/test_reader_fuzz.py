@@ -20,10 +20,16 @@ FIXTURES = Path(__file__).parent / "fixtures"
 BAD = FIXTURES / "bad"
 PDF_SEEDS = [(BAD / "unrelated.pdf").read_bytes(), (BAD / "rotated-landscape.pdf").read_bytes()]
 DOCX_SEEDS = [(BAD / "unrelated.docx").read_bytes(), (FIXTURES / "2024-05.docx").read_bytes()]
-TEXT_SEEDS = [(FIXTURES / "seed-2024-05.txt").read_bytes()[:6000], (BAD / "sheet.xlsx").read_bytes()]
-FUZZ = settings(max_examples=int(os.environ.get("HYPOTHESIS_MAX", "25")), deadline=None,
-                derandomize="HYPOTHESIS_MAX" not in os.environ,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+TEXT_SEEDS = [
+    (FIXTURES / "seed-2024-05.txt").read_bytes()[:6000],
+    (BAD / "sheet.xlsx").read_bytes(),
+]
+FUZZ = settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_MAX", "25")),
+    deadline=None,
+    derandomize="HYPOTHESIS_MAX" not in os.environ,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @st.composite
@@ -41,9 +47,9 @@ def mutated(draw, seeds: list[bytes]) -> bytes:
         elif kind == "splice":
             other = draw(st.sampled_from(PDF_SEEDS + DOCX_SEEDS + TEXT_SEEDS))
             start = draw(st.integers(0, len(other) - 1))
-            data[at:] = other[start:start + draw(st.integers(1, 4096))]
+            data[at:] = other[start : start + draw(st.integers(1, 4096))]
         else:
-            data[at:at + draw(st.integers(1, 512))] = b"\0" * 512
+            data[at : at + draw(st.integers(1, 512))] = b"\0" * 512
     return bytes(data)
 
 
@@ -56,7 +62,9 @@ def assert_well_formed(doc: Document) -> None:
                 assert block.text.strip()
             else:
                 assert isinstance(block, Table)
-                assert all(cell is None or isinstance(cell, str) for row in block.rows for cell in row)
+                assert all(
+                    cell is None or isinstance(cell, str) for row in block.rows for cell in row
+                )
 
 
 def read_or_refuse(data: bytes) -> None:

@@ -62,8 +62,13 @@ def test_cli_refuses_with_one_chinese_line(name, error, detail, capsys):
 
 
 def test_cli_process_exit_code_and_no_traceback():
-    run = subprocess.run([sys.executable, "-m", "lib", "parse", str(BAD / "encrypted.pdf")],
-                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "lib", "parse", str(BAD / "encrypted.pdf")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert (run.returncode, run.stdout) == (2, "")
     assert run.stderr == "“encrypted.pdf”：文件已加密（设有打开密码），请上传未加密的版本\n"
 
@@ -103,7 +108,10 @@ def test_sandbox_kills_a_child_past_the_timeout():
     with pytest.raises(TooComplex) as refused:
         parse_untrusted(data, "endless-page.pdf", Limits(timeout_s=2))
     assert 2 <= time.perf_counter() - start < 4
-    assert str(refused.value) == "“endless-page.pdf”：文件过于复杂，解析超时或超出内存上限（超过 2 秒）"
+    assert (
+        str(refused.value)
+        == "“endless-page.pdf”：文件过于复杂，解析超时或超出内存上限（超过 2 秒）"
+    )
 
 
 def test_sandbox_stops_a_child_past_the_memory_cap():
@@ -119,7 +127,9 @@ def test_sandbox_stops_a_child_past_the_memory_cap():
 
 def test_sandbox_keeps_working_after_a_killed_child():
     with pytest.raises(TooComplex):
-        parse_untrusted((BAD / "endless-page.pdf").read_bytes(), "endless-page.pdf", Limits(timeout_s=0.5))
+        parse_untrusted(
+            (BAD / "endless-page.pdf").read_bytes(), "endless-page.pdf", Limits(timeout_s=0.5)
+        )
     with pytest.raises(EncryptedPdf) as refused:
         parse_untrusted((BAD / "encrypted.pdf").read_bytes(), "encrypted.pdf")
     assert (refused.value.filename, refused.value.detail) == ("encrypted.pdf", "")

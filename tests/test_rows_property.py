@@ -23,11 +23,24 @@ from lib.extract.rows import (
 CJK = "市县区局委公司中心岳阳华容汨罗湘阴国家金融监督管理总分行政审批服务住房公积金"
 FULL = str.maketrans("0123456789.%+-ABCDE", "０１２３４５６７８９．％＋－ＡＢＣＤＥ")
 KINDS = ("count", "count", "rate", "count", "rate", "count", "rate", "count", "rate", "score")
-HEADER = ["部门名称", "应办理数", "办理数", "办结率", "按期办理数", "按期办结率", "返工数", "返工率",
-          "回访不满意数", "群众不满意率", "综合指标值", "等级评价"]
+HEADER = [
+    "部门名称",
+    "应办理数",
+    "办理数",
+    "办结率",
+    "按期办理数",
+    "按期办结率",
+    "返工数",
+    "返工率",
+    "回访不满意数",
+    "群众不满意率",
+    "综合指标值",
+    "等级评价",
+]
 
 names = st.text(alphabet=CJK, min_size=2, max_size=16).filter(
-    lambda s: not s.startswith(("合计", "小计", "总计", "全市")) and group_label(s) is None)
+    lambda s: not s.startswith(("合计", "小计", "总计", "全市")) and group_label(s) is None
+)
 wide = st.booleans()
 
 
@@ -94,8 +107,11 @@ def malformed_cells(draw) -> list[str]:
     if draw(st.booleans()):
         del numbers[at]
     else:
-        bad = {"count": ["5%", "1.5", "十", "—", "1,23", "x"], "rate": ["95", "9.5.1%", "%", "—"],
-               "score": ["95%", "9 5", "九十", "—"]}[KINDS[at]]
+        bad = {
+            "count": ["5%", "1.5", "十", "—", "1,23", "x"],
+            "rate": ["95", "9.5.1%", "%", "—"],
+            "score": ["95%", "9 5", "九十", "—"],
+        }[KINDS[at]]
         numbers[at] = draw(st.sampled_from(bad))
     return [draw(names), *numbers, draw(st.sampled_from("ABCDE"))]
 
@@ -127,7 +143,11 @@ def test_an_adjustment_line_reads_back(unit, sign_number, indicator, detail, ful
     row = tokens_to_adjustment(line_to_cells(line))
     assert row is not None
     assert (row.unit, row.points, row.indicator, row.detail) == (
-        "".join(unit), float(text), indicator, "".join(detail))
+        "".join(unit),
+        float(text),
+        indicator,
+        "".join(detail),
+    )
 
 
 @given(names, st.integers(0, 20), names, names)

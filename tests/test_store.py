@@ -17,9 +17,27 @@ from lib.store.migrations import CURRENT_VERSION, stored_version
 from lib.store.schema import evaluations, overview, schema_version, unit_aliases, units
 
 EVALUATION_COLUMNS = [
-    "period", "year", "month", "channel", "group", "unit", "unit_id", "order", "page", "due",
-    "handled", "completion_rate", "on_time", "on_time_rate", "rework", "rework_rate", "visited",
-    "visited_rate", "score", "grade", "bulletin_id",
+    "period",
+    "year",
+    "month",
+    "channel",
+    "group",
+    "unit",
+    "unit_id",
+    "order",
+    "page",
+    "due",
+    "handled",
+    "completion_rate",
+    "on_time",
+    "on_time_rate",
+    "rework",
+    "rework_rate",
+    "visited",
+    "visited_rate",
+    "score",
+    "grade",
+    "bulletin_id",
 ]
 
 
@@ -46,13 +64,20 @@ def test_evaluation_frame_keeps_every_printed_number(store, samples):
     store.import_bulletin(march.bulletin, march.data)
     frame = store.evaluations()
     assert list(frame.columns) == EVALUATION_COLUMNS
-    fields = [f.name for f in dataclasses.fields(march.bulletin.evaluations[0])
-              if f.name not in ("order", "page", "unit_id")]
+    fields = [
+        f.name
+        for f in dataclasses.fields(march.bulletin.evaluations[0])
+        if f.name not in ("order", "page", "unit_id")
+    ]
     assert frame[fields].to_dict("records") == [
-        {f: getattr(e, f) for f in fields} for e in march.bulletin.evaluations]
+        {f: getattr(e, f) for f in fields} for e in march.bulletin.evaluations
+    ]
     top = store.evaluations(channel="hotline").query("group == '县市区'").head(3)
     assert list(zip(top.unit, top.score, strict=True)) == [
-        ("华容县", 96.8), ("云溪区", 96.4), ("临湘市", 96.4)]
+        ("华容县", 96.8),
+        ("云溪区", 96.4),
+        ("临湘市", 96.4),
+    ]
 
 
 def test_adjustment_points_stay_signed_numbers(store, samples):
@@ -70,10 +95,15 @@ def test_figures_frames_hold_the_narrative(store, samples):
     store.import_bulletin(march.bulletin, march.data)
     o = store.overview().iloc[0]
     assert (o.calls, o.work_orders, o.satisfaction_rate, o.mailbox_letters) == (
-        70446, 19710, 96.16, 1113)
+        70446,
+        19710,
+        96.16,
+        1113,
+    )
     grades = store.grade_counts().set_index("channel")
-    assert grades.loc["hotline", ["A", "B", "C", "D_or_below", "zero_units", "units_total"]] \
-        .tolist() == [57, 2, 1, 4, 13, 79]
+    assert grades.loc[
+        "hotline", ["A", "B", "C", "D_or_below", "zero_units", "units_total"]
+    ].tolist() == [57, 2, 1, 4, 13, 79]
     assert pd.isna(grades.loc["mailbox", "D_or_below"])
     cats = store.categories()
     assert cats.name.tolist() == [c.name for c in march.bulletin.categories]
@@ -90,7 +120,10 @@ def test_same_file_again_is_a_duplicate_and_writes_nothing(store, samples):
     again = store.import_bulletin(march.bulletin, march.data, replace=True)
 
     assert (again.status, again.existing_id, again.bulletin_id) == (
-        "duplicate", first.bulletin_id, None)
+        "duplicate",
+        first.bulletin_id,
+        None,
+    )
     assert store.version() == version
     assert len(store.list_bulletins()) == 1
     assert len(store.evaluations()) == len(march.bulletin.evaluations)
@@ -102,7 +135,10 @@ def test_other_file_for_a_loaded_month_conflicts_until_replace(store, samples):
 
     conflict = store.import_bulletin(docx.bulletin, docx.data)
     assert (conflict.status, conflict.existing_id, conflict.bulletin_id) == (
-        "conflict", first.bulletin_id, None)
+        "conflict",
+        first.bulletin_id,
+        None,
+    )
     assert [b.filename for b in store.list_bulletins()] == ["2024-03.pdf"]
 
     replaced = store.import_bulletin(docx.bulletin, docx.data, replace=True)
@@ -122,8 +158,14 @@ def test_delete_removes_the_bulletin_and_all_its_rows(store, samples):
     assert store.delete_bulletin(gone.bulletin_id) is True
     assert store.delete_bulletin(gone.bulletin_id) is False
     assert [b.id for b in store.list_bulletins()] == [kept.bulletin_id]
-    for rows in (store.evaluations(), store.adjustments(), store.overview(),
-                 store.categories(), store.grade_counts(), store.findings()):
+    for rows in (
+        store.evaluations(),
+        store.adjustments(),
+        store.overview(),
+        store.categories(),
+        store.grade_counts(),
+        store.findings(),
+    ):
         assert set(rows.bulletin_id) <= {kept.bulletin_id}
     assert store.span() == ("2024-03", "2024-03")
     assert store.integrity_problems() == []
@@ -144,8 +186,9 @@ def test_import_failing_half_way_leaves_nothing_behind(store, samples, monkeypat
     version, rows_before = store.version(), len(store.evaluations())
 
     def fail_after_evaluations(conn, bulletin_id, bulletin, index):
-        written = conn.execute(select(evaluations.c.id)
-                               .where(evaluations.c.bulletin_id == bulletin_id)).all()
+        written = conn.execute(
+            select(evaluations.c.id).where(evaluations.c.bulletin_id == bulletin_id)
+        ).all()
         assert len(written) == len(may.bulletin.evaluations)
         raise RuntimeError("injected failure")
 
@@ -181,8 +224,15 @@ def test_empty_store_frames_have_their_columns(store):
     assert store.span() is None
     assert list(store.evaluations().columns) == EVALUATION_COLUMNS
     assert store.evaluations().score.dtype == "float64"
-    for frame in (store.adjustments(), store.overview(), store.categories(),
-                  store.grade_counts(), store.sections(), store.findings(), store.warnings()):
+    for frame in (
+        store.adjustments(),
+        store.overview(),
+        store.categories(),
+        store.grade_counts(),
+        store.sections(),
+        store.findings(),
+        store.warnings(),
+    ):
         assert frame.empty
         assert {"period", "bulletin_id"} <= set(frame.columns)
 
@@ -217,12 +267,14 @@ def test_alias_edit_repoints_stored_rows_and_later_imports(store, samples):
     changed = store.set_alias("华容县", "华容县人民政府")
 
     assert changed == sum(e.unit == "华容县" for e in march.bulletin.evaluations) + sum(
-        a.unit == "华容县" for a in march.bulletin.adjustments)
+        a.unit == "华容县" for a in march.bulletin.adjustments
+    )
     assert store.version() > version
     assert set(store.evaluations().query("unit == '华容县'").unit_id) == {"华容县人民政府"}
     store.import_bulletin(may.bulletin, may.data)
     assert set(store.evaluations(periods=["2024-05"]).query("unit == '华容县'").unit_id) == {
-        "华容县人民政府"}
+        "华容县人民政府"
+    }
     assert store.aliases().set_index("alias").loc["华容县", "edited"]
 
     store.remove_alias("华容县")
@@ -249,8 +301,12 @@ def test_upgrade_from_version_1_backfills_units(store_url, samples, monkeypatch)
         assert stored_version(conn) == CURRENT_VERSION
     assert set(upgraded.evaluations().unit_id) <= set(upgraded.units().unit_id)
     assert "市国网供电公司" in set(upgraded.aliases().alias)
-    assert upgraded.import_bulletin(samples["2024-05.pdf"].bulletin,
-                                    samples["2024-05.pdf"].data).status == "imported"
+    assert (
+        upgraded.import_bulletin(
+            samples["2024-05.pdf"].bulletin, samples["2024-05.pdf"].data
+        ).status
+        == "imported"
+    )
     assert upgraded.integrity_problems() == []
     upgraded.close()
 

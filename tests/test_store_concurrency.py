@@ -12,15 +12,18 @@ from tests.conftest import all_at_once
 def test_two_threads_import_different_bulletins(store, samples):
     march, may = samples["2024-03.pdf"], samples["2024-05.pdf"]
 
-    results = all_at_once([
-        lambda: store.import_bulletin(march.bulletin, march.data),
-        lambda: store.import_bulletin(may.bulletin, may.data),
-    ])
+    results = all_at_once(
+        [
+            lambda: store.import_bulletin(march.bulletin, march.data),
+            lambda: store.import_bulletin(may.bulletin, may.data),
+        ]
+    )
 
     assert [r.status for r in results] == ["imported", "imported"]
     assert [b.period for b in store.list_bulletins()] == ["2024-03", "2024-05"]
     assert len(store.evaluations()) == len(march.bulletin.evaluations) + len(
-        may.bulletin.evaluations)
+        may.bulletin.evaluations
+    )
     assert store.integrity_problems() == []
 
 
@@ -37,10 +40,12 @@ def test_threads_importing_the_same_file_store_it_once(store, samples):
 def test_two_files_for_one_month_at_once_give_one_import_and_one_conflict(store, samples):
     pdf, docx = samples["2024-03.pdf"], samples["2024-03.docx"]
 
-    results = all_at_once([
-        lambda: store.import_bulletin(pdf.bulletin, pdf.data),
-        lambda: store.import_bulletin(docx.bulletin, docx.data),
-    ])
+    results = all_at_once(
+        [
+            lambda: store.import_bulletin(pdf.bulletin, pdf.data),
+            lambda: store.import_bulletin(docx.bulletin, docx.data),
+        ]
+    )
 
     assert sorted(r.status for r in results) == ["conflict", "imported"]
     assert len(store.list_bulletins()) == 1
@@ -58,10 +63,13 @@ def test_five_sessions_importing_and_browsing(store_url, samples):
     def importer(store, name):
         def job():
             try:
-                return [store.import_bulletin(samples[name].bulletin, samples[name].data).status
-                        for _ in range(3)]
+                return [
+                    store.import_bulletin(samples[name].bulletin, samples[name].data).status
+                    for _ in range(3)
+                ]
             finally:
                 finished.append(name)
+
         return job
 
     def browser(store):
@@ -73,10 +81,14 @@ def test_five_sessions_importing_and_browsing(store_url, samples):
                 store.list_bulletins()
                 store.version()
             return seen
+
         return job
 
-    jobs = [importer(stores[0], names[0]), importer(stores[1], names[1]),
-            *(browser(s) for s in stores[2:])]
+    jobs = [
+        importer(stores[0], names[0]),
+        importer(stores[1], names[1]),
+        *(browser(s) for s in stores[2:]),
+    ]
     imports_a, imports_b, *reads = all_at_once(jobs)
 
     assert imports_a == imports_b == ["imported", "duplicate", "duplicate"]
@@ -99,8 +111,10 @@ def _import_in_own_process(url, bulletin, data):
 def test_processes_importing_at_once(store_url, samples):
     """The app and a `python -m lib import` run side by side: separate processes, one store."""
     Store.open(store_url).close()
-    args = [(store_url, samples[n].bulletin, samples[n].data)
-            for n in ("2024-03.pdf", "2024-05.pdf", "2024-03.pdf", "2024-05.pdf")]
+    args = [
+        (store_url, samples[n].bulletin, samples[n].data)
+        for n in ("2024-03.pdf", "2024-05.pdf", "2024-03.pdf", "2024-05.pdf")
+    ]
     with multiprocessing.get_context("spawn").Pool(4) as pool:
         statuses = pool.starmap(_import_in_own_process, args)
 

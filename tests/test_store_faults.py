@@ -136,8 +136,9 @@ def test_process_killed_mid_import_leaves_nothing_behind(store, store_url, sampl
     store.import_bulletin(march.bulletin, march.data)
     context = multiprocessing.get_context("spawn")
     halfway = context.Event()
-    child = context.Process(target=_import_and_hang,
-                            args=(store_url, may.bulletin, may.data, halfway))
+    child = context.Process(
+        target=_import_and_hang, args=(store_url, may.bulletin, may.data, halfway)
+    )
     child.start()
     assert halfway.wait(60), "the child never reached the middle of its import"
 

@@ -14,8 +14,12 @@ from tests.truth_compare import mismatches
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES = {
-    "2024-03.pdf": "2024-03", "2024-03.docx": "2024-03", "seed-2024-03.md": "2024-03",
-    "2024-05.pdf": "2024-05", "2024-05.docx": "2024-05", "seed-2024-05.txt": "2024-05",
+    "2024-03.pdf": "2024-03",
+    "2024-03.docx": "2024-03",
+    "seed-2024-03.md": "2024-03",
+    "2024-05.pdf": "2024-05",
+    "2024-05.docx": "2024-05",
+    "seed-2024-05.txt": "2024-05",
 }
 
 
@@ -37,8 +41,10 @@ def test_parse_equals_answer_key(name):
 @pytest.mark.parametrize("name", CASES)
 def test_known_source_errors_are_found_and_nothing_else(name):
     want = json.loads((FIXTURES / f"{CASES[name]}.findings.json").read_text(encoding="utf-8"))
-    got = [{k: getattr(f, k) for k in ("kind", "table", "unit", "field", "printed", "computed")}
-           for f in parsed(name).checks]
+    got = [
+        {k: getattr(f, k) for k in ("kind", "table", "unit", "field", "printed", "computed")}
+        for f in parsed(name).checks
+    ]
     assert got == want
 
 

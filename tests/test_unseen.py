@@ -20,8 +20,19 @@ from tests.truth_compare import mismatches, norm_text
 
 UNSEEN = Path(__file__).parent / "fixtures" / "unseen"
 SUFFIXES = (".docx", ".pdf", ".md")
-ANSWER_KEYS = ("issue", "period", "published", "issuer", "overview", "categories",
-               "hotline_grades", "mailbox", "mailbox_grades", "evaluations", "adjustments")
+ANSWER_KEYS = (
+    "issue",
+    "period",
+    "published",
+    "issuer",
+    "overview",
+    "categories",
+    "hotline_grades",
+    "mailbox",
+    "mailbox_grades",
+    "evaluations",
+    "adjustments",
+)
 CHECK_KEYS = ("kind", "table", "unit", "field", "printed", "computed")
 SHOW = 25
 
@@ -54,8 +65,11 @@ def test_unseen_bulletin_matches_its_answer_key(path: Path) -> None:
         head = "\n  ".join(found[:SHOW])
         more = f"\n  … and {len(found) - SHOW} more" if len(found) > SHOW else ""
         said = "".join(f"\n  {_warning(w)}" for w in got["warnings"][:8])
-        pytest.fail(f"{path.name}: {len(found)} mismatches\n  {head}{more}\n"
-                    f"the parser's warnings ({len(got['warnings'])}):{said}", pytrace=False)
+        pytest.fail(
+            f"{path.name}: {len(found)} mismatches\n  {head}{more}\n"
+            f"the parser's warnings ({len(got['warnings'])}):{said}",
+            pytrace=False,
+        )
 
 
 def _finding(item: dict) -> tuple:
@@ -68,7 +82,8 @@ def test_unseen_bulletin_checks_find_the_planted_errors_and_nothing_else(path: P
     got = Counter(_finding(f) for f in parsed(path)["checks"])
     assert not want - got and not got - want, (
         f"{path.name}\n  not found: {sorted(want - got, key=str)}\n"
-        f"  not planted: {sorted(got - want, key=str)}")
+        f"  not planted: {sorted(got - want, key=str)}"
+    )
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
@@ -77,7 +92,8 @@ def test_unseen_bulletin_warns_where_a_figure_is_left_unread_and_nowhere_else(pa
     expected = [norm_text(s) for s in sidecar(path, "expected")["must_warn"]]
     for snippet in expected:
         assert any(snippet in w for w in warnings), (
-            f"{path.name}: no warning quotes “{snippet}”; warnings: {warnings[:8]}")
+            f"{path.name}: no warning quotes “{snippet}”; warnings: {warnings[:8]}"
+        )
     unexpected = [w for w in warnings if not any(s in w for s in expected)]
     assert not unexpected, f"{path.name}: warnings on a clean bulletin: {unexpected[:8]}"
 

@@ -17,8 +17,19 @@ from tests.truth_compare import mismatches
 
 VARIANTS = Path(__file__).parent / "fixtures" / "variants"
 SUFFIXES = (".docx", ".pdf", ".txt", ".md")
-EXPECTED_KEYS = ("issue", "period", "published", "issuer", "overview", "categories",
-                 "hotline_grades", "mailbox", "mailbox_grades", "evaluations", "adjustments")
+EXPECTED_KEYS = (
+    "issue",
+    "period",
+    "published",
+    "issuer",
+    "overview",
+    "categories",
+    "hotline_grades",
+    "mailbox",
+    "mailbox_grades",
+    "evaluations",
+    "adjustments",
+)
 SHOW = 25
 
 
@@ -54,16 +65,21 @@ def test_variant_matches_expected(path: Path) -> None:
         warnings = got.get("warnings") or []
         said = "".join(f"\n  {_warning(x)}" for x in warnings[:5])
         said = f"\nthe parser's warnings ({len(warnings)}):{said}" if warnings else ""
-        pytest.fail(f"{path.name} ({want.get('variant', '')}): {len(found)} mismatches\n  "
-                    f"{head}{more}{said}", pytrace=False)
+        pytest.fail(
+            f"{path.name} ({want.get('variant', '')}): {len(found)} mismatches\n  "
+            f"{head}{more}{said}",
+            pytrace=False,
+        )
 
 
 CHECK_KEYS = ("kind", "table", "unit", "field", "printed", "computed")
 
 
 def findings(out: dict) -> frozenset:
-    return frozenset(tuple(str(c.get(k)) for k in CHECK_KEYS) if isinstance(c, dict) else str(c)
-                     for c in out.get("checks") or [])
+    return frozenset(
+        tuple(str(c.get(k)) for k in CHECK_KEYS) if isinstance(c, dict) else str(c)
+        for c in out.get("checks") or []
+    )
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
@@ -74,8 +90,10 @@ def test_variant_finds_the_samples_source_errors(path: Path) -> None:
     got = findings(parsed(path))
     expected = findings(parsed(VARIANTS.parent / f"{sample}.docx"))
     lost, extra = sorted(expected - got), sorted(got - expected)
-    assert not lost and not extra, (f"{path.name}: checks differ from {sample}.docx's\n"
-                                    f"  not found: {lost[:5]}\n  extra: {extra[:5]}")
+    assert not lost and not extra, (
+        f"{path.name}: checks differ from {sample}.docx's\n"
+        f"  not found: {lost[:5]}\n  extra: {extra[:5]}"
+    )
 
 
 def _warning(item) -> str:
@@ -92,8 +110,11 @@ def test_every_variant_has_an_expected_file() -> None:
     assert FILES, "no variant fixtures: run tests/fixtures/variants/make_variants.py --pdf"
     missing = [p.name for p in FILES if not expected_path(p).exists()]
     assert not missing, f"variants without NAME.expected.json: {missing}"
-    orphans = [p.name for p in VARIANTS.glob("*.expected.json")
-               if not any(f.stem + ".expected.json" == p.name for f in FILES)]
+    orphans = [
+        p.name
+        for p in VARIANTS.glob("*.expected.json")
+        if not any(f.stem + ".expected.json" == p.name for f in FILES)
+    ]
     assert not orphans, f"expected files without a variant: {orphans}"
 
 

@@ -1,4 +1,4 @@
-""""What it would take", worked by hand and checked against the score formula."""
+""" "What it would take", worked by hand and checked against the score formula."""
 
 from __future__ import annotations
 
@@ -25,9 +25,22 @@ HOTLINE, MAILBOX = load_rules()["hotline"], load_rules()["mailbox"]
 def hotline_row(**changes) -> Evaluation:
     """100 due, all handled, 70 on time, 10 reworked, 5 dissatisfied of 50 visits (10.00 %):
     0.3·100 + 0.3·70 + 0.2·90 + 0.2·90 = 87.0, grade B."""
-    row = Evaluation(channel="hotline", group="县市区", unit="甲区", due=100, handled=100,
-                     completion_rate=100.0, on_time=70, on_time_rate=70.0, rework=10,
-                     rework_rate=10.0, visited=5, visited_rate=10.0, score=87.0, grade="B")
+    row = Evaluation(
+        channel="hotline",
+        group="县市区",
+        unit="甲区",
+        due=100,
+        handled=100,
+        completion_rate=100.0,
+        on_time=70,
+        on_time_rate=70.0,
+        rework=10,
+        rework_rate=10.0,
+        visited=5,
+        visited_rate=10.0,
+        score=87.0,
+        grade="B",
+    )
     return replace(row, **changes)
 
 
@@ -56,42 +69,85 @@ def test_the_city_management_bureau_mailbox_in_march_to_grade_b():
     """75.83 (C), 18 due, 16 handled, 7 on time, no rework, 14 of 16 satisfied. Gap 4.17 to
     80. On time: 100/18·0.3 = 1.667 per letter → 3 (9 letters were late). Rework: none.
     Satisfied: 100/16·0.2 = 1.25 per letter → 4, but only 2 were not satisfied."""
-    row = Evaluation(channel="mailbox", group="行政事业单位", unit="市城管局", due=18, handled=16,
-                     completion_rate=88.89, on_time=7, on_time_rate=38.89, rework=0,
-                     rework_rate=0.0, visited=14, visited_rate=87.5, score=75.83, grade="C")
+    row = Evaluation(
+        channel="mailbox",
+        group="行政事业单位",
+        unit="市城管局",
+        due=18,
+        handled=16,
+        completion_rate=88.89,
+        on_time=7,
+        on_time_rate=38.89,
+        rework=0,
+        rework_rate=0.0,
+        visited=14,
+        visited_rate=87.5,
+        score=75.83,
+        grade="C",
+    )
     grade, top = targets(row, [100.0, 100.0, 100.0, 99.14], MAILBOX)
-    assert grade == Target("mailbox", "grade", "B", 80.0, 4.17, (
-        Lever("on_time", 3, 9, pytest.approx(30 / 18)),
-        Lever("rework", 4, 0, pytest.approx(20 / 18)),
-        Lever("satisfied", 4, 2, pytest.approx(20 / 16))))
+    assert grade == Target(
+        "mailbox",
+        "grade",
+        "B",
+        80.0,
+        4.17,
+        (
+            Lever("on_time", 3, 9, pytest.approx(30 / 18)),
+            Lever("rework", 4, 0, pytest.approx(20 / 18)),
+            Lever("satisfied", 4, 2, pytest.approx(20 / 16)),
+        ),
+    )
     assert [lever.reachable for lever in grade.levers] == [True, False, False]
     assert (top.kind, top.score, top.gap) == ("top3", 100.0, 24.17)
     three_more = replace(row, on_time=10, on_time_rate=55.56)
-    assert composite_score(three_more) >= 80 > composite_score(
-        replace(row, on_time=9, on_time_rate=50.0))
+    assert (
+        composite_score(three_more)
+        >= 80
+        > composite_score(replace(row, on_time=9, on_time_rate=50.0))
+    )
 
 
 def test_louqu_hotline_in_may_into_the_top_three():
     """95.5, third place 97.2 (岳阳县): gap 1.7. 3083 due → on time +0.00973 per order, 175
     needed, 11 late; rework +0.00649, 263 needed, 260 reworked; dissatisfied: 310 at 10.36 %
     means 2991–2993 visits; at 2993, +0.006682 per visit, 255 needed of 310."""
-    row = Evaluation(channel="hotline", group="县市区", unit="岳阳楼区", due=3083, handled=3050,
-                     completion_rate=98.93, on_time=3039, on_time_rate=98.57, rework=260,
-                     rework_rate=8.43, visited=310, visited_rate=10.36, score=95.5, grade="A")
+    row = Evaluation(
+        channel="hotline",
+        group="县市区",
+        unit="岳阳楼区",
+        due=3083,
+        handled=3050,
+        completion_rate=98.93,
+        on_time=3039,
+        on_time_rate=98.57,
+        rework=260,
+        rework_rate=8.43,
+        visited=310,
+        visited_rate=10.36,
+        score=95.5,
+        grade="A",
+    )
     (top,) = targets(row, [98.1, 97.8, 97.2, 97.1, 97.0], HOTLINE)
     assert (top.kind, top.score, top.gap) == ("top3", 97.2, 1.7)
     assert [(lv.kind, lv.needed, lv.available) for lv in top.levers] == [
-        ("on_time", 175, 11), ("rework", 263, 260), ("dissatisfied", 255, 310)]
+        ("on_time", 175, 11),
+        ("rework", 263, 260),
+        ("dissatisfied", 255, 310),
+    ]
     assert top.levers[2].visits == (2991, 2993)
     assert 20 * 255 / 2993 >= 1.7 > 20 * 254 / 2993
 
 
-@pytest.mark.parametrize(("dissatisfied", "rate", "visits"), [
-    (806, 22.13, (3642, 3642)),
-    (5, 10.0, (50, 50)),
-    (310, 10.36, (2991, 2993)),
-    (1, 33.33, (3, 3)),
-])
+@pytest.mark.parametrize(
+    ("dissatisfied", "rate", "visits"),
+    [
+        (806, 22.13, (3642, 3642)),
+        (5, 10.0, (50, 50)),
+        (310, 10.36, (2991, 2993)),
+        (1, 33.33, (3, 3)),
+    ],
+)
 def test_return_visits_derived_from_the_printed_rate(dissatisfied, rate, visits):
     assert visit_count(dissatisfied, rate) == visits
     low, high = visits
@@ -130,7 +186,9 @@ def test_no_target_for_a_unit_at_the_top():
     assert targets(hotline_row(score=96.0, grade="A"), [95.0, 94.0, 93.0], HOTLINE) == []
 
 
-@pytest.mark.parametrize(("gap", "gain", "orders"), [
-    (0.6, 0.3, 2), (0.9, 0.3, 3), (0.61, 0.3, 3), (0.0, 0.3, 0), (-1.0, 0.3, 0)])
+@pytest.mark.parametrize(
+    ("gap", "gain", "orders"),
+    [(0.6, 0.3, 2), (0.9, 0.3, 3), (0.61, 0.3, 3), (0.0, 0.3, 0), (-1.0, 0.3, 0)],
+)
 def test_whole_orders_round_up_but_not_past_float_noise(gap, gain, orders):
     assert orders_needed(gap, gain) == orders

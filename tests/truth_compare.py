@@ -9,8 +9,19 @@ from __future__ import annotations
 
 import re
 
-EVAL_FIELDS = ("due", "handled", "completion_rate", "on_time", "on_time_rate", "rework",
-               "rework_rate", "visited", "visited_rate", "score", "grade")
+EVAL_FIELDS = (
+    "due",
+    "handled",
+    "completion_rate",
+    "on_time",
+    "on_time_rate",
+    "rework",
+    "rework_rate",
+    "visited",
+    "visited_rate",
+    "score",
+    "grade",
+)
 ADJ_FIELDS = ("kind", "unit", "points", "indicator", "detail")
 SCALAR_PARTS = ("issue", "period", "overview", "hotline_grades", "mailbox", "mailbox_grades")
 
@@ -29,8 +40,12 @@ def same(a, b) -> bool:
 
 
 def mismatches(truth: dict, out: dict) -> list[str]:
-    return [*_evaluations(truth, out), *_adjustments(truth, out), *_scalars(truth, out),
-            *_categories(truth, out)]
+    return [
+        *_evaluations(truth, out),
+        *_adjustments(truth, out),
+        *_scalars(truth, out),
+        *_categories(truth, out),
+    ]
 
 
 def _evaluations(truth, out):

@@ -97,8 +97,11 @@ def _auth_section() -> Mapping:
 def _request() -> Request:
     headers = st.context.headers
     ip = st.context.ip_address
-    return Request(host=headers.get("Host"), client_ip=ip if isinstance(ip, str) else None,
-                   forwarded=any(name in headers for name in _FORWARDING))
+    return Request(
+        host=headers.get("Host"),
+        client_ip=ip if isinstance(ip, str) else None,
+        forwarded=any(name in headers for name in _FORWARDING),
+    )
 
 
 def _signed_in(config: AccessConfig) -> bool:

@@ -15,11 +15,13 @@ _DONE = "aliases.done"
 
 
 def table(aliases: pd.DataFrame) -> None:
-    shown = pd.DataFrame({
-        "通报中的名称": aliases["alias"],
-        "归入单位": aliases["unit_id"],
-        "来源": aliases["edited"].map({True: "编辑修改", False: "默认别名表"}),
-    })
+    shown = pd.DataFrame(
+        {
+            "通报中的名称": aliases["alias"],
+            "归入单位": aliases["unit_id"],
+            "来源": aliases["edited"].map({True: "编辑修改", False: "默认别名表"}),
+        }
+    )
     with st.container(key="aliases-table"):
         st.dataframe(shown, hide_index=True)
 
@@ -38,10 +40,15 @@ def editor(units: pd.DataFrame, aliases: pd.DataFrame) -> None:
 def _add_form(unit_ids: list[str]) -> None:
     with st.form("alias-add"):
         st.markdown("**添加或修改别名**")
-        alias = st.text_input("通报中印的名称", max_chars=MAX_NAME, key="alias-name",
-                              placeholder="如 岳阳经济技术开发区")
-        unit = st.selectbox("归入单位", unit_ids, index=None, key="alias-unit",
-                            placeholder="选择单位")
+        alias = st.text_input(
+            "通报中印的名称",
+            max_chars=MAX_NAME,
+            key="alias-name",
+            placeholder="如 岳阳经济技术开发区",
+        )
+        unit = st.selectbox(
+            "归入单位", unit_ids, index=None, key="alias-unit", placeholder="选择单位"
+        )
         submitted = st.form_submit_button("保存别名", type="primary")
     if not submitted:
         return
@@ -58,8 +65,9 @@ def _add_form(unit_ids: list[str]) -> None:
 def _remove_form(aliases: list[str]) -> None:
     with st.form("alias-remove"):
         st.markdown("**取消别名**")
-        alias = st.selectbox("别名", aliases, index=None, key="alias-remove-name",
-                             placeholder="选择要取消的别名")
+        alias = st.selectbox(
+            "别名", aliases, index=None, key="alias-remove-name", placeholder="选择要取消的别名"
+        )
         submitted = st.form_submit_button("取消别名")
     if not submitted:
         return

@@ -60,9 +60,16 @@ def unit_label(library: Library) -> Callable[[str], str]:
 
 
 def downloads(briefing: Briefing) -> None:
-    st.download_button("下载 Word（.docx）", partial(_docx, briefing),
-                       file_name=text.file_name(briefing), mime=DOCX, on_click="ignore",
-                       icon=":material/download:", key="briefing-docx", type="primary")
+    st.download_button(
+        "下载 Word（.docx）",
+        partial(_docx, briefing),
+        file_name=text.file_name(briefing),
+        mime=DOCX,
+        on_click="ignore",
+        icon=":material/download:",
+        key="briefing-docx",
+        type="primary",
+    )
 
 
 def _docx(briefing: Briefing) -> bytes:
@@ -71,14 +78,23 @@ def _docx(briefing: Briefing) -> bytes:
 
 def batch(library: Library, month: str, visit: Visit, label: Callable[[str], str]) -> None:
     with st.expander("批量生成：多个单位的简报打包为 .zip"):
-        units = st.multiselect("单位", library.unit_ids(), format_func=label,
-                               key="briefing-batch-units", placeholder="选择单位")
+        units = st.multiselect(
+            "单位",
+            library.unit_ids(),
+            format_func=label,
+            key="briefing-batch-units",
+            placeholder="选择单位",
+        )
         if units:
-            st.download_button(f"下载 {len(units)} 份简报（.zip）",
-                               partial(briefings_zip, library, units, month, visit),
-                               file_name=zip_name(month, len(units)), mime="application/zip",
-                               on_click="ignore", icon=":material/folder_zip:",
-                               key="briefing-zip")
+            st.download_button(
+                f"下载 {len(units)} 份简报（.zip）",
+                partial(briefings_zip, library, units, month, visit),
+                file_name=zip_name(month, len(units)),
+                mime="application/zip",
+                on_click="ignore",
+                icon=":material/folder_zip:",
+                key="briefing-zip",
+            )
 
 
 def print_sheet(briefing: Briefing) -> None:
@@ -92,8 +108,15 @@ def print_sheet(briefing: Briefing) -> None:
 def show(briefing: Briefing) -> None:
     """The briefing on screen, part by part, in the order of the paper."""
     st.subheader(inert(text.subtitle(briefing)), divider="red")
-    meta = "　".join(p for p in (text.visit(briefing.visit), text.aliases(briefing),
-                                 "资料来源：" + text.source(briefing)) if p)
+    meta = "　".join(
+        p
+        for p in (
+            text.visit(briefing.visit),
+            text.aliases(briefing),
+            "资料来源：" + text.source(briefing),
+        )
+        if p
+    )
     st.caption(inert(meta))
     for number, (key, part) in enumerate(_PARTS.items(), start=1):
         st.markdown(f"#### {'一二三四五六七八九十'[number - 1]}、{SECTIONS[key]}")
@@ -112,12 +135,23 @@ def _standing(briefing: Briefing) -> None:
             continue
         before = headline.previous
         score, grade, rank = column.columns(3)
-        score.metric("综合指标值", row[1], _delta(now.score - before.score if before else None,
-                                                 headline.channel))
-        grade.metric("等级", row[2], f"上期 {before.grade}" if before else None,
-                     delta_color="off", delta_arrow="off")
-        rank.metric("组内排名", f"{now.rank}/{now.of}",
-                    _rank_delta(before.rank - now.rank if before else None))
+        score.metric(
+            "综合指标值",
+            row[1],
+            _delta(now.score - before.score if before else None, headline.channel),
+        )
+        grade.metric(
+            "等级",
+            row[2],
+            f"上期 {before.grade}" if before else None,
+            delta_color="off",
+            delta_arrow="off",
+        )
+        rank.metric(
+            "组内排名",
+            f"{now.rank}/{now.of}",
+            _rank_delta(before.rank - now.rank if before else None),
+        )
         since = f"；变化较{month_label(headline.previous_month)}" if before else ""
         column.caption(inert(f"排名范围：{row[4]}{since}"))
     st.altair_chart(score_chart(briefing, SCREEN_CHART_PX), width="content")
@@ -139,8 +173,18 @@ def _indicators(briefing: Briefing) -> None:
     if not rows:
         st.caption(text.NOT_LISTED)
         return
-    frame = pd.DataFrame(rows, columns=["指标", "热线", "热线组中位数", "热线差距", "市长信箱",
-                                        "信箱组中位数", "信箱差距"])
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "指标",
+            "热线",
+            "热线组中位数",
+            "热线差距",
+            "市长信箱",
+            "信箱组中位数",
+            "信箱差距",
+        ],
+    )
     st.dataframe(frame, hide_index=True, key="briefing-indicators")
     st.caption(text.INDICATORS_NOTE)
 
@@ -178,11 +222,18 @@ def _reception(briefing: Briefing) -> None:
 
 
 def _categories(briefing: Briefing) -> None:
-    st.markdown(f"**{month_label(briefing.month)}**：" + inert(text.categories(briefing)
-                                                              or "通报未列出。"))
+    st.markdown(
+        f"**{month_label(briefing.month)}**：" + inert(text.categories(briefing) or "通报未列出。")
+    )
     st.caption(text.NO_OWN_CATEGORIES)
 
 
-_PARTS = {"standing": _standing, "indicators": _indicators, "whatif": _whatif,
-          "adjustments": _adjustments, "mentions": _mentions, "reception": _reception,
-          "categories": _categories}
+_PARTS = {
+    "standing": _standing,
+    "indicators": _indicators,
+    "whatif": _whatif,
+    "adjustments": _adjustments,
+    "mentions": _mentions,
+    "reception": _reception,
+    "categories": _categories,
+}

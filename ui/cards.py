@@ -63,9 +63,11 @@ def report(bulletin: Bulletin, key: str) -> None:
     """Period and issue, rows per attachment, disagreeing checks, warnings, table preview."""
     st.subheader(heading(bulletin))
     counts = table_counts(bulletin)
-    metrics = [*((c.title, f"{c.rows} 行") for c in counts),
-               ("核对不一致", f"{len(bulletin.checks)} 处"),
-               ("解析警告", f"{len(bulletin.warnings)} 条")]
+    metrics = [
+        *((c.title, f"{c.rows} 行") for c in counts),
+        ("核对不一致", f"{len(bulletin.checks)} 处"),
+        ("解析警告", f"{len(bulletin.warnings)} 条"),
+    ]
     with st.container(horizontal=True):
         for label, value in metrics:
             st.metric(label, value, border=True, width="content")
@@ -78,8 +80,7 @@ def report(bulletin: Bulletin, key: str) -> None:
     with st.expander("表格预览"):
         tabs = st.tabs([title for title, _ in TABLES])
         for tab, (_, part) in zip(tabs, TABLES, strict=True):
-            tab.dataframe(table_frame(bulletin, part), hide_index=True,
-                          placeholder=tables.MISSING)
+            tab.dataframe(table_frame(bulletin, part), hide_index=True, placeholder=tables.MISSING)
 
 
 def show_findings(table: pd.DataFrame) -> None:
@@ -112,9 +113,12 @@ def actions(status: str, upload: Upload, key: str, library: list[BulletinInfo]) 
 def _conflict(upload: Upload, key: str, existing: BulletinInfo) -> None:
     """Replacing a stored month takes two clicks; until the second the old data stays."""
     month = month_label(existing.period)
-    st.warning(f"{month} 已有通报 {inert(existing.filename)}（导入于 "
-               f"{time_label(existing.imported_at)}）。替换会删除它的全部数据并以本文件代替；"
-               "确认之前，旧数据保持不变。", icon=":material/warning:")
+    st.warning(
+        f"{month} 已有通报 {inert(existing.filename)}（导入于 "
+        f"{time_label(existing.imported_at)}）。替换会删除它的全部数据并以本文件代替；"
+        "确认之前，旧数据保持不变。",
+        icon=":material/warning:",
+    )
     confirming = f"confirm-replace-{key}"
     if not st.session_state.get(confirming):
         ask, drop = _buttons(key, "替换…", "放弃")
@@ -136,16 +140,19 @@ def _conflict(upload: Upload, key: str, existing: BulletinInfo) -> None:
 
 def _buttons(key: str, primary: str, secondary: str) -> tuple[bool, bool]:
     with st.container(horizontal=True):
-        return (st.button(primary, key=f"{key}-{primary}", type="primary"),
-                st.button(secondary, key=f"{key}-{secondary}"))
+        return (
+            st.button(primary, key=f"{key}-{primary}", type="primary"),
+            st.button(secondary, key=f"{key}-{secondary}"),
+        )
 
 
 def save_all_button(batch: list[Upload], library: list[BulletinInfo]) -> None:
     """One click for every file waiting to be saved, when there are several; a file whose
     month another file of the batch takes first is then offered as a replacement."""
     waiting = [u for u in batch if uploads.status(u, library) == "new"]
-    if len(waiting) < 2 or not st.button(f"保存全部 {len(waiting)} 个待保存文件", type="primary",
-                                         icon=":material/done_all:"):
+    if len(waiting) < 2 or not st.button(
+        f"保存全部 {len(waiting)} 个待保存文件", type="primary", icon=":material/done_all:"
+    ):
         return
     for upload in waiting:
         try:

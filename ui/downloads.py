@@ -26,13 +26,28 @@ def applied(choices: Mapping[str, str] | None = None) -> dict[str, str]:
     return {"渠道": CHANNELS[chosen.channel], "期间": period or "全部", **(choices or {})}
 
 
-def offer(frame: pd.DataFrame, key: str, name: str,
-          choices: Mapping[str, str] | None = None) -> None:
+def offer(
+    frame: pd.DataFrame, key: str, name: str, choices: Mapping[str, str] | None = None
+) -> None:
     """Two small buttons in a row: `name`.csv and `name`.xlsx of `frame` (its sheet is `name`)."""
     with st.container(horizontal=True, gap="medium", key=f"downloads-{key}"):
-        st.download_button("CSV", partial(to_csv_bytes, frame), file_name=f"{name}.csv",
-                           mime="text/csv", icon=":material/download:", on_click="ignore",
-                           key=f"csv-{key}", type="tertiary")
-        st.download_button("Excel", partial(to_xlsx_bytes, {name: frame}, applied(choices)),
-                           file_name=f"{name}.xlsx", mime=XLSX, icon=":material/download:",
-                           on_click="ignore", key=f"xlsx-{key}", type="tertiary")
+        st.download_button(
+            "CSV",
+            partial(to_csv_bytes, frame),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            on_click="ignore",
+            key=f"csv-{key}",
+            type="tertiary",
+        )
+        st.download_button(
+            "Excel",
+            partial(to_xlsx_bytes, {name: frame}, applied(choices)),
+            file_name=f"{name}.xlsx",
+            mime=XLSX,
+            icon=":material/download:",
+            on_click="ignore",
+            key=f"xlsx-{key}",
+            type="tertiary",
+        )

@@ -36,8 +36,14 @@ class Filters:
 def sidebar(months: Sequence[str]) -> Filters:
     """Draw the global filters in the sidebar; `months` are the library's months, oldest first."""
     channel = st.sidebar.segmented_control(
-        "渠道", list(CHANNELS), format_func=CHANNELS.get, default="hotline", required=True,
-        key="channel", bind="query-params")
+        "渠道",
+        list(CHANNELS),
+        format_func=CHANNELS.get,
+        default="hotline",
+        required=True,
+        key="channel",
+        bind="query-params",
+    )
     start, end = _period(list(months)) if months else (None, None)
     chosen = Filters(channel=channel, start=start, end=end)
     st.session_state[_CURRENT] = chosen
@@ -50,8 +56,13 @@ def _period(months: list[str]) -> tuple[str, str]:
         return months[0], months[0]
     _follow_library(months)
     start, end = st.sidebar.select_slider(
-        "期间", options=months, value=(months[0], months[-1]), format_func=month_label,
-        key="period", bind="query-params")
+        "期间",
+        options=months,
+        value=(months[0], months[-1]),
+        format_func=month_label,
+        key="period",
+        bind="query-params",
+    )
     return start, end
 
 

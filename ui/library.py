@@ -20,14 +20,20 @@ def view(library: list[BulletinInfo]) -> None:
         return
     with st.container(key="library-table"):
         st.dataframe(library_frame(library), hide_index=True)
-    st.page_link("views/quality.py", label="查看全部核对结果与解析警告", icon=":material/fact_check:")
+    st.page_link(
+        "views/quality.py", label="查看全部核对结果与解析警告", icon=":material/fact_check:"
+    )
     if access.can_edit():
         _demo_removal(library)
     by_id = {info.id: info for info in library}
     with st.container(horizontal=True, vertical_alignment="bottom"):
-        chosen = st.selectbox("选择一期通报", list(by_id), key="library-chosen", width=360,
-                              format_func=lambda i: f"{month_label(by_id[i].period)} · "
-                                                    f"{by_id[i].filename}")
+        chosen = st.selectbox(
+            "选择一期通报",
+            list(by_id),
+            key="library-chosen",
+            width=360,
+            format_func=lambda i: f"{month_label(by_id[i].period)} · {by_id[i].filename}",
+        )
         if chosen is not None:
             _actions(by_id[chosen])
     if chosen is not None and access.can_edit():
@@ -52,10 +58,17 @@ def _original_bytes(bulletin_id: int) -> bytes:
 
 
 def _actions(info: BulletinInfo) -> None:
-    st.download_button("下载原文件", partial(_original_bytes, info.id), file_name=info.filename,
-                       icon=":material/download:", on_click="ignore", key=f"download-{info.id}")
-    if access.can_edit() and st.button(f"删除{month_label(info.period)}…",
-                                       icon=":material/delete:", key=f"delete-{info.id}"):
+    st.download_button(
+        "下载原文件",
+        partial(_original_bytes, info.id),
+        file_name=info.filename,
+        icon=":material/download:",
+        on_click="ignore",
+        key=f"download-{info.id}",
+    )
+    if access.can_edit() and st.button(
+        f"删除{month_label(info.period)}…", icon=":material/delete:", key=f"delete-{info.id}"
+    ):
         st.session_state[_CONFIRM] = info.id
 
 
@@ -64,8 +77,10 @@ def _confirm_delete(info: BulletinInfo) -> None:
     if st.session_state.get(_CONFIRM) != info.id:
         return
     month = month_label(info.period)
-    st.error(f"确认删除 {month} 的通报及其全部数据？此操作不能撤销；原文件如需保留，请先下载。",
-             icon=":material/delete_forever:")
+    st.error(
+        f"确认删除 {month} 的通报及其全部数据？此操作不能撤销；原文件如需保留，请先下载。",
+        icon=":material/delete_forever:",
+    )
     with st.container(horizontal=True):
         confirmed = st.button(f"确认删除{month}", type="primary", key=f"confirm-{info.id}")
         cancelled = st.button("取消", key=f"cancel-{info.id}")

@@ -15,9 +15,16 @@ EXPORT_WIDTH = 900
 def show(chart: alt.TopLevelMixin, name: str) -> None:
     """The chart across the page's width, then its SVG button (`name` names the file)."""
     st.altair_chart(chart, width="stretch")
-    st.download_button("SVG", partial(svg_bytes, chart), file_name=f"{name}.svg",
-                       mime="image/svg+xml", icon=":material/image:", on_click="ignore",
-                       key=f"svg-{name}", type="tertiary")
+    st.download_button(
+        "SVG",
+        partial(svg_bytes, chart),
+        file_name=f"{name}.svg",
+        mime="image/svg+xml",
+        icon=":material/image:",
+        on_click="ignore",
+        key=f"svg-{name}",
+        type="tertiary",
+    )
 
 
 def svg_bytes(chart: alt.TopLevelMixin) -> bytes:

@@ -30,8 +30,12 @@ def start(title: str) -> Opening:
     st.title(title)
     chosen = filters.current()
     empty.stop_without_library(chosen)
-    return Opening(chosen, CHANNELS[chosen.channel], month_label(chosen.end),
-                   span_label([chosen.start, chosen.end]))
+    return Opening(
+        chosen,
+        CHANNELS[chosen.channel],
+        month_label(chosen.end),
+        span_label([chosen.start, chosen.end]),
+    )
 
 
 def evaluations(opening: Opening, whole_period: bool = False) -> pd.DataFrame:
@@ -43,6 +47,8 @@ def evaluations(opening: Opening, whole_period: bool = False) -> pd.DataFrame:
         in_view = in_months(of_channel(rows, chosen.channel), chosen.start, chosen.end)
         empty.stop_without_rows(in_view, f"所选期间没有{opening.channel}评价表的数据。")
     else:
-        empty.stop_without_rows(of_channel(rows, chosen.channel, chosen.end),
-                                f"{opening.month}没有{opening.channel}评价表的数据。")
+        empty.stop_without_rows(
+            of_channel(rows, chosen.channel, chosen.end),
+            f"{opening.month}没有{opening.channel}评价表的数据。",
+        )
     return rows

@@ -48,8 +48,14 @@ def versioned(func: Callable[..., R]) -> Callable[..., R]:
     @functools.wraps(func)
     def call(*args, **kwargs) -> R:
         current = store()
-        return _cached(f"{func.__module__}.{func.__qualname__}", resolve_url(), current.version(),
-                       func, args, kwargs)
+        return _cached(
+            f"{func.__module__}.{func.__qualname__}",
+            resolve_url(),
+            current.version(),
+            func,
+            args,
+            kwargs,
+        )
 
     return call
 

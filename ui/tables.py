@@ -21,8 +21,14 @@ WRAPPING_ROW_PX = 84
 """Rows tall enough for four lines: Streamlit wraps cell text only in rows over 4rem."""
 
 
-def show(table: Table, key: str, file_name: str, choices: Mapping[str, str] | None = None,
-         links: Sequence[str] | None = None, wrap: Mapping[str, int | str] | None = None) -> None:
+def show(
+    table: Table,
+    key: str,
+    file_name: str,
+    choices: Mapping[str, str] | None = None,
+    links: Sequence[str] | None = None,
+    wrap: Mapping[str, int | str] | None = None,
+) -> None:
     """The table, tall enough for its rows up to a limit, then its CSV and Excel buttons.
 
     `key` (ASCII: it becomes the CSS class st-key-table-<key>) keys the widgets, `file_name`
@@ -35,27 +41,47 @@ def show(table: Table, key: str, file_name: str, choices: Mapping[str, str] | No
     if table.empty:
         st.caption(NOTHING)
         return
-    config = {column: st.column_config.NumberColumn(format=printf)
-              for column, printf in table.formats.items()}
+    config = {
+        column: st.column_config.NumberColumn(format=printf)
+        for column, printf in table.formats.items()
+    }
     frame = table.frame
     if links is not None:
         frame = frame.assign(**{LINK: list(links)})
         config[LINK] = st.column_config.LinkColumn(LINK, display_text="单位对比 →")
-    config.update({column: st.column_config.TextColumn(width=width)
-                   for column, width in (wrap or {}).items()})
+    config.update(
+        {column: st.column_config.TextColumn(width=width) for column, width in (wrap or {}).items()}
+    )
     row_height = WRAPPING_ROW_PX if wrap else None
     height = min((row_height or ROW_PX) * len(frame) + ROW_PX + 3, MAX_HEIGHT_PX)
     with st.container(key=f"table-{key}"):
-        st.dataframe(frame, hide_index=True, column_config=config, height=height,
-                     placeholder=MISSING, row_height=row_height)
+        st.dataframe(
+            frame,
+            hide_index=True,
+            column_config=config,
+            height=height,
+            placeholder=MISSING,
+            row_height=row_height,
+        )
     downloads.offer(table.frame, key, file_name, choices)
 
 
-def wrapped(frame: pd.DataFrame, widths: Mapping[str, int | str],
-            columns: Sequence[str] | None = None, key: str | None = None) -> None:
+def wrapped(
+    frame: pd.DataFrame,
+    widths: Mapping[str, int | str],
+    columns: Sequence[str] | None = None,
+    key: str | None = None,
+) -> None:
     """`frame` with its long text wrapped onto up to four lines instead of cut at the right
     edge: `widths` (pixels, or 'small', 'medium', 'large') for the text columns, `columns` to
     show only some; on a page wider than the columns they stretch."""
     config = {column: st.column_config.TextColumn(width=width) for column, width in widths.items()}
-    st.dataframe(frame, hide_index=True, column_order=columns, column_config=config,
-                 row_height=WRAPPING_ROW_PX, key=key, placeholder=MISSING)
+    st.dataframe(
+        frame,
+        hide_index=True,
+        column_order=columns,
+        column_config=config,
+        row_height=WRAPPING_ROW_PX,
+        key=key,
+        placeholder=MISSING,
+    )

@@ -103,8 +103,9 @@ def holder(bulletin: Bulletin, library: list[BulletinInfo]) -> BulletinInfo | No
 
 
 def save(upload: Upload, replace: bool = False) -> ImportResult:
-    return access.editing_store().import_bulletin(upload.parsed.bulletin, upload.data,
-                                                  replace=replace)
+    return access.editing_store().import_bulletin(
+        upload.parsed.bulletin, upload.data, replace=replace
+    )
 
 
 def discard(upload: Upload) -> None:

@@ -25,22 +25,35 @@ units = frames.units()
 
 picked = st.multiselect(
     f"单位（2–{MAX_UNITS} 个，可按任一名称查找，如“经开区”“岳阳电信公司”）",
-    unit_choices(units, aliases), key="units", bind="query-params", max_selections=MAX_UNITS,
-    placeholder="输入单位名称查找", select_all=False)
+    unit_choices(units, aliases),
+    key="units",
+    bind="query-params",
+    max_selections=MAX_UNITS,
+    placeholder="输入单位名称查找",
+    select_all=False,
+)
 unit_ids, unknown = resolve_units(picked, aliases, units["unit_id"])
 if unknown:
     st.warning("未找到单位：" + inert("、".join(unknown)), icon=":material/search_off:")
 if not unit_ids:
-    st.info("选择要对比的单位。同一单位的不同名称（如“经开区”与“岳阳经开区”）按同一单位计。",
-            icon=":material/info:")
+    st.info(
+        "选择要对比的单位。同一单位的不同名称（如“经开区”与“岳阳经开区”）按同一单位计。",
+        icon=":material/info:",
+    )
     st.stop()
 if len(unit_ids) == 1:
     st.caption("再选择一个或多个单位即可并排对比。")
-measure = st.selectbox("走势指标", metrics.MEASURES, key="cmp_measure", bind="query-params",
-                       format_func=lambda m: metrics.label(m, chosen.channel))
+measure = st.selectbox(
+    "走势指标",
+    metrics.MEASURES,
+    key="cmp_measure",
+    bind="query-params",
+    format_func=lambda m: metrics.label(m, chosen.channel),
+)
 
-view = comparison_view(frames.evaluations(), chosen.channel, chosen.start, chosen.end, unit_ids,
-                       measure)
+view = comparison_view(
+    frames.evaluations(), chosen.channel, chosen.start, chosen.end, unit_ids, measure
+)
 label = metrics.label(measure, chosen.channel)
 colours = [view.names.get(u, u) for u in unit_ids]
 choices = {"单位": "、".join(view.names.get(u, u) for u in unit_ids), "月份": month}
@@ -52,8 +65,12 @@ st.subheader(f"{label}逐月走势（{channel}）")
 if view.history.empty:
     st.info(f"所选期间这些单位没有{channel}评价数据。")
 else:
-    plots.show(charts.lines(view.history, label, metrics.decimals(measure, chosen.channel),
-                           domain=colours), f"{label}走势")
+    plots.show(
+        charts.lines(
+            view.history, label, metrics.decimals(measure, chosen.channel), domain=colours
+        ),
+        f"{label}走势",
+    )
 
 st.subheader("热线与市长信箱")
 for column, (key, word) in zip(st.columns(2), CHANNELS.items(), strict=True):
@@ -63,17 +80,24 @@ for column, (key, word) in zip(st.columns(2), CHANNELS.items(), strict=True):
         if history.empty:
             st.info(f"所选期间这些单位没有{word}评价数据。")
         else:
-            plots.show(charts.lines(history, "综合指标值", metrics.score_decimals(key),
-                                    domain=colours), f"{word}综合指标值走势")
-tables.show(channels_table(view.channels), "compare-channels", f"两渠道对比-{chosen.end}",
-            choices)
+            plots.show(
+                charts.lines(history, "综合指标值", metrics.score_decimals(key), domain=colours),
+                f"{word}综合指标值走势",
+            )
+tables.show(channels_table(view.channels), "compare-channels", f"两渠道对比-{chosen.end}", choices)
 
 st.subheader(f"与组中位数比较（{month}，{channel}）")
-st.caption("柱高为优于所在分组中位数的幅度：正数优于中位数，负数落后；返工率、不满意率越低越好，已按方向换算。")
+st.caption(
+    "柱高为优于所在分组中位数的幅度：正数优于中位数，负数落后；返工率、不满意率越低越好，已按方向换算。"
+)
 if view.versus_median.empty:
     st.info(f"{month}这些单位没有{channel}评价数据。")
 else:
     labels = {m: metrics.label(m, chosen.channel) for m in metrics.MEASURES}
     plots.show(charts.versus_median(view.versus_median, labels, colours), "与组中位数比较")
-    tables.show(versus_table(view.versus_median, chosen.channel), "compare-median",
-                f"与组中位数比较-{chosen.end}", choices)
+    tables.show(
+        versus_table(view.versus_median, chosen.channel),
+        "compare-median",
+        f"与组中位数比较-{chosen.end}",
+        choices,
+    )

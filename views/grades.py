@@ -26,12 +26,23 @@ upper = st.container()
 st.subheader("等级变动")
 before_col, after_col, _ = st.columns([1, 1, 2])
 latest_first = stored[::-1]
-after = after_col.selectbox("本期", latest_first, format_func=month_label, key="to",
-                            bind="query-params",
-                            index=latest_first.index(chosen.end) if chosen.end in stored else 0)
+after = after_col.selectbox(
+    "本期",
+    latest_first,
+    format_func=month_label,
+    key="to",
+    bind="query-params",
+    index=latest_first.index(chosen.end) if chosen.end in stored else 0,
+)
 earlier = [m for m in latest_first if m < after]
-before = before_col.selectbox("上期", earlier, format_func=month_label, key="from",
-                              bind="query-params", placeholder="没有更早的月份")
+before = before_col.selectbox(
+    "上期",
+    earlier,
+    format_func=month_label,
+    key="from",
+    bind="query-params",
+    placeholder="没有更早的月份",
+)
 view = grades_view(evaluations, chosen.channel, chosen.start, chosen.end, before, after)
 
 with upper:
@@ -45,17 +56,27 @@ with upper:
     if view.below_a.empty:
         st.success("本月列入评价表的单位均为 A 类。", icon=":material/check_circle:")
     else:
-        tables.show(below_a_table(view.below_a, chosen.channel), "below-a", f"低于A类-{chosen.end}",
-                    {"月份": month})
+        tables.show(
+            below_a_table(view.below_a, chosen.channel),
+            "below-a",
+            f"低于A类-{chosen.end}",
+            {"月份": month},
+        )
 
 if before is None:
     st.info(f"{month_label(after)}之前库中没有{channel}数据，无法比较等级变动。")
 else:
     pair = {"上期": month_label(before), "本期": month_label(after)}
-    st.caption(f"行为{pair['上期']}的等级，列为{pair['本期']}的等级；“未列入”指当月评价表未列出该单位"
-               "（工单量为 0）。分数即综合指标值；“变化最大的指标”按指标变化乘以其在综合指标值公式中的权重计，"
-               "“对分数的影响”为由此带来的分数变化。")
-    tables.show(matrix_table(view.matrix, pair["上期"], pair["本期"]), "transition-matrix",
-                f"等级变动矩阵-{after}", pair)
+    st.caption(
+        f"行为{pair['上期']}的等级，列为{pair['本期']}的等级；“未列入”指当月评价表未列出该单位"
+        "（工单量为 0）。分数即综合指标值；“变化最大的指标”按指标变化乘以其在综合指标值公式中的权重计，"
+        "“对分数的影响”为由此带来的分数变化。"
+    )
+    tables.show(
+        matrix_table(view.matrix, pair["上期"], pair["本期"]),
+        "transition-matrix",
+        f"等级变动矩阵-{after}",
+        pair,
+    )
     st.markdown(f"**等级变动的单位（{len(view.movers)} 个）**")
     tables.show(movers_table(view.movers, chosen.channel), "movers", f"等级变动单位-{after}", pair)

@@ -20,22 +20,37 @@ HALF_MIN_PX = 380
 
 opening = prologue.start("总览")
 chosen, month = opening.chosen, opening.month
-view = overview_view(frames.overview(), frames.categories(), frames.evaluations(),
-                     frames.grade_counts(), frames.sections(), chosen.end)
-compared = f"，与上期（{month_label(view.previous_period)}）相比" if view.previous_period else \
-    "；库中没有更早的月份可作比较"
+view = overview_view(
+    frames.overview(),
+    frames.categories(),
+    frames.evaluations(),
+    frames.grade_counts(),
+    frames.sections(),
+    chosen.end,
+)
+compared = (
+    f"，与上期（{month_label(view.previous_period)}）相比"
+    if view.previous_period
+    else "；库中没有更早的月份可作比较"
+)
 st.caption(f"{month}全市运行情况{compared}。月份取侧边栏所选期间的最后一个月。")
 
 cards = st.grid(4, min_column_width=CARD_MIN_PX)
 for text in figure_texts(view.figures):
-    cards.metric(text.label, text.value, text.change, border=True,
-                 delta_color="normal" if text.kind == "rate" else "off")
+    cards.metric(
+        text.label,
+        text.value,
+        text.change,
+        border=True,
+        delta_color="normal" if text.kind == "rate" else "off",
+    )
 with st.expander("运行概况表格与下载", icon=":material/table:"):
     figure_tables = st.grid(2, min_column_width=HALF_MIN_PX)
     for kind, word in (("count", "件数"), ("rate", "比率")):
         with figure_tables.cell():
-            tables.show(figures_table(view.figures, kind), f"city-{kind}s",
-                        f"运行概况-{word}-{chosen.end}")
+            tables.show(
+                figures_table(view.figures, kind), f"city-{kind}s", f"运行概况-{word}-{chosen.end}"
+            )
 
 halves = st.grid(2, min_column_width=HALF_MIN_PX, gap="large")
 with halves.cell():
@@ -55,6 +70,8 @@ with halves.cell():
             st.text(text)
 
 st.subheader("等级评价")
-st.caption("按附件评价表统计，同一单位重复列出只计一次；“量为 0”（当月没有工单或来信的单位数）"
-           "与承办单位总数取自通报正文。")
+st.caption(
+    "按附件评价表统计，同一单位重复列出只计一次；“量为 0”（当月没有工单或来信的单位数）"
+    "与承办单位总数取自通报正文。"
+)
 tables.show(grades_table(view.grades), "grade-counts", f"等级评价-{chosen.end}")

@@ -8,15 +8,23 @@ from ui import filters, state
 from ui.cards import show_findings, show_warnings
 
 st.title("数据质量")
-st.caption("通报中印刷的数字与按表内数字重新计算的结果不一致之处，以及解析时未能确定读取的内容。"
-           "数据原样保存，这里只作提示，不作修改。按侧边栏的渠道与期间筛选。")
+st.caption(
+    "通报中印刷的数字与按表内数字重新计算的结果不一致之处，以及解析时未能确定读取的内容。"
+    "数据原样保存，这里只作提示，不作修改。按侧边栏的渠道与期间筛选。"
+)
 chosen = filters.current()
 in_view = select_findings(in_period(state.findings(), chosen.start, chosen.end), chosen.channel)
 left, right = st.columns(2)
-units = left.multiselect("单位", sorted(set(in_view["unit"].dropna())), key="quality-units",
-                         placeholder="全部单位")
-kinds = right.multiselect("类别", list(FINDING_KINDS), format_func=FINDING_KINDS.get,
-                          key="quality-kinds", placeholder="全部类别")
+units = left.multiselect(
+    "单位", sorted(set(in_view["unit"].dropna())), key="quality-units", placeholder="全部单位"
+)
+kinds = right.multiselect(
+    "类别",
+    list(FINDING_KINDS),
+    format_func=FINDING_KINDS.get,
+    key="quality-kinds",
+    placeholder="全部类别",
+)
 shown = select_findings(in_view, units=units, kinds=kinds)
 st.subheader(f"核对不一致（{len(shown)} 处）")
 with st.container(key="quality-findings"):

@@ -10,8 +10,14 @@ MEASURES = {"count": "件数", "share": "占比"}
 
 opening = prologue.start("趋势")
 chosen, channel = opening.chosen, opening.channel
-view = trends_view(frames.overview(), frames.categories(), frames.evaluations(chosen.channel),
-                   chosen.channel, chosen.start, chosen.end)
+view = trends_view(
+    frames.overview(),
+    frames.categories(),
+    frames.evaluations(chosen.channel),
+    chosen.channel,
+    chosen.start,
+    chosen.end,
+)
 st.caption(f"{opening.period}。只有已载入的月份参与作图，缺少的月份不补值。")
 
 st.subheader("全市运行情况")
@@ -26,8 +32,15 @@ else:
     tables.show(city_table(view.city), "city-trend", "全市运行情况")
 
 st.subheader("诉求类型")
-measure = st.segmented_control("显示", list(MEASURES), format_func=MEASURES.get, default="count",
-                               required=True, key="cat_measure", bind="query-params")
+measure = st.segmented_control(
+    "显示",
+    list(MEASURES),
+    format_func=MEASURES.get,
+    default="count",
+    required=True,
+    key="cat_measure",
+    bind="query-params",
+)
 if view.categories.empty:
     st.info("所选期间的通报没有列出诉求类型。")
 else:

@@ -5,12 +5,19 @@ import streamlit as st
 from ui import access, cards, library, state, uploads
 
 st.title("上传与管理")
-st.caption("上传每月的《政务服务热线工作通报》，检查解析结果后保存到通报库。"
-           "支持 PDF、Word（.docx）与文本（.txt / .md），可一次选择多个文件。")
+st.caption(
+    "上传每月的《政务服务热线工作通报》，检查解析结果后保存到通报库。"
+    "支持 PDF、Word（.docx）与文本（.txt / .md），可一次选择多个文件。"
+)
 stored = state.library()
 if access.can_edit():
-    files = st.file_uploader("选择通报文件", type=uploads.FILE_TYPES, accept_multiple_files=True,
-                             key="upload-files", max_upload_size=uploads.MAX_UPLOAD_MB)
+    files = st.file_uploader(
+        "选择通报文件",
+        type=uploads.FILE_TYPES,
+        accept_multiple_files=True,
+        key="upload-files",
+        max_upload_size=uploads.MAX_UPLOAD_MB,
+    )
     batch = uploads.parse_all(files)
     for index, upload in enumerate(batch):
         cards.result_card(index, upload, stored)

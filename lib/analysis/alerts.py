@@ -17,10 +17,18 @@ from lib.analysis.display import Table, measure_format, shape
 from lib.analysis.rows import in_months, of_channel, one_row_per_unit
 
 DEFAULT_LIMITS = {
-    "hotline": {"completion_rate": 99.0, "on_time_rate": 95.0, "rework_rate": 20.0,
-                "visited_rate": 25.0},
-    "mailbox": {"completion_rate": 99.0, "on_time_rate": 95.0, "rework_rate": 20.0,
-                "visited_rate": 80.0},
+    "hotline": {
+        "completion_rate": 99.0,
+        "on_time_rate": 95.0,
+        "rework_rate": 20.0,
+        "visited_rate": 25.0,
+    },
+    "mailbox": {
+        "completion_rate": 99.0,
+        "on_time_rate": 95.0,
+        "rework_rate": 20.0,
+        "visited_rate": 80.0,
+    },
 }
 """Starting limits: a floor for rates where more is better, a ceiling for the others."""
 
@@ -28,12 +36,16 @@ DEFAULT_LIMITS = {
 def _history(evaluations: pd.DataFrame, channel: str, period: str) -> pd.DataFrame:
     """The channel's rows up to `period`, one per unit and month, by unit then month."""
     rows = in_months(of_channel(evaluations, channel), None, period)
-    return one_row_per_unit(rows).sort_values(["unit_id", "period"], kind="stable") \
+    return (
+        one_row_per_unit(rows)
+        .sort_values(["unit_id", "period"], kind="stable")
         .reset_index(drop=True)
+    )
 
 
-def score_declines(evaluations: pd.DataFrame, channel: str, period: str,
-                   min_run: int = 2) -> pd.DataFrame:
+def score_declines(
+    evaluations: pd.DataFrame, channel: str, period: str, min_run: int = 2
+) -> pd.DataFrame:
     """Units listed in `period` whose score fell at each of their last `min_run` or more steps.
 
     Columns: unit_id, unit, group, declines (steps in the run), scores (the run as text,
@@ -50,14 +62,17 @@ def _declines(rows: pd.DataFrame, channel: str, period: str, min_run: int) -> pd
     hit = rows[(rows["period"] == period) & (run >= min_run)].copy()
     hit["declines"] = run[hit.index].astype("int64")
     places = metrics.score_decimals(channel)
-    hit["scores"] = [" → ".join(f"{s:.{places}f}" for s in rows["score"].iloc[i - n:i + 1])
-                     for i, n in zip(hit.index, hit["declines"], strict=True)]
-    hit["start_score"] = [rows["score"].iat[i - n] for i, n in
-                          zip(hit.index, hit["declines"], strict=True)]
+    hit["scores"] = [
+        " → ".join(f"{s:.{places}f}" for s in rows["score"].iloc[i - n : i + 1])
+        for i, n in zip(hit.index, hit["declines"], strict=True)
+    ]
+    hit["start_score"] = [
+        rows["score"].iat[i - n] for i, n in zip(hit.index, hit["declines"], strict=True)
+    ]
     hit["drop"] = hit["score"] - hit["start_score"]
     return hit.sort_values(["drop", "unit_id"], kind="stable")[
-        ["unit_id", "unit", "group", "declines", "scores", "start_score", "score", "drop",
-         "grade"]].reset_index(drop=True)
+        ["unit_id", "unit", "group", "declines", "scores", "start_score", "score", "drop", "grade"]
+    ].reset_index(drop=True)
 
 
 def first_falls_below_a(evaluations: pd.DataFrame, channel: str, period: str) -> pd.DataFrame:
@@ -78,12 +93,17 @@ def _first_falls(rows: pd.DataFrame, period: str) -> pd.DataFrame:
     now["previous_period"] = now["unit_id"].map(last["period"])
     now["previous_score"] = now["unit_id"].map(last["score"])
     return now.sort_values(["score", "unit_id"], kind="stable")[
-        ["unit_id", "unit", "group", "score", "grade", "previous_period", "previous_score"]] \
-        .reset_index(drop=True)
+        ["unit_id", "unit", "group", "score", "grade", "previous_period", "previous_score"]
+    ].reset_index(drop=True)
 
 
-def rates_beyond_limits(evaluations: pd.DataFrame, channel: str, period: str,
-                        limits: Mapping[str, float], min_due: int = 0) -> pd.DataFrame:
+def rates_beyond_limits(
+    evaluations: pd.DataFrame,
+    channel: str,
+    period: str,
+    limits: Mapping[str, float],
+    min_due: int = 0,
+) -> pd.DataFrame:
     """Rates of the month below their floor (办结率, 按期办结率, mailbox 满意率) or above their
     ceiling (返工率, hotline 不满意率), for units with at least `min_due` orders.
 
@@ -112,34 +132,69 @@ class AlertsView:
     beyond_limits: pd.DataFrame
 
 
-def alerts_view(evaluations: pd.DataFrame, channel: str, period: str,
-                limits: Mapping[str, float], min_run: int = 2, min_due: int = 0) -> AlertsView:
+def alerts_view(
+    evaluations: pd.DataFrame,
+    channel: str,
+    period: str,
+    limits: Mapping[str, float],
+    min_run: int = 2,
+    min_due: int = 0,
+) -> AlertsView:
     history = _history(evaluations, channel, period)
-    return AlertsView(_declines(history, channel, period, min_run), _first_falls(history, period),
-                      rates_beyond_limits(evaluations, channel, period, limits, min_due))
+    return AlertsView(
+        _declines(history, channel, period, min_run),
+        _first_falls(history, period),
+        rates_beyond_limits(evaluations, channel, period, limits, min_due),
+    )
 
 
 def declines_table(declines: pd.DataFrame, channel: str) -> Table:
     score = measure_format(metrics.SCORE, channel)
-    return shape(declines, [("unit", "部门名称", None), ("group", "分组", None),
-                            ("declines", "连续下降次数", "%d"), ("scores", "综合指标值走势", None),
-                            ("drop", "累计变化", measure_format(metrics.SCORE, channel, True)),
-                            ("score", "本期综合指标值", score), ("grade", "本期等级", None)])
+    return shape(
+        declines,
+        [
+            ("unit", "部门名称", None),
+            ("group", "分组", None),
+            ("declines", "连续下降次数", "%d"),
+            ("scores", "综合指标值走势", None),
+            ("drop", "累计变化", measure_format(metrics.SCORE, channel, True)),
+            ("score", "本期综合指标值", score),
+            ("grade", "本期等级", None),
+        ],
+    )
 
 
 def first_falls_table(falls: pd.DataFrame, channel: str) -> Table:
     score = measure_format(metrics.SCORE, channel)
-    return shape(falls, [("unit", "部门名称", None), ("group", "分组", None),
-                         ("previous_period", "上次列入", None), ("previous_score", "当时综合指标值", score),
-                         ("score", "本期综合指标值", score), ("grade", "本期等级", None)])
+    return shape(
+        falls,
+        [
+            ("unit", "部门名称", None),
+            ("group", "分组", None),
+            ("previous_period", "上次列入", None),
+            ("previous_score", "当时综合指标值", score),
+            ("score", "本期综合指标值", score),
+            ("grade", "本期等级", None),
+        ],
+    )
 
 
 def beyond_limits_table(beyond: pd.DataFrame, channel: str) -> Table:
     named = beyond.assign(
         measure=beyond["measure"].map(lambda m: metrics.label(m, channel)),
-        rule=beyond["measure"].map(lambda m: "低于" if metrics.higher_is_better(m, channel)
-                                   else "高于"))
-    return shape(named, [("unit", "部门名称", None), ("group", "分组", None),
-                         ("due", "应办理数", "%d"), ("measure", "指标", None),
-                         ("value", "本期值（%）", "%.2f"), ("rule", "规则", None),
-                         ("limit", "阈值（%）", "%.2f")])
+        rule=beyond["measure"].map(
+            lambda m: "低于" if metrics.higher_is_better(m, channel) else "高于"
+        ),
+    )
+    return shape(
+        named,
+        [
+            ("unit", "部门名称", None),
+            ("group", "分组", None),
+            ("due", "应办理数", "%d"),
+            ("measure", "指标", None),
+            ("value", "本期值（%）", "%.2f"),
+            ("rule", "规则", None),
+            ("limit", "阈值（%）", "%.2f"),
+        ],
+    )

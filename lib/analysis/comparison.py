@@ -29,8 +29,9 @@ def unit_choices(units: pd.DataFrame, aliases: pd.DataFrame) -> list[str]:
     return sorted({*units["unit_id"], *aliases["alias"]})
 
 
-def resolve_units(names: Iterable[str], aliases: pd.DataFrame,
-                  known: Iterable[str]) -> tuple[list[str], list[str]]:
+def resolve_units(
+    names: Iterable[str], aliases: pd.DataFrame, known: Iterable[str]
+) -> tuple[list[str], list[str]]:
     """The unit ids `names` stand for, in the order first named and each once, and the names
     that are neither a known unit id nor an alias."""
     to_id = dict(zip(aliases["alias"], aliases["unit_id"], strict=True))
@@ -57,27 +58,34 @@ def group_medians(evaluations: pd.DataFrame, channel: str, period: str) -> pd.Da
     return medians.round({m: metrics.decimals(m, channel) for m in metrics.MEASURES})
 
 
-def versus_group_median(evaluations: pd.DataFrame, channel: str, period: str,
-                        unit_ids: Sequence[str]) -> pd.DataFrame:
+def versus_group_median(
+    evaluations: pd.DataFrame, channel: str, period: str, unit_ids: Sequence[str]
+) -> pd.DataFrame:
     """Each unit's score and rates against its group's median in a month, long form:
     unit_id, unit, group, measure, value, median, difference (value − median) and `ahead`
     (True when the unit does better than the median, whichever way better points)."""
     rows = one_row_per_unit(of_channel(evaluations, channel, period)).set_index("unit_id")
     rows = rows.loc[[u for u in unit_ids if u in rows.index]].reset_index()
     medians = group_medians(evaluations, channel, period)
-    long = rows.melt(id_vars=["unit_id", "unit", "group"], value_vars=[metrics.SCORE, *metrics.RATES],
-                     var_name="measure", value_name="value")
+    long = rows.melt(
+        id_vars=["unit_id", "unit", "group"],
+        value_vars=[metrics.SCORE, *metrics.RATES],
+        var_name="measure",
+        value_name="value",
+    )
     long["median"] = [medians.at[g, m] for g, m in zip(long["group"], long["measure"], strict=True)]
     long["difference"] = long["value"] - long["median"]
     better_high = long["measure"].map(lambda m: metrics.higher_is_better(m, channel))
     long["ahead"] = long["difference"].where(better_high, -long["difference"]) > 0
     order = {u: n for n, u in enumerate(unit_ids)}
-    return long.sort_values("unit_id", key=lambda ids: ids.map(order), kind="stable") \
-        .reset_index(drop=True)
+    return long.sort_values("unit_id", key=lambda ids: ids.map(order), kind="stable").reset_index(
+        drop=True
+    )
 
 
-def score_history(evaluations: pd.DataFrame, unit_id: str,
-                  channel: str | None = None) -> pd.DataFrame:
+def score_history(
+    evaluations: pd.DataFrame, unit_id: str, channel: str | None = None
+) -> pd.DataFrame:
     """A unit's months: period, channel, group, unit, score, grade, rank and out_of (its place
     in its group that month), oldest first; both channels unless `channel` is given."""
     channels = [channel] if channel else list(CHANNELS)
@@ -89,25 +97,38 @@ def score_history(evaluations: pd.DataFrame, unit_id: str,
         parts.append(ranked[ranked["unit_id"] == unit_id].drop_duplicates(["period", "unit_id"]))
     history = pd.concat(parts) if parts else evaluations.iloc[:0]
     return history.sort_values(["period", "channel"], kind="stable")[
-        ["period", "channel", "group", "unit", "score", "grade", "rank", "out_of"]] \
-        .reset_index(drop=True)
+        ["period", "channel", "group", "unit", "score", "grade", "rank", "out_of"]
+    ].reset_index(drop=True)
 
 
-def measure_history(evaluations: pd.DataFrame, channel: str, unit_ids: Sequence[str],
-                    measure: str, start: str | None = None, end: str | None = None,
-                    names: dict[str, str] | None = None) -> pd.DataFrame:
+def measure_history(
+    evaluations: pd.DataFrame,
+    channel: str,
+    unit_ids: Sequence[str],
+    measure: str,
+    start: str | None = None,
+    end: str | None = None,
+    names: dict[str, str] | None = None,
+) -> pd.DataFrame:
     """One measure of some units month by month: period, unit_id, name, value, grade.
     `names` (unit id → name shown) defaults to the latest printed in the months asked."""
     rows = evaluations[evaluations["unit_id"].isin(unit_ids)]
     rows = one_row_per_unit(in_months(of_channel(rows, channel), start, end))
     names = names or latest_names(rows)
-    return pd.DataFrame({"period": rows["period"], "unit_id": rows["unit_id"],
-                         "name": rows["unit_id"].map(names), "value": rows[measure],
-                         "grade": rows["grade"]}).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "period": rows["period"],
+            "unit_id": rows["unit_id"],
+            "name": rows["unit_id"].map(names),
+            "value": rows[measure],
+            "grade": rows["grade"],
+        }
+    ).reset_index(drop=True)
 
 
-def _placed(evaluations: pd.DataFrame, channel: str, period: str,
-            unit_ids: Sequence[str]) -> pd.DataFrame:
+def _placed(
+    evaluations: pd.DataFrame, channel: str, period: str, unit_ids: Sequence[str]
+) -> pd.DataFrame:
     """The month's row of each unit with its rank (index: unit_id)."""
     month = of_channel(evaluations, channel, period)
     ranked = ranks(month, channel).drop_duplicates("unit_id")
@@ -118,14 +139,24 @@ def _place(row) -> str:
     return f"{int(row['rank'])} / {int(row['out_of'])}"
 
 
-def side_by_side(evaluations: pd.DataFrame, channel: str, period: str,
-                 unit_ids: Sequence[str], names: dict[str, str]) -> pd.DataFrame:
+def side_by_side(
+    evaluations: pd.DataFrame,
+    channel: str,
+    period: str,
+    unit_ids: Sequence[str],
+    names: dict[str, str],
+) -> pd.DataFrame:
     """A month's figures with one column per unit (headed by its name) and one row per item:
     group, place in group, score, grade, rates, counts — as text at the bulletin's precision,
     rates with %; 未列入 for a unit the month's table does not list."""
     placed = _placed(evaluations, channel, period, unit_ids)
-    items = ["分组", "组内名次", *(metrics.label(m, channel) for m in metrics.MEASURES[:1]),
-             "等级评价", *(metrics.label(m, channel) for m in metrics.MEASURES[1:])]
+    items = [
+        "分组",
+        "组内名次",
+        *(metrics.label(m, channel) for m in metrics.MEASURES[:1]),
+        "等级评价",
+        *(metrics.label(m, channel) for m in metrics.MEASURES[1:]),
+    ]
     columns = {}
     for unit_id in unit_ids:
         if unit_id not in placed.index:
@@ -133,8 +164,13 @@ def side_by_side(evaluations: pd.DataFrame, channel: str, period: str,
             continue
         row = placed.loc[unit_id]
         values = [_shown(row[m], m, channel) for m in metrics.MEASURES]
-        columns[names.get(unit_id, unit_id)] = [row["group"], _place(row), values[0], row["grade"],
-                                                *values[1:]]
+        columns[names.get(unit_id, unit_id)] = [
+            row["group"],
+            _place(row),
+            values[0],
+            row["grade"],
+            *values[1:],
+        ]
     return pd.DataFrame(columns, index=pd.Index(items, name="项目")).reset_index()
 
 
@@ -144,8 +180,9 @@ def _shown(value: float, measure: str, channel: str, signed: bool = False) -> st
     return number if signed or measure not in metrics.RATES else f"{number}%"
 
 
-def channels_side_by_side(evaluations: pd.DataFrame, period: str, unit_ids: Sequence[str],
-                          names: dict[str, str]) -> pd.DataFrame:
+def channels_side_by_side(
+    evaluations: pd.DataFrame, period: str, unit_ids: Sequence[str], names: dict[str, str]
+) -> pd.DataFrame:
     """Per unit, its hotline and mailbox score, grade and place in group for one month:
     单位, then 热线/市长信箱 综合指标值, 等级评价, 组内名次 (None where not listed)."""
     out = pd.DataFrame({"单位": [names.get(u, u) for u in unit_ids]})
@@ -153,8 +190,9 @@ def channels_side_by_side(evaluations: pd.DataFrame, period: str, unit_ids: Sequ
         placed = _placed(evaluations, channel, period, unit_ids).reindex(unit_ids)
         out[f"{word}综合指标值"] = placed["score"].to_numpy()
         out[f"{word}等级"] = placed["grade"].to_numpy()
-        out[f"{word}组内名次"] = [None if pd.isna(r["rank"]) else _place(r)
-                              for _, r in placed.iterrows()]
+        out[f"{word}组内名次"] = [
+            None if pd.isna(r["rank"]) else _place(r) for _, r in placed.iterrows()
+        ]
     return out
 
 
@@ -170,8 +208,14 @@ class ComparisonView:
     versus_median: pd.DataFrame
 
 
-def comparison_view(evaluations: pd.DataFrame, channel: str, start: str, end: str,
-                    unit_ids: Sequence[str], measure: str = metrics.SCORE) -> ComparisonView:
+def comparison_view(
+    evaluations: pd.DataFrame,
+    channel: str,
+    start: str,
+    end: str,
+    unit_ids: Sequence[str],
+    measure: str = metrics.SCORE,
+) -> ComparisonView:
     """`evaluations` of both channels; the month compared is `end`, the lines run start–end.
     Units are named alike in every part: `names`, their latest printed names up to `end`."""
     mine = evaluations[evaluations["unit_id"].isin(unit_ids) & (evaluations["period"] <= end)]
@@ -183,16 +227,20 @@ def comparison_view(evaluations: pd.DataFrame, channel: str, start: str, end: st
         month=side_by_side(month, channel, end, unit_ids, names),
         history=measure_history(mine, channel, unit_ids, measure, start, end, names),
         channels=channels_side_by_side(month, end, unit_ids, names),
-        channel_scores={ch: measure_history(mine, ch, unit_ids, metrics.SCORE, start, end, names)
-                        for ch in CHANNELS},
+        channel_scores={
+            ch: measure_history(mine, ch, unit_ids, metrics.SCORE, start, end, names)
+            for ch in CHANNELS
+        },
         versus_median=versus.assign(unit=versus["unit_id"].map(names)),
     )
 
 
-
 def channels_table(channels: pd.DataFrame) -> Table:
-    return Table(channels, {f"{word}综合指标值": measure_format(metrics.SCORE, ch)
-                            for ch, word in CHANNELS.items()})
+    return Table(
+        channels,
+        {f"{word}综合指标值": measure_format(metrics.SCORE, ch) for ch, word in CHANNELS.items()},
+    )
+
 
 def versus_table(long: pd.DataFrame, channel: str) -> Table:
     """The units against their group medians, as text at each measure's precision (the score
@@ -200,14 +248,27 @@ def versus_table(long: pd.DataFrame, channel: str) -> Table:
     verdict = long["ahead"].map({True: "优于中位数", False: "落后于中位数"})
 
     def shown(column: str, signed: bool = False) -> list[str]:
-        return [_shown(v, m, channel, signed)
-                for v, m in zip(long[column], long["measure"], strict=True)]
+        return [
+            _shown(v, m, channel, signed)
+            for v, m in zip(long[column], long["measure"], strict=True)
+        ]
 
-    named = long.assign(measure=long["measure"].map(lambda m: metrics.label(m, channel)),
-                        value=shown("value"), median=shown("median"),
-                        difference=shown("difference", signed=True),
-                        ahead=verdict.where(long["difference"] != 0, "与中位数持平"))
-    return shape(named, [("unit", "部门名称", None), ("group", "分组", None),
-                         ("measure", "指标", None), ("value", "本单位", None),
-                         ("median", "组中位数", None), ("difference", "差值", None),
-                         ("ahead", "比较", None)])
+    named = long.assign(
+        measure=long["measure"].map(lambda m: metrics.label(m, channel)),
+        value=shown("value"),
+        median=shown("median"),
+        difference=shown("difference", signed=True),
+        ahead=verdict.where(long["difference"] != 0, "与中位数持平"),
+    )
+    return shape(
+        named,
+        [
+            ("unit", "部门名称", None),
+            ("group", "分组", None),
+            ("measure", "指标", None),
+            ("value", "本单位", None),
+            ("median", "组中位数", None),
+            ("difference", "差值", None),
+            ("ahead", "比较", None),
+        ],
+    )

@@ -19,8 +19,9 @@ from lib.model import GROUPS
 NOT_LISTED = "未列入"
 
 
-def grade_distribution(evaluations: pd.DataFrame, channel: str, start: str | None = None,
-                       end: str | None = None) -> pd.DataFrame:
+def grade_distribution(
+    evaluations: pd.DataFrame, channel: str, start: str | None = None, end: str | None = None
+) -> pd.DataFrame:
     """Units per month, group and grade: period, group, grade, units."""
     rows = one_row_per_unit(in_months(of_channel(evaluations, channel), start, end))
     counts = rows.groupby(["period", "group", "grade"], sort=False).size()
@@ -52,8 +53,9 @@ def _two_months(evaluations: pd.DataFrame, channel: str, before: str, after: str
     rows = of_channel(evaluations, channel)
     rows = one_row_per_unit(rows[rows["period"].isin([before, after])])
     first, second = (rows[rows["period"] == p].set_index("unit_id") for p in (before, after))
-    both = first.merge(second, how="outer", left_index=True, right_index=True,
-                       suffixes=("_before", "_after"))
+    both = first.merge(
+        second, how="outer", left_index=True, right_index=True, suffixes=("_before", "_after")
+    )
     for side in ("before", "after"):
         both[f"grade_{side}"] = both[f"grade_{side}"].fillna(NOT_LISTED)
     both["unit"] = both["unit_after"].fillna(both["unit_before"])
@@ -63,12 +65,14 @@ def _two_months(evaluations: pd.DataFrame, channel: str, before: str, after: str
 
 def _grade_order(grades) -> list[str]:
     seen = set(grades)
-    return [g for g in (*metrics.GRADES, NOT_LISTED) if g in seen] + \
-        sorted(seen - {*metrics.GRADES, NOT_LISTED})
+    return [g for g in (*metrics.GRADES, NOT_LISTED) if g in seen] + sorted(
+        seen - {*metrics.GRADES, NOT_LISTED}
+    )
 
 
-def transition_matrix(evaluations: pd.DataFrame, channel: str, before: str,
-                      after: str) -> pd.DataFrame:
+def transition_matrix(
+    evaluations: pd.DataFrame, channel: str, before: str, after: str
+) -> pd.DataFrame:
     """Units by grade in `before` (rows) and in `after` (columns), 未列入 included."""
     both = _two_months(evaluations, channel, before, after)
     order = _grade_order([*both["grade_before"], *both["grade_after"]])
@@ -88,8 +92,10 @@ def grade_movers(evaluations: pd.DataFrame, channel: str, before: str, after: st
     listed = ~both[["grade_before", "grade_after"]].isin([NOT_LISTED]).any(axis=1)
     movers = both[listed & (both["grade_before"] != both["grade_after"])].copy()
     then, now = ({i: movers[f"{i}_{side}"] for i in metrics.RATES} for side in ("before", "after"))
-    effects = pd.DataFrame({i: metrics.score_effect(i, channel) * (now[i] - then[i])
-                            for i in metrics.RATES}, index=movers.index)
+    effects = pd.DataFrame(
+        {i: metrics.score_effect(i, channel) * (now[i] - then[i]) for i in metrics.RATES},
+        index=movers.index,
+    )
     movers["indicator"] = effects.abs().idxmax(axis=1) if len(movers) else pd.Series(dtype=str)
     movers["effect"] = _pick(effects, movers["indicator"])
     movers["indicator_before"] = _pick(pd.DataFrame(then), movers["indicator"])
@@ -98,9 +104,22 @@ def grade_movers(evaluations: pd.DataFrame, channel: str, before: str, after: st
     rank = {g: n for n, g in enumerate(metrics.GRADES)}
     movers["fell"] = movers["grade_after"].map(rank) > movers["grade_before"].map(rank)
     movers = movers.sort_values(["fell", "score_change"], ascending=[False, True], kind="stable")
-    return movers[["unit_id", "unit", "group", "grade_before", "grade_after", "score_before",
-                   "score_after", "score_change", "indicator", "indicator_before",
-                   "indicator_after", "effect"]].reset_index(drop=True)
+    return movers[
+        [
+            "unit_id",
+            "unit",
+            "group",
+            "grade_before",
+            "grade_after",
+            "score_before",
+            "score_after",
+            "score_change",
+            "indicator",
+            "indicator_before",
+            "indicator_after",
+            "effect",
+        ]
+    ].reset_index(drop=True)
 
 
 def _pick(values: pd.DataFrame, columns: pd.Series) -> np.ndarray:
@@ -119,8 +138,14 @@ class GradesView:
     movers: pd.DataFrame
 
 
-def grades_view(evaluations: pd.DataFrame, channel: str, start: str, end: str,
-                before: str | None, after: str | None) -> GradesView:
+def grades_view(
+    evaluations: pd.DataFrame,
+    channel: str,
+    start: str,
+    end: str,
+    before: str | None,
+    after: str | None,
+) -> GradesView:
     pair = before is not None and after is not None
     return GradesView(
         grade_distribution(evaluations, channel, start, end),
@@ -132,12 +157,18 @@ def grades_view(evaluations: pd.DataFrame, channel: str, start: str, end: str,
 
 def below_a_table(rows: pd.DataFrame, channel: str) -> Table:
     rate = measure_format("completion_rate", channel)
-    return shape(rows, [
-        ("unit", "部门名称", None), ("group", "分组", None),
-        ("score", "综合指标值", measure_format(metrics.SCORE, channel)),
-        ("grade", "等级评价", None), ("previous_grade", "上期等级", None),
-        ("due", "应办理数", "%d"),
-        *((r, metrics.label(r, channel), rate) for r in metrics.RATES)])
+    return shape(
+        rows,
+        [
+            ("unit", "部门名称", None),
+            ("group", "分组", None),
+            ("score", "综合指标值", measure_format(metrics.SCORE, channel)),
+            ("grade", "等级评价", None),
+            ("previous_grade", "上期等级", None),
+            ("due", "应办理数", "%d"),
+            *((r, metrics.label(r, channel), rate) for r in metrics.RATES),
+        ],
+    )
 
 
 def matrix_table(matrix: pd.DataFrame, before_label: str, after_label: str) -> Table:
@@ -150,11 +181,21 @@ def matrix_table(matrix: pd.DataFrame, before_label: str, after_label: str) -> T
 def movers_table(movers: pd.DataFrame, channel: str) -> Table:
     score = measure_format(metrics.SCORE, channel)
     rate = measure_format("completion_rate", channel)
-    named = movers.assign(indicator=movers["indicator"].map(lambda i: metrics.label(i, channel)),
-                          moved=movers["grade_before"] + " → " + movers["grade_after"])
-    return shape(named, [
-        ("unit", "部门名称", None), ("group", "分组", None), ("moved", "等级变动", None),
-        ("score_after", "本期分数", score),
-        ("score_change", "分数变化", measure_format(metrics.SCORE, channel, True)),
-        ("indicator", "变化最大的指标", None), ("indicator_before", "该指标上期", rate),
-        ("indicator_after", "该指标本期", rate), ("effect", "对分数的影响", "%+.2f")])
+    named = movers.assign(
+        indicator=movers["indicator"].map(lambda i: metrics.label(i, channel)),
+        moved=movers["grade_before"] + " → " + movers["grade_after"],
+    )
+    return shape(
+        named,
+        [
+            ("unit", "部门名称", None),
+            ("group", "分组", None),
+            ("moved", "等级变动", None),
+            ("score_after", "本期分数", score),
+            ("score_change", "分数变化", measure_format(metrics.SCORE, channel, True)),
+            ("indicator", "变化最大的指标", None),
+            ("indicator_before", "该指标上期", rate),
+            ("indicator_after", "该指标本期", rate),
+            ("effect", "对分数的影响", "%+.2f"),
+        ],
+    )

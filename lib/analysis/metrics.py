@@ -47,6 +47,7 @@ def score_effect(indicator: str, channel: str) -> float:
     weight = _WEIGHTS[indicator]
     return weight if higher_is_better(indicator, channel) else -weight
 
+
 CITY_FIGURES = {
     "calls": ("受理来电", "count"),
     "direct_answers": ("直接答复", "count"),

@@ -55,7 +55,9 @@ def figure_texts(figures: pd.DataFrame) -> list[FigureText]:
         if pd.isna(row.change):
             change = None
         else:
-            change = f"{int(row.change):+,} 件" if row.kind == "count" else f"{row.change:+.2f} 个百分点"
+            change = (
+                f"{int(row.change):+,} 件" if row.kind == "count" else f"{row.change:+.2f} 个百分点"
+            )
         texts.append(FigureText(row.label, row.kind, value, change))
     return texts
 
@@ -71,7 +73,8 @@ def grade_counts(evaluations: pd.DataFrame, narrative: pd.DataFrame, period: str
     narrative adds: units with no orders or letters (zero_units) and its total (units_total)."""
     rows = one_row_per_unit(evaluations[evaluations["period"] == period])
     counts = pd.crosstab(rows["channel"], rows["grade"]).reindex(
-        index=list(CHANNELS), columns=list(metrics.GRADES), fill_value=0)
+        index=list(CHANNELS), columns=list(metrics.GRADES), fill_value=0
+    )
     counts["listed"] = counts.sum(axis=1)
     told = narrative[narrative["period"] == period].set_index("channel")
     told = told[["zero_units", "units_total"]].reindex(list(CHANNELS))
@@ -95,11 +98,21 @@ class OverviewView:
     hot_issues: list[str]
 
 
-def overview_view(overview: pd.DataFrame, categories: pd.DataFrame, evaluations: pd.DataFrame,
-                  narrative: pd.DataFrame, sections: pd.DataFrame, period: str) -> OverviewView:
-    return OverviewView(previous_month(overview, period), headline(overview, period),
-                        month_categories(categories, period),
-                        grade_counts(evaluations, narrative, period), hot_issues(sections, period))
+def overview_view(
+    overview: pd.DataFrame,
+    categories: pd.DataFrame,
+    evaluations: pd.DataFrame,
+    narrative: pd.DataFrame,
+    sections: pd.DataFrame,
+    period: str,
+) -> OverviewView:
+    return OverviewView(
+        previous_month(overview, period),
+        headline(overview, period),
+        month_categories(categories, period),
+        grade_counts(evaluations, narrative, period),
+        hot_issues(sections, period),
+    )
 
 
 FIGURE_UNITS = {"count": ("件", "件", "%d"), "rate": ("%", "个百分点", "%.2f")}
@@ -111,19 +124,32 @@ def figures_table(figures: pd.DataFrame, kind: str) -> Table:
     change in percentage points) this month and the previous, the unit in each heading."""
     unit, change_unit, printf = FIGURE_UNITS[kind]
     signed = printf.replace("%", "%+", 1)
-    return shape(figures[figures["kind"] == kind], [
-        ("label", "指标", None), ("value", f"本月（{unit}）", printf),
-        ("previous", f"上期（{unit}）", printf), ("change", f"变化（{change_unit}）", signed)])
+    return shape(
+        figures[figures["kind"] == kind],
+        [
+            ("label", "指标", None),
+            ("value", f"本月（{unit}）", printf),
+            ("previous", f"上期（{unit}）", printf),
+            ("change", f"变化（{change_unit}）", signed),
+        ],
+    )
 
 
 def categories_table(month: pd.DataFrame) -> Table:
-    return shape(month, [("name", "诉求类型", None), ("count", "件数", "%d"),
-                         ("share", "占比（%）", "%.2f")])
+    return shape(
+        month, [("name", "诉求类型", None), ("count", "件数", "%d"), ("share", "占比（%）", "%.2f")]
+    )
 
 
 def grades_table(counts: pd.DataFrame) -> Table:
     named = counts.assign(channel=counts["channel"].map(CHANNELS))
-    return shape(named, [("channel", "渠道", None),
-                         *((g, f"{g} 类", "%d") for g in metrics.GRADES),
-                         ("listed", "表内单位", "%d"), ("zero_units", "量为 0（正文）", "%d"),
-                         ("units_total", "承办单位总数（正文）", "%d")])
+    return shape(
+        named,
+        [
+            ("channel", "渠道", None),
+            *((g, f"{g} 类", "%d") for g in metrics.GRADES),
+            ("listed", "表内单位", "%d"),
+            ("zero_units", "量为 0（正文）", "%d"),
+            ("units_total", "承办单位总数（正文）", "%d"),
+        ],
+    )

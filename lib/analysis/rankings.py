@@ -19,13 +19,34 @@ from lib.analysis import metrics
 from lib.analysis.display import Table, measure_format, shape
 from lib.analysis.rows import of_channel, one_row_per_unit, previous_month
 
-RANKED_COLUMNS = ["rank", "out_of", "unit_id", "unit", "group", "value", "score", "grade", "due",
-                  "small", "previous_rank", "rank_change", "previous_value", "value_change",
-                  "previous_score", "score_change"]
+RANKED_COLUMNS = [
+    "rank",
+    "out_of",
+    "unit_id",
+    "unit",
+    "group",
+    "value",
+    "score",
+    "grade",
+    "due",
+    "small",
+    "previous_rank",
+    "rank_change",
+    "previous_value",
+    "value_change",
+    "previous_score",
+    "score_change",
+]
 
 
-def ranks(evaluations: pd.DataFrame, channel: str, measure: str = metrics.SCORE,
-          min_due: int = 0, exclude_small: bool = False, by_group: bool = True) -> pd.DataFrame:
+def ranks(
+    evaluations: pd.DataFrame,
+    channel: str,
+    measure: str = metrics.SCORE,
+    min_due: int = 0,
+    exclude_small: bool = False,
+    by_group: bool = True,
+) -> pd.DataFrame:
     """The channel's rows of every month with `value` (the measure), `small`, `rank` (Int64,
     NA when excluded) and `out_of` (units ranked alongside), ranked within month and group
     (or within month across groups when `by_group` is False)."""
@@ -36,15 +57,24 @@ def ranks(evaluations: pd.DataFrame, channel: str, measure: str = metrics.SCORE,
     keys = ["period", "group"] if by_group else ["period"]
     ranked_values = out["value"].where(~out["small"]) if exclude_small else out["value"]
     ascending = not metrics.higher_is_better(measure, channel)
-    out["rank"] = (ranked_values.groupby([out[k] for k in keys])
-                   .rank(method="min", ascending=ascending).astype("Int64"))
+    out["rank"] = (
+        ranked_values.groupby([out[k] for k in keys])
+        .rank(method="min", ascending=ascending)
+        .astype("Int64")
+    )
     out["out_of"] = out.groupby(keys)["rank"].transform("count").astype("int64")
     return out
 
 
-def rank_in_group(evaluations: pd.DataFrame, channel: str, period: str, group: str | None = None,
-                  measure: str = metrics.SCORE, min_due: int = 0,
-                  exclude_small: bool = False) -> pd.DataFrame:
+def rank_in_group(
+    evaluations: pd.DataFrame,
+    channel: str,
+    period: str,
+    group: str | None = None,
+    measure: str = metrics.SCORE,
+    min_due: int = 0,
+    exclude_small: bool = False,
+) -> pd.DataFrame:
     """The ranking of one month: a group's units (all groups when `group` is None), best first,
     with the previous stored month's rank, value and score, and the changes since.
 
@@ -60,13 +90,15 @@ def rank_in_group(evaluations: pd.DataFrame, channel: str, period: str, group: s
     now = ranked[ranked["period"] == period]
     then = ranked[ranked["period"] == before].drop_duplicates("unit_id")
     then = then[["unit_id", "rank", "value", "score"]].rename(
-        columns={"rank": "previous_rank", "value": "previous_value", "score": "previous_score"})
+        columns={"rank": "previous_rank", "value": "previous_value", "score": "previous_score"}
+    )
     out = now.merge(then, on="unit_id", how="left", validate="many_to_one")
     out["rank_change"] = out["previous_rank"] - out["rank"]
     out["value_change"] = out["value"] - out["previous_value"]
     out["score_change"] = out["score"] - out["previous_score"]
-    return out.sort_values(["rank", "order"], na_position="last", kind="stable")[RANKED_COLUMNS] \
-        .reset_index(drop=True)
+    return out.sort_values(["rank", "order"], na_position="last", kind="stable")[
+        RANKED_COLUMNS
+    ].reset_index(drop=True)
 
 
 def top_and_bottom(ranked: pd.DataFrame, n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -90,17 +122,26 @@ class RankingView:
     previous_period: str | None
 
 
-def ranking_view(evaluations: pd.DataFrame, channel: str, period: str, group: str | None,
-                 measure: str = metrics.SCORE, min_due: int = 0, exclude_small: bool = False,
-                 n: int = 5) -> RankingView:
+def ranking_view(
+    evaluations: pd.DataFrame,
+    channel: str,
+    period: str,
+    group: str | None,
+    measure: str = metrics.SCORE,
+    min_due: int = 0,
+    exclude_small: bool = False,
+    n: int = 5,
+) -> RankingView:
     ranking = rank_in_group(evaluations, channel, period, group, measure, min_due, exclude_small)
     top, bottom = top_and_bottom(ranking, n)
-    return RankingView(ranking, top, bottom,
-                       previous_month(of_channel(evaluations, channel), period))
+    return RankingView(
+        ranking, top, bottom, previous_month(of_channel(evaluations, channel), period)
+    )
 
 
-def ranking_table(ranking: pd.DataFrame, channel: str, measure: str = metrics.SCORE,
-                  brief: bool = False) -> Table:
+def ranking_table(
+    ranking: pd.DataFrame, channel: str, measure: str = metrics.SCORE, brief: bool = False
+) -> Table:
     """The ranking under the bulletin's headings: the measure's own column unless it is the
     score, then the changes since the previous month. `brief` (红黑榜, half the page wide)
     keeps the rank, name, values, grade and small-sample mark."""
@@ -115,8 +156,12 @@ def ranking_table(ranking: pd.DataFrame, channel: str, measure: str = metrics.SC
     columns += [("score", "综合指标值", score), ("grade", "等级评价", None)]
     if brief:
         return shape(ranking, [*columns, ("small", "小样本", None)])
-    columns += [("due", "应办理数", "%d"), ("small", "小样本", None),
-                ("previous_rank", "上期名次", "%d"), ("rank_change", "名次变化", "%+d")]
+    columns += [
+        ("due", "应办理数", "%d"),
+        ("small", "小样本", None),
+        ("previous_rank", "上期名次", "%d"),
+        ("rank_change", "名次变化", "%+d"),
+    ]
     if measure != metrics.SCORE:
         columns.append(("value_change", f"{label}变化", measure_format(measure, channel, True)))
     columns.append(("score_change", "综合指标值变化", measure_format(metrics.SCORE, channel, True)))

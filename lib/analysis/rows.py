@@ -23,7 +23,9 @@ def previous_month(frame: pd.DataFrame, period: str) -> str | None:
     return None if earlier.empty else earlier.max()
 
 
-def in_months(frame: pd.DataFrame, start: str | None = None, end: str | None = None) -> pd.DataFrame:
+def in_months(
+    frame: pd.DataFrame, start: str | None = None, end: str | None = None
+) -> pd.DataFrame:
     """Rows from month `start` to month `end`, both included; None leaves that side open."""
     keep = pd.Series(True, index=frame.index)
     if start is not None:

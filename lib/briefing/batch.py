@@ -19,11 +19,13 @@ from lib.labels import month_label
 CHART_THREADS = 4
 
 
-def briefings_zip(library: Library, unit_ids: Iterable[str], month: str | None = None,
-                  visit: Visit | None = None) -> bytes:
+def briefings_zip(
+    library: Library, unit_ids: Iterable[str], month: str | None = None, visit: Visit | None = None
+) -> bytes:
     """A zip of the briefings on `unit_ids` for `month`, each named as text.file_name says."""
-    briefings = [build_briefing(library, unit_id, month, visit)
-                 for unit_id in dict.fromkeys(unit_ids)]
+    briefings = [
+        build_briefing(library, unit_id, month, visit) for unit_id in dict.fromkeys(unit_ids)
+    ]
     with ThreadPoolExecutor(CHART_THREADS) as pool:
         charts = list(pool.map(chart_png, briefings))
     out = io.BytesIO()

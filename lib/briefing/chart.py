@@ -20,8 +20,7 @@ from lib.briefing.content import Briefing
 from lib.labels import CHANNELS
 
 FONT = "Noto Sans CJK SC"
-FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto",
-             "/usr/share/fonts")
+FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto", "/usr/share/fonts")
 COLOURS = {"热线": "#1f3a5f", "市长信箱": "#8b1e1e"}
 WIDTH, HEIGHT = 540, 44
 PNG_SCALE = 3
@@ -47,10 +46,15 @@ def history_frame(briefing: Briefing) -> pd.DataFrame:
     for channel, name in CHANNELS.items():
         for month in months:
             s = listed.get((channel, month))
-            rows.append({"月份": text.short_month(month, month == months[0]), "渠道": name,
-                         "综合指标值": s.score if s else None,
-                         "分数": text.score(s.score, channel) if s else "",
-                         "名次": f"{s.rank}/{s.of}" if s else ""})
+            rows.append(
+                {
+                    "月份": text.short_month(month, month == months[0]),
+                    "渠道": name,
+                    "综合指标值": s.score if s else None,
+                    "分数": text.score(s.score, channel) if s else "",
+                    "名次": f"{s.rank}/{s.of}" if s else "",
+                }
+            )
     return pd.DataFrame(rows, columns=["月份", "渠道", "综合指标值", "分数", "名次"])
 
 
@@ -60,25 +64,51 @@ def score_chart(briefing: Briefing, width: int = WIDTH) -> alt.VConcatChart:
     frame = history_frame(briefing)
     order = list(dict.fromkeys(frame["月份"]))
     names = list(CHANNELS.values())
-    panels = [_panel(frame[frame["渠道"] == name], name, order, width, name == names[-1])
-              for name in names]
-    return alt.vconcat(*panels, spacing=6).configure(font=FONT).configure_view(
-        stroke=None).configure_axis(labelFontSize=11, titleFontSize=11, gridColor="#e6e6e6",
-                                    domainColor="#888888", tickColor="#888888")
+    panels = [
+        _panel(frame[frame["渠道"] == name], name, order, width, name == names[-1])
+        for name in names
+    ]
+    return (
+        alt.vconcat(*panels, spacing=6)
+        .configure(font=FONT)
+        .configure_view(stroke=None)
+        .configure_axis(
+            labelFontSize=11,
+            titleFontSize=11,
+            gridColor="#e6e6e6",
+            domainColor="#888888",
+            tickColor="#888888",
+        )
+    )
 
 
-def _panel(frame: pd.DataFrame, name: str, order: list[str], width: int,
-           months_shown: bool) -> alt.LayerChart:
+def _panel(
+    frame: pd.DataFrame, name: str, order: list[str], width: int, months_shown: bool
+) -> alt.LayerChart:
     scores = frame["综合指标值"].dropna()
     low, high = (scores.min(), scores.max()) if len(scores) else (90.0, 100.0)
     # room for the score above the highest point and the rank below the lowest
     span = max(2.5 * (high - low), 2.0)
     domain = [low - 0.34 * span, high + 0.3 * span]
-    x = alt.X("月份:N", sort=order, scale=alt.Scale(domain=order), title=None,
-              axis=alt.Axis(labelAngle=0, labels=months_shown, ticks=months_shown))
-    y = alt.Y("综合指标值:Q", scale=alt.Scale(domain=domain, nice=False, zero=False),
-              title=name, axis=alt.Axis(tickCount=3, titleAngle=0, titleAlign="right",
-                                        titleBaseline="middle", titleFontWeight="bold"))
+    x = alt.X(
+        "月份:N",
+        sort=order,
+        scale=alt.Scale(domain=order),
+        title=None,
+        axis=alt.Axis(labelAngle=0, labels=months_shown, ticks=months_shown),
+    )
+    y = alt.Y(
+        "综合指标值:Q",
+        scale=alt.Scale(domain=domain, nice=False, zero=False),
+        title=name,
+        axis=alt.Axis(
+            tickCount=3,
+            titleAngle=0,
+            titleAlign="right",
+            titleBaseline="middle",
+            titleFontWeight="bold",
+        ),
+    )
     base = alt.Chart(frame).encode(x=x, y=y, tooltip=["渠道", "月份", "分数", "名次"])
     colour = COLOURS[name]
     return alt.layer(

@@ -35,9 +35,24 @@ RANK_MIN_DUE = {
     "hotline": {"县市区": 0, "行政事业单位": 50, "公共服务企业": 100},
     "mailbox": {"县市区": 10, "行政事业单位": 10, "公共服务企业": 10},
 }
-EVALUATION_FIELDS = ("channel", "group", "unit", "due", "handled", "completion_rate", "on_time",
-                     "on_time_rate", "rework", "rework_rate", "visited", "visited_rate", "score",
-                     "grade", "order", "unit_id")
+EVALUATION_FIELDS = (
+    "channel",
+    "group",
+    "unit",
+    "due",
+    "handled",
+    "completion_rate",
+    "on_time",
+    "on_time_rate",
+    "rework",
+    "rework_rate",
+    "visited",
+    "visited_rate",
+    "score",
+    "grade",
+    "order",
+    "unit_id",
+)
 
 
 @dataclass(frozen=True)
@@ -53,8 +68,13 @@ class Library:
     @classmethod
     def from_store(cls, store) -> Library:
         names = store.aliases()
-        return cls(store.evaluations(), store.adjustments(), store.sections(),
-                   store.categories(), tuple(zip(names["unit_id"], names["alias"], strict=True)))
+        return cls(
+            store.evaluations(),
+            store.adjustments(),
+            store.sections(),
+            store.categories(),
+            tuple(zip(names["unit_id"], names["alias"], strict=True)),
+        )
 
     def index(self) -> UnitIndex:
         return UnitIndex.from_pairs(self.aliases)
@@ -190,8 +210,9 @@ def _ordinal(month: str) -> int:
     return year * 12 + mon - 1
 
 
-def build_briefing(library: Library, unit_id: str, month: str | None = None,
-                   visit: Visit | None = None) -> Briefing:
+def build_briefing(
+    library: Library, unit_id: str, month: str | None = None, visit: Visit | None = None
+) -> Briefing:
     """The briefing on `unit_id` for `month` ('YYYY-MM', default the latest month loaded)."""
     loaded = library.months()
     month = month or (loaded[-1] if loaded else None)
@@ -214,8 +235,15 @@ def build_briefing(library: Library, unit_id: str, month: str | None = None,
         targets=tuple(_targets(rows, unit_id, month, history)),
         adjustments=tuple(adjustments(library.adjustments, unit_id, months)),
         mentions=tuple(mentions(library.sections, finder, unit_id, months)),
-        reception_days=tuple(reception_days(library.sections, library.adjustments, finder,
-                                            unit_id, [m for m in loaded if m <= month])),
+        reception_days=tuple(
+            reception_days(
+                library.sections,
+                library.adjustments,
+                finder,
+                unit_id,
+                [m for m in loaded if m <= month],
+            )
+        ),
         categories=tuple(city_categories(library.categories, month)),
         visit=visit or Visit(),
     )
@@ -245,8 +273,19 @@ def standings(rows: pd.DataFrame, unit_id: str) -> list[Standing]:
         for index, row in own.iterrows():
             pooled = not pd.isna(in_pool.at[index, "rank"])
             ranked = (in_pool if pooled else in_group).loc[index]
-            out.append(Standing(row["period"], channel, group, float(row["score"]), row["grade"],
-                                int(ranked["rank"]), int(ranked["out_of"]), floor, pooled))
+            out.append(
+                Standing(
+                    row["period"],
+                    channel,
+                    group,
+                    float(row["score"]),
+                    row["grade"],
+                    int(ranked["rank"]),
+                    int(ranked["out_of"]),
+                    floor,
+                    pooled,
+                )
+            )
     return sorted(out, key=lambda s: (s.period, CHANNEL_ORDER.index(s.channel)))
 
 
@@ -266,26 +305,26 @@ def indicators(rows: pd.DataFrame, unit_id: str, month: str) -> list[Indicator]:
     for channel in CHANNEL_ORDER:
         versus = versus_group_median(this_month, channel, month, [unit_id])
         versus = versus[versus["measure"].isin(metrics.RATES)]
-        items = [Indicator(channel, m, float(v), float(med))
-                 for m, v, med in zip(versus["measure"], versus["value"], versus["median"],
-                                      strict=True)]
+        items = [
+            Indicator(channel, m, float(v), float(med))
+            for m, v, med in zip(versus["measure"], versus["value"], versus["median"], strict=True)
+        ]
         if items:
             worst = max(items, key=lambda item: item.shortfall)
-            out += [replace(item, weakest=item is worst and item.shortfall > 0)
-                    for item in items]
+            out += [replace(item, weakest=item is worst and item.shortfall > 0) for item in items]
     return out
 
 
-def _targets(rows: pd.DataFrame, unit_id: str, month: str,
-             history: list[Standing]) -> list[Target]:
+def _targets(rows: pd.DataFrame, unit_id: str, month: str, history: list[Standing]) -> list[Target]:
     this_month = rows[rows["period"] == month]
     ranked = {s.channel: s for s in history if s.period == month}
     rules = load_rules()
     out = []
     for index, row in unit_rows(this_month, unit_id).iterrows():
         standing = ranked[row["channel"]]
-        others = this_month[(this_month["channel"] == row["channel"])
-                            & (this_month["group"] == row["group"])].drop(index)
+        others = this_month[
+            (this_month["channel"] == row["channel"]) & (this_month["group"] == row["group"])
+        ].drop(index)
         if standing.pooled:
             others = others[others["due"] >= standing.min_due]
         out += targets(evaluation(row), list(others["score"]), rules[row["channel"]])
@@ -294,8 +333,12 @@ def _targets(rows: pd.DataFrame, unit_id: str, month: str,
 
 def evaluation(row: pd.Series) -> Evaluation:
     """A frame row of Store.evaluations() as the model's Evaluation."""
-    return Evaluation(**{name: row[name].item() if hasattr(row[name], "item") else row[name]
-                         for name in EVALUATION_FIELDS})
+    return Evaluation(
+        **{
+            name: row[name].item() if hasattr(row[name], "item") else row[name]
+            for name in EVALUATION_FIELDS
+        }
+    )
 
 
 def adjustments(frame: pd.DataFrame, unit_id: str, months: list[str]) -> list[AdjustmentItem]:
@@ -303,13 +346,18 @@ def adjustments(frame: pd.DataFrame, unit_id: str, months: list[str]) -> list[Ad
     mine = frame[(frame["unit_id"] == unit_id) & frame["period"].isin(months)]
     mine = mine.sort_values(["period", "kind", "order"], ascending=[False, False, True])
     columns = (mine[c] for c in ("period", "kind", "points", "indicator", "detail"))
-    return [AdjustmentItem(period, kind, float(points), indicator, detail)
-            for period, kind, points, indicator, detail in zip(*columns, strict=True)]
+    return [
+        AdjustmentItem(period, kind, float(points), indicator, detail)
+        for period, kind, points, indicator, detail in zip(*columns, strict=True)
+    ]
 
 
 def city_categories(frame: pd.DataFrame, month: str) -> list[CityCategory]:
     """The city's complaint categories in `month` as printed (the unit's own are not printed)."""
     rows = frame[frame["period"] == month].sort_values("order")
-    return [CityCategory(name, None if pd.isna(count) else int(count),
-                         None if pd.isna(share) else float(share))
-            for name, count, share in zip(rows["name"], rows["count"], rows["share"], strict=True)]
+    return [
+        CityCategory(
+            name, None if pd.isna(count) else int(count), None if pd.isna(share) else float(share)
+        )
+        for name, count, share in zip(rows["name"], rows["count"], rows["share"], strict=True)
+    ]

@@ -49,8 +49,13 @@ def briefing_docx(briefing: Briefing, chart: bytes | None = None) -> bytes:
     for number, (key, write) in enumerate(_WRITERS.items(), start=2):
         _heading(doc, number, key)
         write(doc, briefing)
-    _paragraph(doc, f"资料来源：{text.source(briefing)}", "简报注释", colour=GREY,
-               align=WD_ALIGN_PARAGRAPH.RIGHT).paragraph_format.space_before = Pt(4)
+    _paragraph(
+        doc,
+        f"资料来源：{text.source(briefing)}",
+        "简报注释",
+        colour=GREY,
+        align=WD_ALIGN_PARAGRAPH.RIGHT,
+    ).paragraph_format.space_before = Pt(4)
     _remove_empty_first_paragraph(doc)
     out = io.BytesIO()
     doc.save(out)
@@ -62,6 +67,7 @@ def _chinese(number: int) -> str:
 
 
 # --- page and styles ------------------------------------------------------------------------
+
 
 def _page(doc) -> None:
     section = doc.sections[0]
@@ -77,8 +83,16 @@ def _fonts(element, east_asia: str, latin: str = LATIN_FONT) -> None:
         fonts.set(qn(attribute), value)
 
 
-def _style(doc, name: str, font: str, size: float, line: float, bold: bool = False,
-           before: float = 0, after: float = 0):
+def _style(
+    doc,
+    name: str,
+    font: str,
+    size: float,
+    line: float,
+    bold: bool = False,
+    before: float = 0,
+    after: float = 0,
+):
     """A paragraph style with exact line spacing (`line` points), so the page breaks alike
     whichever CJK font a machine substitutes."""
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
@@ -99,8 +113,9 @@ def _styles(doc) -> None:
     _style(doc, "简报正文", BODY_FONT, 10, 15, after=1)
     _style(doc, "简报标题", HEADING_FONT, 18, 26, after=2)
     _style(doc, "简报副标题", BODY_FONT, 12, 17, after=1)
-    _style(doc, "简报小标题", HEADING_FONT, 11.5, 16, before=5, after=2).paragraph_format \
-        .keep_with_next = True
+    _style(
+        doc, "简报小标题", HEADING_FONT, 11.5, 16, before=5, after=2
+    ).paragraph_format.keep_with_next = True
     _style(doc, "简报表格", BODY_FONT, 9, 12)
     _style(doc, "简报注释", BODY_FONT, 8.5, 12, after=1)
 
@@ -115,12 +130,13 @@ def _chinese_language(style) -> None:
 
 def _fallback_fonts(doc) -> None:
     """Name Noto CJK as the alternative of 仿宋 and 黑体 in the font table (w:altName)."""
-    part = next(r.target_part for r in doc.part.rels.values()
-                if r.reltype.endswith("/fontTable"))
+    part = next(r.target_part for r in doc.part.rels.values() if r.reltype.endswith("/fontTable"))
     entries = "".join(
         f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
         f'<w:family w:val="{"modern" if name == BODY_FONT else "swiss"}"/>'
-        f'<w:pitch w:val="fixed"/></w:font>' for name, alt in FALLBACKS.items())
+        f'<w:pitch w:val="fixed"/></w:font>'
+        for name, alt in FALLBACKS.items()
+    )
     head, _, rest = part.blob.partition(b"<w:font ")
     part._blob = head + entries.encode() + b"<w:font " + rest
 
@@ -134,8 +150,15 @@ def _remove_empty_first_paragraph(doc) -> None:
 
 # --- blocks ---------------------------------------------------------------------------------
 
-def _paragraph(doc, content: str = "", style: str = "简报正文", bold: bool = False,
-               colour: RGBColor | None = None, align=None):
+
+def _paragraph(
+    doc,
+    content: str = "",
+    style: str = "简报正文",
+    bold: bool = False,
+    colour: RGBColor | None = None,
+    align=None,
+):
     paragraph = doc.add_paragraph(style=style)
     if content:
         run = paragraph.add_run(content)
@@ -171,15 +194,24 @@ def _heading(doc, number: int, key: str) -> None:
 def _rule_below(paragraph, colour: RGBColor, eighths: int) -> None:
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
-    for key, value in (("val", "single"), ("sz", str(eighths)), ("space", "4"),
-                       ("color", str(colour))):
+    for key, value in (
+        ("val", "single"),
+        ("sz", str(eighths)),
+        ("space", "4"),
+        ("color", str(colour)),
+    ):
         bottom.set(qn(f"w:{key}"), value)
     borders.append(bottom)
     paragraph._p.get_or_add_pPr().append(borders)
 
 
-def _table(doc, header: list[str], rows: list[list[str]], widths: list[float],
-           strong: set[tuple[int, int]] = frozenset()) -> None:
+def _table(
+    doc,
+    header: list[str],
+    rows: list[list[str]],
+    widths: list[float],
+    strong: set[tuple[int, int]] = frozenset(),
+) -> None:
     """A ruled table; `strong` holds (row, column) cells set in bold."""
     table = doc.add_table(rows=1 + len(rows), cols=len(header))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -202,11 +234,13 @@ def _table(doc, header: list[str], rows: list[list[str]], widths: list[float],
 def _table_rules(table) -> None:
     properties = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
-    for edge, size, colour in (("top", 12, "000000"), ("bottom", 12, "000000"),
-                               ("insideH", 2, "BFBFBF")):
+    for edge, size, colour in (
+        ("top", 12, "000000"),
+        ("bottom", 12, "000000"),
+        ("insideH", 2, "BFBFBF"),
+    ):
         element = OxmlElement(f"w:{edge}")
-        for key, value in (("val", "single"), ("sz", str(size)), ("space", "0"),
-                           ("color", colour)):
+        for key, value in (("val", "single"), ("sz", str(size)), ("space", "0"), ("color", colour)):
             element.set(qn(f"w:{key}"), value)
         borders.append(element)
     for edge in ("left", "right", "insideV"):
@@ -237,6 +271,7 @@ def _cell_rule_below(cell) -> None:
 
 # --- the parts ------------------------------------------------------------------------------
 
+
 def _standing(doc, briefing: Briefing, chart: bytes) -> None:
     header, rows = headline_rows(briefing)
     _table(doc, header, rows, [1.8, 2.1, 1.1, 2.0, 4.9, 5.5])
@@ -253,8 +288,9 @@ def _indicators(doc, briefing: Briefing) -> None:
         _paragraph(doc, text.NOT_LISTED)
         return
     _table(doc, header, rows, [3.6, 2.0, 2.0, 2.7, 2.0, 2.0, 2.7], weakest)
-    _paragraph(doc, text.INDICATORS_NOTE, "简报注释", colour=GREY).paragraph_format \
-        .space_before = Pt(2)
+    _paragraph(
+        doc, text.INDICATORS_NOTE, "简报注释", colour=GREY
+    ).paragraph_format.space_before = Pt(2)
 
 
 def _whatif(doc, briefing: Briefing) -> None:
@@ -262,8 +298,9 @@ def _whatif(doc, briefing: Briefing) -> None:
         _paragraph(doc, text.NO_TARGETS)
         return
     for target in briefing.targets:
-        _labelled(doc, text.target(target), "；".join(text.lever(lv) for lv in target.levers)
-                  + "。")
+        _labelled(
+            doc, text.target(target), "；".join(text.lever(lv) for lv in target.levers) + "。"
+        )
     _paragraph(doc, text.WHATIF_NOTE, "简报注释", colour=GREY)
 
 
@@ -274,8 +311,9 @@ def _adjustments(doc, briefing: Briefing) -> None:
         return
     _table(doc, header, rows[:MAX_ADJUSTMENTS], [2.0, 1.1, 1.1, 3.2, 9.8])
     if len(rows) > MAX_ADJUSTMENTS:
-        _paragraph(doc, text.more(len(rows) - MAX_ADJUSTMENTS), "简报注释", colour=GREY) \
-            .paragraph_format.space_before = Pt(2)
+        _paragraph(
+            doc, text.more(len(rows) - MAX_ADJUSTMENTS), "简报注释", colour=GREY
+        ).paragraph_format.space_before = Pt(2)
 
 
 def _mentions(doc, briefing: Briefing) -> None:
@@ -301,5 +339,11 @@ def _categories(doc, briefing: Briefing) -> None:
     _paragraph(doc, text.NO_OWN_CATEGORIES, "简报注释", colour=GREY)
 
 
-_WRITERS = {"indicators": _indicators, "whatif": _whatif, "adjustments": _adjustments,
-            "mentions": _mentions, "reception": _reception, "categories": _categories}
+_WRITERS = {
+    "indicators": _indicators,
+    "whatif": _whatif,
+    "adjustments": _adjustments,
+    "mentions": _mentions,
+    "reception": _reception,
+    "categories": _categories,
+}

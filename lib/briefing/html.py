@@ -83,9 +83,14 @@ def _e(value: object) -> str:
 def _table(header: list[str], rows: list[list[str]], strong=frozenset()) -> str:
     head = "".join(f"<th>{_e(cell)}</th>" for cell in header)
     body = "".join(
-        "<tr>" + "".join(f'<td class="strong">{_e(cell)}</td>' if (r, c) in strong
-                         else f"<td>{_e(cell)}</td>" for c, cell in enumerate(row)) + "</tr>"
-        for r, row in enumerate(rows))
+        "<tr>"
+        + "".join(
+            f'<td class="strong">{_e(cell)}</td>' if (r, c) in strong else f"<td>{_e(cell)}</td>"
+            for c, cell in enumerate(row)
+        )
+        + "</tr>"
+        for r, row in enumerate(rows)
+    )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -104,9 +109,11 @@ def _heading(number: int, key: str) -> str:
 def _standing(briefing: Briefing, chart: bytes) -> str:
     header, rows = headline_rows(briefing)
     image = base64.b64encode(chart).decode("ascii")
-    return (_table(header, rows) + f'<img alt="{_e("综合指标值走势")}" '
-            f'src="data:image/png;base64,{image}"/>'
-            + _note_labelled("等级走势", text.grade_history(briefing)))
+    return (
+        _table(header, rows) + f'<img alt="{_e("综合指标值走势")}" '
+        f'src="data:image/png;base64,{image}"/>'
+        + _note_labelled("等级走势", text.grade_history(briefing))
+    )
 
 
 def _note_labelled(label: str, body: str) -> str:
@@ -123,8 +130,10 @@ def _indicators(briefing: Briefing) -> str:
 def _whatif(briefing: Briefing) -> str:
     if not briefing.targets:
         return f"<p>{_e(text.NO_TARGETS)}</p>"
-    lines = "".join(_labelled(text.target(t), "；".join(text.lever(lv) for lv in t.levers) + "。")
-                    for t in briefing.targets)
+    lines = "".join(
+        _labelled(text.target(t), "；".join(text.lever(lv) for lv in t.levers) + "。")
+        for t in briefing.targets
+    )
     return lines + _note(text.WHATIF_NOTE)
 
 
@@ -135,8 +144,11 @@ def _lines(content: str, per_line: int) -> int:
 def fitted(briefing: Briefing) -> tuple[int, int]:
     """How many adjustment rows and passages the sheet prints."""
     rows = briefing.adjustments[:MAX_ADJUSTMENTS]
-    left = (LINE_BUDGET - TARGET_LINES * len(briefing.targets)
-            - sum(_lines(a.detail, DETAIL_LINE) for a in rows))
+    left = (
+        LINE_BUDGET
+        - TARGET_LINES * len(briefing.targets)
+        - sum(_lines(a.detail, DETAIL_LINE) for a in rows)
+    )
     needs = [_lines(text.mention_label(m) + m.excerpt, MENTION_LINE) for m in briefing.mentions]
     shown = len(needs)
     while shown > 1 and sum(needs[:shown]) + 1 > left:  # + 1: the line counting the rest
@@ -158,8 +170,9 @@ def _mentions(briefing: Briefing, shown: int) -> str:
     if not briefing.mentions:
         return f"<p>{_e(text.NO_MENTIONS)}</p>"
     extra = len(briefing.mentions) - shown
-    return "".join(_labelled(text.mention_label(m), m.excerpt)
-                   for m in briefing.mentions[:shown]) + (_note(text.more(extra)) if extra else "")
+    return "".join(
+        _labelled(text.mention_label(m), m.excerpt) for m in briefing.mentions[:shown]
+    ) + (_note(text.more(extra)) if extra else "")
 
 
 def _reception(briefing: Briefing) -> str:
@@ -168,29 +181,50 @@ def _reception(briefing: Briefing) -> str:
     days = briefing.reception_days[:MAX_RECEPTION_DAYS]
     extra = len(briefing.reception_days) - len(days)
     return "".join(f"<p>{_e(text.reception(day))}</p>" for day in days) + (
-        _note(text.more(extra)) if extra else "")
+        _note(text.more(extra)) if extra else ""
+    )
 
 
 def _categories(briefing: Briefing) -> str:
-    return (_labelled(month_label(briefing.month), text.categories(briefing) or "通报未列出。")
-            + _note(text.NO_OWN_CATEGORIES))
+    return _labelled(
+        month_label(briefing.month), text.categories(briefing) or "通报未列出。"
+    ) + _note(text.NO_OWN_CATEGORIES)
 
 
 def briefing_html(briefing: Briefing, chart: bytes) -> str:
     """The sheet's HTML (without STYLE): every parsed string escaped."""
-    meta = "　".join(p for p in (text.visit(briefing.visit), text.aliases(briefing),
-                                 "资料来源：" + text.source(briefing)) if p)
+    meta = "　".join(
+        p
+        for p in (
+            text.visit(briefing.visit),
+            text.aliases(briefing),
+            "资料来源：" + text.source(briefing),
+        )
+        if p
+    )
     adjustments, mentions = fitted(briefing)
-    return "".join([
-        f'<div class="{SHEET_CLASS}">',
-        f"<h1>{_e(text.TITLE)}</h1>",
-        f'<div class="sub">{_e(text.subtitle(briefing))}</div>',
-        f'<p class="meta">{_e(meta)}</p>',
-        _heading(1, "standing"), _standing(briefing, chart),
-        _heading(2, "indicators"), _indicators(briefing),
-        _heading(3, "whatif"), _whatif(briefing),
-        _heading(4, "adjustments"), _adjustments(briefing, adjustments),
-        '<div class="columns"><div>', _heading(5, "mentions"), _mentions(briefing, mentions),
-        "</div><div>", _heading(6, "reception"), _reception(briefing),
-        _heading(7, "categories"), _categories(briefing), "</div></div></div>",
-    ])
+    return "".join(
+        [
+            f'<div class="{SHEET_CLASS}">',
+            f"<h1>{_e(text.TITLE)}</h1>",
+            f'<div class="sub">{_e(text.subtitle(briefing))}</div>',
+            f'<p class="meta">{_e(meta)}</p>',
+            _heading(1, "standing"),
+            _standing(briefing, chart),
+            _heading(2, "indicators"),
+            _indicators(briefing),
+            _heading(3, "whatif"),
+            _whatif(briefing),
+            _heading(4, "adjustments"),
+            _adjustments(briefing, adjustments),
+            '<div class="columns"><div>',
+            _heading(5, "mentions"),
+            _mentions(briefing, mentions),
+            "</div><div>",
+            _heading(6, "reception"),
+            _reception(briefing),
+            _heading(7, "categories"),
+            _categories(briefing),
+            "</div></div></div>",
+        ]
+    )

@@ -77,7 +77,7 @@ def clauses(text: str) -> list[str]:
         elif char in _CLOSE:
             depth = max(0, depth - 1)
         elif char in _CLAUSE_END and depth == 0:
-            out.append(text[start:i + 1])
+            out.append(text[start : i + 1])
             start = i + 1
     if text[start:].strip():
         out.append(text[start:])
@@ -111,7 +111,8 @@ def _chinese_number(text: str) -> int:
         return _NUMERALS.index(text) + 1
     tens, _, units = text.partition("十")
     return (_NUMERALS.index(tens) + 1 if tens else 1) * 10 + (
-        _NUMERALS.index(units) + 1 if units else 0)
+        _NUMERALS.index(units) + 1 if units else 0
+    )
 
 
 def _body(key: str, text: str) -> str:
@@ -119,13 +120,15 @@ def _body(key: str, text: str) -> str:
     return re.sub(rf"^{re.escape(key)}[：:。]", "", text.strip())
 
 
-def mentions(sections: pd.DataFrame, finder: NameFinder, unit_id: str,
-             months: Iterable[str]) -> list[Mention]:
+def mentions(
+    sections: pd.DataFrame, finder: NameFinder, unit_id: str, months: Iterable[str]
+) -> list[Mention]:
     """Every passage of NARRATIVE_KEYS in `months` naming the unit, newest month first."""
     rows = sections[sections["period"].isin(list(months)) & sections["key"].isin(NARRATIVE_KEYS)]
     out = []
-    for period, key, heading, text in zip(rows["period"], rows["key"], rows["heading"],
-                                          rows["text"], strict=True):
+    for period, key, heading, text in zip(
+        rows["period"], rows["key"], rows["heading"], rows["text"], strict=True
+    ):
         parts = clauses(_body(key, text))
         keep = [bool(finder.names_of(part, unit_id)) for part in parts]
         if any(keep):
@@ -133,8 +136,13 @@ def mentions(sections: pd.DataFrame, finder: NameFinder, unit_id: str,
     return sorted(out, key=lambda m: (m.period, -NARRATIVE_KEYS.index(m.key)), reverse=True)
 
 
-def reception_days(sections: pd.DataFrame, adjustments: pd.DataFrame, finder: NameFinder,
-                   unit_id: str, months: Iterable[str]) -> list[ReceptionDay]:
+def reception_days(
+    sections: pd.DataFrame,
+    adjustments: pd.DataFrame,
+    finder: NameFinder,
+    unit_id: str,
+    months: Iterable[str],
+) -> list[ReceptionDay]:
     """The unit's reception days in `months`: 工作动态 sentences about taking calls that name
     it, and bonus rows for taking part; one entry per month, newest first."""
     months = list(months)
@@ -145,15 +153,22 @@ def reception_days(sections: pd.DataFrame, adjustments: pd.DataFrame, finder: Na
             names = finder.names_of(sentence, unit_id)
             if names and any(word in sentence for word in RECEPTION_WORDS):
                 found.setdefault(period, []).append(
-                    ReceptionDay(period, _when(sentence, period), _leader(sentence, names),
-                                 ("工作动态",)))
-    bonus = adjustments[(adjustments["unit_id"] == unit_id) & (adjustments["kind"] == "bonus")
-                        & adjustments["period"].isin(months)]
-    for period, indicator, detail, points in zip(bonus["period"], bonus["indicator"],
-                                                 bonus["detail"], bonus["points"], strict=True):
+                    ReceptionDay(
+                        period, _when(sentence, period), _leader(sentence, names), ("工作动态",)
+                    )
+                )
+    bonus = adjustments[
+        (adjustments["unit_id"] == unit_id)
+        & (adjustments["kind"] == "bonus")
+        & adjustments["period"].isin(months)
+    ]
+    for period, indicator, detail, points in zip(
+        bonus["period"], bonus["indicator"], bonus["detail"], bonus["points"], strict=True
+    ):
         if "接听日" in indicator + detail:
             found.setdefault(period, []).append(
-                ReceptionDay(period, month_label(period), "", (f"加分表（+{points:g} 分）",)))
+                ReceptionDay(period, month_label(period), "", (f"加分表（+{points:g} 分）",))
+            )
     return [_merged(days) for _, days in sorted(found.items(), reverse=True)]
 
 

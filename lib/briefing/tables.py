@@ -35,8 +35,16 @@ def headline_rows(briefing: Briefing) -> tuple[list[str], list[list[str]]]:
         if now is None:
             rows.append([name, "—", "—", "—", text.no_row(headline.channel), "—"])
             continue
-        rows.append([name, text.score(now.score, now.channel), now.grade, text.rank(now),
-                     text.pool(now), text.change(headline)])
+        rows.append(
+            [
+                name,
+                text.score(now.score, now.channel),
+                now.grade,
+                text.rank(now),
+                text.pool(now),
+                text.change(headline),
+            ]
+        )
     return header, rows
 
 
@@ -63,6 +71,14 @@ def indicator_rows(briefing: Briefing) -> tuple[list[str], list[list[str]], set]
 
 
 def adjustment_rows(briefing: Briefing) -> tuple[list[str], list[list[str]]]:
-    rows = [[month_label(a.period), KINDS.get(a.kind, a.kind), text.points(a.points),
-             a.indicator, a.detail] for a in briefing.adjustments]
+    rows = [
+        [
+            month_label(a.period),
+            KINDS.get(a.kind, a.kind),
+            text.points(a.points),
+            a.indicator,
+            a.detail,
+        ]
+        for a in briefing.adjustments
+    ]
     return ADJUSTMENT_HEADER, rows

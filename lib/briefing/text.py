@@ -88,9 +88,13 @@ def grade_letters(briefing: Briefing, channel: str) -> list[tuple[str, str]]:
 def grade_history(briefing: Briefing) -> str:
     """'热线 2024年3月 A · 5月 A；市长信箱 2024年3月 C · 5月 A'."""
     return "；".join(
-        f"{name} " + " · ".join(f"{short_month(m, i == 0)} {g}"
-                                for i, (m, g) in enumerate(grade_letters(briefing, channel)))
-        for channel, name in CHANNELS.items())
+        f"{name} "
+        + " · ".join(
+            f"{short_month(m, i == 0)} {g}"
+            for i, (m, g) in enumerate(grade_letters(briefing, channel))
+        )
+        for channel, name in CHANNELS.items()
+    )
 
 
 def short_month(month: str, first: bool) -> str:
@@ -106,8 +110,11 @@ def versus_median(item: Indicator) -> str:
 
 
 def target(item: Target) -> str:
-    goal = (f"升至 {item.grade} 类（≥ {item.score:g} 分）" if item.kind == "grade"
-            else f"进入组内前三（≥ {score(item.score, item.channel)} 分）")
+    goal = (
+        f"升至 {item.grade} 类（≥ {item.score:g} 分）"
+        if item.kind == "grade"
+        else f"进入组内前三（≥ {score(item.score, item.channel)} 分）"
+    )
     return f"{CHANNELS[item.channel]}{goal}，差 {item.gap:g} 分"
 
 
@@ -192,10 +199,14 @@ def aliases(briefing: Briefing) -> str:
     return f"也称：{'、'.join(others)}" if others else ""
 
 
-INDICATORS_NOTE = ("差距＝本单位－组内中位数（百分点），返工率、不满意率越低越好；"
-                   "“较弱”为按评分公式失分最多的一项。")
-WHATIF_NOTE = ("按评分公式逐项单独测算，其余数字按通报不变；热线回访数未列出，由回访不满意数与"
-               "不满意率推算，取上限。" + BANDS_NOTE)
+INDICATORS_NOTE = (
+    "差距＝本单位－组内中位数（百分点），返工率、不满意率越低越好；"
+    "“较弱”为按评分公式失分最多的一项。"
+)
+WHATIF_NOTE = (
+    "按评分公式逐项单独测算，其余数字按通报不变；热线回访数未列出，由回访不满意数与"
+    "不满意率推算，取上限。" + BANDS_NOTE
+)
 NOT_LISTED = "本月未列入评价表。"
 NO_TARGETS = "本月无需测算：已是最高等级且位列组内前三，或未列入评价表。"
 NO_ADJUSTMENTS = "所列月份的通报中没有本单位的加扣分记录。"

@@ -99,8 +99,10 @@ def _target(row: Evaluation, kind: str, grade: str, score: float) -> Target:
 def levers(row: Evaluation, gap: float) -> list[Lever]:
     """Every lever of the row's channel for a gap in score points."""
     per_due = 100 / row.due if row.due else None
-    out = [_lever("on_time", gap, 0.3 * per_due if per_due else None, row.handled - row.on_time),
-           _lever("rework", gap, 0.2 * per_due if per_due else None, row.rework)]
+    out = [
+        _lever("on_time", gap, 0.3 * per_due if per_due else None, row.handled - row.on_time),
+        _lever("rework", gap, 0.2 * per_due if per_due else None, row.rework),
+    ]
     if row.channel == "hotline":
         visits = visit_count(row.visited, row.visited_rate)
         gain = 20 / visits[1] if visits else None
@@ -111,8 +113,9 @@ def levers(row: Evaluation, gap: float) -> list[Lever]:
     return out
 
 
-def _lever(kind: str, gap: float, gain: float | None, available: int,
-           visits: tuple[int, int] | None = None) -> Lever:
+def _lever(
+    kind: str, gap: float, gain: float | None, available: int, visits: tuple[int, int] | None = None
+) -> Lever:
     needed = orders_needed(gap, gain) if gain else None
     return Lever(kind, needed, max(available, 0), gain, visits)
 

@@ -42,8 +42,12 @@ from lib.model import Adjustment, ParseWarning
 
 COLUMNS = ("unit", "points", "indicator", "detail")
 # Most specific first: 指标名称 is the indicator, not a unit's 名称.
-_HEADER_ROLES = (("points", ("分值", "分数")), ("indicator", ("指标", "项目")),
-                 ("detail", ("明细", "说明", "内容", "事由", "原因")), ("unit", ("名称", "单位")))
+_HEADER_ROLES = (
+    ("points", ("分值", "分数")),
+    ("indicator", ("指标", "项目")),
+    ("detail", ("明细", "说明", "内容", "事由", "原因")),
+    ("unit", ("名称", "单位")),
+)
 
 
 @dataclass
@@ -53,7 +57,8 @@ class _State:
     kind: str | None
     known: frozenset[str] = frozenset()
     columns: dict[str, int] = field(
-        default_factory=lambda: dict(zip(COLUMNS, range(4), strict=True)))
+        default_factory=lambda: dict(zip(COLUMNS, range(4), strict=True))
+    )
     unit: str | None = None
     rows: list[Adjustment] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
@@ -62,8 +67,9 @@ class _State:
         self.warnings.append(ParseWarning(message, page, " ".join(snippet.split())[:80]))
 
 
-def read_adjustments(doc: Document, known: frozenset[str] = frozenset()
-                     ) -> tuple[list[Adjustment], list[ParseWarning]]:
+def read_adjustments(
+    doc: Document, known: frozenset[str] = frozenset()
+) -> tuple[list[Adjustment], list[ParseWarning]]:
     """The rows of every adjustment table. `known`: unit names (spaces removed) the bulletin
     prints elsewhere, which tell a wrapped unit name in a flowing text (see flowing.py)."""
     rows: list[Adjustment] = []
@@ -125,6 +131,7 @@ def _read_table(table: Table, state: _State) -> None:
 
 def _pick(cells: list[str | None], columns: dict[str, int]) -> dict[str, str | None]:
     """The four cells by the header's columns; without a header, around the signed points."""
+
     def at(i: int) -> str | None:
         return cells[i] if 0 <= i < len(cells) else None
 
@@ -146,7 +153,9 @@ def _take_cells(picked: dict[str, str | None], state: _State, page: int) -> None
     try:
         row = cells_to_adjustment(**picked)
     except RowError as error:
-        state.warn(f"加扣分表的一行无法读取：{error}", page, " ".join(c or "" for c in picked.values()))
+        state.warn(
+            f"加扣分表的一行无法读取：{error}", page, " ".join(c or "" for c in picked.values())
+        )
         return
     _emit(row, page, state)
 
@@ -160,8 +169,11 @@ def _emit(row: AdjustmentCells, page: int, state: _State) -> None:
     if not unit:
         state.warn("加扣分表的一行没有单位名称，上方也没有可沿用的单位，未读取", page, snippet)
     elif kind is None:
-        state.warn("无法确定这一行是扣分还是加分（分值无正负号，表头与标题也未说明），未读取",
-                   page, snippet)
+        state.warn(
+            "无法确定这一行是扣分还是加分（分值无正负号，表头与标题也未说明），未读取",
+            page,
+            snippet,
+        )
     else:
         points = row.points
         if not row.signed:
@@ -169,8 +181,16 @@ def _emit(row: AdjustmentCells, page: int, state: _State) -> None:
         elif (kind == "deduction") != (points < 0):
             state.warn("分值的正负号与表格（扣分表/加分表）不一致，按原样保留", page, snippet)
         state.unit = unit
-        state.rows.append(Adjustment(kind=kind, unit=unit, points=points, indicator=row.indicator,
-                                     detail=row.detail, page=page))
+        state.rows.append(
+            Adjustment(
+                kind=kind,
+                unit=unit,
+                points=points,
+                indicator=row.indicator,
+                detail=row.detail,
+                page=page,
+            )
+        )
 
 
 def _read_lines(lines: list[Line], state: _State) -> None:
@@ -199,7 +219,9 @@ def _read_lines(lines: list[Line], state: _State) -> None:
     _finish_run(run, state, split is not None)
 
 
-def _column_splitter(body: list[Line]) -> Callable[[Line, int], tuple[dict[str, str], float]] | None:
+def _column_splitter(
+    body: list[Line],
+) -> Callable[[Line, int], tuple[dict[str, str], float]] | None:
     """How to cut a line into its columns, and where it stands (to place wrapped pieces): by
     where a PDF's words are, by the character columns of aligned text; None for a flowing
     text, which has no columns. Positions are offset by page so pages never interleave."""
@@ -208,8 +230,10 @@ def _column_splitter(body: list[Line]) -> Callable[[Line, int], tuple[dict[str, 
         if columns is None:
             return None
         return lambda line, index: (columns.split(line), line.page * PAGE + line.top)
-    bands = {page: find_bands([b.text for b in body if b.page == page], _points_offset)
-             for page in {line.page for line in body}}
+    bands = {
+        page: find_bands([b.text for b in body if b.page == page], _points_offset)
+        for page in {line.page for line in body}
+    }
     if not bands or not all(bands.values()):
         return None
     return lambda line, index: (bands[line.page].split(line.text), line.page * PAGE + index)
@@ -229,10 +253,18 @@ def _column_items(line: Line, cells: dict[str, str], pos: float) -> list[Anchor 
     of each column it prints in."""
     points = signed_points(cells["points"])
     if points is None:
-        return [Piece(text=text, page=line.page, pos=pos, column=column)
-                for column, text in cells.items() if text]
-    row = AdjustmentCells(unit=squeeze(cells["unit"]), points=points, signed=True,
-                          indicator=squeeze(cells["indicator"]), detail=squeeze(cells["detail"]))
+        return [
+            Piece(text=text, page=line.page, pos=pos, column=column)
+            for column, text in cells.items()
+            if text
+        ]
+    row = AdjustmentCells(
+        unit=squeeze(cells["unit"]),
+        points=points,
+        signed=True,
+        indicator=squeeze(cells["indicator"]),
+        detail=squeeze(cells["detail"]),
+    )
     empty = frozenset(c for c in ("unit", "indicator", "detail") if not cells[c])
     return [Anchor(row=row, page=line.page, pos=pos, empty=empty)]
 
@@ -248,13 +280,21 @@ def _flowing_items(line: Line) -> list[Anchor | Piece]:
     row = tokens_to_adjustment(tokens)
     if row is None and not _starts_like_row(tokens):
         return [Piece(text=line.text, page=line.page, pos=math.nan)]
-    return [Anchor(row=row, page=line.page, pos=math.nan,
-                   empty=frozenset() if row and row.unit else frozenset({"unit"}))]
+    return [
+        Anchor(
+            row=row,
+            page=line.page,
+            pos=math.nan,
+            empty=frozenset() if row and row.unit else frozenset({"unit"}),
+        )
+    ]
 
 
 def _starts_like_row(tokens: list[str]) -> bool:
-    return any(signed_points(t) is not None and all(looks_like_name(u) for u in tokens[:i])
-               for i, t in enumerate(tokens[:4]))
+    return any(
+        signed_points(t) is not None and all(looks_like_name(u) for u in tokens[:i])
+        for i, t in enumerate(tokens[:4])
+    )
 
 
 def _finish_run(run: list[Anchor | Piece], state: _State, aligned: bool) -> None:
@@ -282,9 +322,12 @@ def _finish_run(run: list[Anchor | Piece], state: _State, aligned: bool) -> None
             _warn_doubtful(doubtful[id(anchor)], anchor, state)
             continue
         row = anchor.row
-        whole = replace(row, unit=anchor.cell("unit", row.unit),
-                        indicator=anchor.cell("indicator", row.indicator),
-                        detail=anchor.cell("detail", row.detail))
+        whole = replace(
+            row,
+            unit=anchor.cell("unit", row.unit),
+            indicator=anchor.cell("indicator", row.indicator),
+            detail=anchor.cell("detail", row.detail),
+        )
         _emit(whole, anchor.page, state)
 
 
@@ -293,17 +336,23 @@ def _warn_doubtful(pieces: list[Piece], anchor: Anchor, state: _State) -> None:
     read, nor is that row (its unit is unknown), nor the rows that would carry its unit."""
     row = anchor.row
     text = " ".join(p.text for p in pieces)
-    state.warn("无法确定这行文字是上一行明细的末尾还是下一行单位名称的开头：未计入任何一行，"
-               "下一行因单位不明未读取，请核对", pieces[0].page,
-               f"{text} | {row.unit} {row.points:+g} {row.indicator} {row.detail}")
+    state.warn(
+        "无法确定这行文字是上一行明细的末尾还是下一行单位名称的开头：未计入任何一行，"
+        "下一行因单位不明未读取，请核对",
+        pieces[0].page,
+        f"{text} | {row.unit} {row.points:+g} {row.indicator} {row.detail}",
+    )
     state.unit = None
 
 
 def _warn_unsure(anchor: Anchor, state: _State) -> None:
     row = anchor.row
-    state.warn("无法确定这一行属于上方的单位，还是下方跨行合并单元格中的单位：未读取，请核对",
-               anchor.page, f"{row.points:+g} {anchor.cell('indicator', row.indicator)} "
-                            f"{anchor.cell('detail', row.detail)}")
+    state.warn(
+        "无法确定这一行属于上方的单位，还是下方跨行合并单元格中的单位：未读取，请核对",
+        anchor.page,
+        f"{row.points:+g} {anchor.cell('indicator', row.indicator)} "
+        f"{anchor.cell('detail', row.detail)}",
+    )
 
 
 def _merged_units(anchors: list[Anchor]) -> None:
@@ -311,8 +360,13 @@ def _merged_units(anchors: list[Anchor]) -> None:
     centred on their span, nearer the taller row, but names the first (the next carries it)."""
     for above, anchor in zip(anchors, anchors[1:], strict=False):
         units = [p for p in anchor.before + anchor.after if p.column == "unit"]
-        if (len(units) == 1 and units[0] in anchor.before and not anchor.row.unit
-                and not above.row.unit and above.pos < units[0].pos
-                and not any(p.column == "unit" for p in above.before + above.after)):
+        if (
+            len(units) == 1
+            and units[0] in anchor.before
+            and not anchor.row.unit
+            and not above.row.unit
+            and above.pos < units[0].pos
+            and not any(p.column == "unit" for p in above.before + above.after)
+        ):
             anchor.before.remove(units[0])
             above.after.append(units[0])

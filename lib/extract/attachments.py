@@ -25,11 +25,39 @@ from lib.extract.text import compact, strip_markup
 
 Family = Literal["evaluation", "adjustment"]
 
-_HEADER_WORDS = ("部门名称", "单位名称", "承办单位", "序号", "应办理数", "办理数", "办结率",
-                 "按期办理数", "按期办结率", "返工数", "返工率", "回访不满意数", "回访满意数",
-                 "群众不满意率", "群众满意率", "综合指标值", "等级评价", "加扣分值", "扣分值",
-                 "加分值", "指标名称", "扣分明细", "加分明细", "扣分原因", "加分原因",
-                 "扣分事由", "加分事由", "扣分说明", "加分说明", "说明", "备注")
+_HEADER_WORDS = (
+    "部门名称",
+    "单位名称",
+    "承办单位",
+    "序号",
+    "应办理数",
+    "办理数",
+    "办结率",
+    "按期办理数",
+    "按期办结率",
+    "返工数",
+    "返工率",
+    "回访不满意数",
+    "回访满意数",
+    "群众不满意率",
+    "群众满意率",
+    "综合指标值",
+    "等级评价",
+    "加扣分值",
+    "扣分值",
+    "加分值",
+    "指标名称",
+    "扣分明细",
+    "加分明细",
+    "扣分原因",
+    "加分原因",
+    "扣分事由",
+    "加分事由",
+    "扣分说明",
+    "加分说明",
+    "说明",
+    "备注",
+)
 # The detail column's heading says which table it is: 扣分明细, 加分原因 …
 _DETAIL_KIND = re.compile(r"(?P<kind>[扣加])分(?:明细|原因|事由|说明)")
 _LIST_ITEM = re.compile(r"^(附件[:：])?\d{1,2}[、.．]")
@@ -117,9 +145,13 @@ def _list_item_wraps(line: Line) -> bool:
 def _list_item_tail(wrapping: Line | None, line: Line, kind: str) -> bool:
     """`line` is the wrapped rest of the list item `wrapping`: on its page, not an item,
     label or header of its own."""
-    return (wrapping is not None and line.page == wrapping.page and kind in ("caption", "other")
-            and not _LIST_ITEM.match(compact(strip_markup(line.text)))
-            and not is_header_fragment(line.text))
+    return (
+        wrapping is not None
+        and line.page == wrapping.page
+        and kind in ("caption", "other")
+        and not _LIST_ITEM.match(compact(strip_markup(line.text)))
+        and not is_header_fragment(line.text)
+    )
 
 
 def _open(found: list[Attachment], attachment: Attachment) -> Attachment:
@@ -148,8 +180,9 @@ def _place_table(table: Table, current: Attachment | None, found: list[Attachmen
 
 def _lines_header_kind(blocks: list[Block]):
     """The kind of a header printed as text lines, wrapped pieces and all."""
-    text = "".join(b.text for b in blocks[:24]
-                   if isinstance(b, Line) and is_header_fragment(b.text))
+    text = "".join(
+        b.text for b in blocks[:24] if isinstance(b, Line) and is_header_fragment(b.text)
+    )
     return header_kind(text)
 
 
@@ -228,7 +261,7 @@ def header_runs(lines: list[Line]) -> list[tuple[bool, list[Line]]]:
         group = list(group)
         after_row = bool(out) and not out[-1][0] and out[-1][1][0].page == group[0].page
         header = _header_in(group, after_row) if pieces else []
-        out += [(False, [line]) for line in group[:len(group) - len(header)]]
+        out += [(False, [line]) for line in group[: len(group) - len(header)]]
         if header:
             out.append((True, header))
     return out
@@ -240,8 +273,12 @@ def _header_in(run: list[Line], after_row: bool) -> list[Line]:
     kind = header_kind("".join(line.text for line in run))
     if kind is None:
         return []
-    while after_row and len(run) > 1 and _partial(run[0].text) and header_kind(
-            "".join(line.text for line in run[1:])) == kind:
+    while (
+        after_row
+        and len(run) > 1
+        and _partial(run[0].text)
+        and header_kind("".join(line.text for line in run[1:])) == kind
+    ):
         run = run[1:]
     return run
 

@@ -20,7 +20,9 @@ def build_bulletin(doc: Document, source: Source) -> Bulletin:
     lines = [b for b in doc.blocks() if isinstance(b, Line)]
     bulletin = Bulletin(source=source)
     read_header(lines, bulletin)
-    bulletin.sections = read_sections(lines, frozenset(p.number for p in doc.pages if not p.has_text))
+    bulletin.sections = read_sections(
+        lines, frozenset(p.number for p in doc.pages if not p.has_text)
+    )
     read_figures(bulletin)
     bulletin.evaluations, eval_warnings = read_evaluations(doc)
     bulletin.adjustments, adj_warnings = read_adjustments(doc, known_units(bulletin))
@@ -32,10 +34,17 @@ def build_bulletin(doc: Document, source: Source) -> Bulletin:
 
 def scanned_pages(doc: Document) -> list[ParseWarning]:
     """A page that is only a picture (a scan amid text pages) cannot be read: name each one."""
-    return [ParseWarning(f"第 {page.number} 页是扫描图片，没有可提取的文字，该页内容未读取",
-                         page=page.number) for page in doc.pages if not page.has_text]
+    return [
+        ParseWarning(
+            f"第 {page.number} 页是扫描图片，没有可提取的文字，该页内容未读取", page=page.number
+        )
+        for page in doc.pages
+        if not page.has_text
+    ]
 
 
 def known_units(bulletin: Bulletin) -> frozenset[str]:
     """The unit names this bulletin's evaluation tables print, and the alias table's names."""
-    return frozenset(compact(row.unit) for row in bulletin.evaluations) | UnitIndex.default().names()
+    return (
+        frozenset(compact(row.unit) for row in bulletin.evaluations) | UnitIndex.default().names()
+    )

@@ -78,8 +78,11 @@ def _read_attachment(attachment: Attachment) -> _State:
     if not state.rows:
         state.warn("找到评价表，但未读出任何数据行", attachment.page, attachment.caption)
     elif any(r.group == "" for r in state.rows):
-        state.warn("评价表中有数据行之前没有分组标签（县市区/行政事业单位/公共服务企业）",
-                   attachment.page, attachment.caption)
+        state.warn(
+            "评价表中有数据行之前没有分组标签（县市区/行政事业单位/公共服务企业）",
+            attachment.page,
+            attachment.caption,
+        )
     return state
 
 
@@ -111,8 +114,9 @@ def _take_header(text: str, state: _State) -> None:
 def _take_cells(cells, state: _State, page: int, tokens: bool) -> EvaluationCells | None:
     """The row in these cells, its group the one in force here (a first-cell label sets it)."""
     try:
-        row = cells_to_evaluation(cells, tokens=tokens, percent_header=state.percent_header,
-                                  note=state.note_column)
+        row = cells_to_evaluation(
+            cells, tokens=tokens, percent_header=state.percent_header, note=state.note_column
+        )
     except RowError as error:
         if looks_like_row(cells) or not tokens:
             state.warn(f"评价表的一行无法读取：{error}", page, " ".join(c or "" for c in cells))
@@ -126,10 +130,20 @@ def _emit(row: EvaluationCells, name: str, page: int, state: _State) -> None:
     if not name:
         state.warn("评价表的一行没有单位名称，未读取", page, snippet)
     elif state.channel is None:
-        state.warn("无法确定评价表是热线还是市长信箱（表头与标题都没有说明），未读取", page, snippet)
+        state.warn(
+            "无法确定评价表是热线还是市长信箱（表头与标题都没有说明），未读取", page, snippet
+        )
     else:
-        state.rows.append(Evaluation(channel=state.channel, group=row.group or "", unit=name,
-                                     grade=row.grade, page=page, **row.values))
+        state.rows.append(
+            Evaluation(
+                channel=state.channel,
+                group=row.group or "",
+                unit=name,
+                grade=row.grade,
+                page=page,
+                **row.values,
+            )
+        )
 
 
 def _read_lines(lines: list[Line], state: _State) -> None:
@@ -150,8 +164,7 @@ def _read_lines(lines: list[Line], state: _State) -> None:
     _finish_run(run, state)
 
 
-def _line_item(line: Line, state: _State, pos: float
-               ) -> tuple[Anchor | Piece, float | None] | None:
+def _line_item(line: Line, state: _State, pos: float) -> tuple[Anchor | Piece, float | None] | None:
     """The line as a row (with where its numbers start across) or as a piece of a wrapped
     cell (with where its text starts); None for a line that is neither."""
     cells = line_to_cells(line.text)
@@ -160,8 +173,9 @@ def _line_item(line: Line, state: _State, pos: float
         if not looks_like_name(line.text):
             return None
         return Piece(text=line.text, page=line.page, pos=pos, column="name"), text_start(line)
-    return Anchor(row=row, page=line.page, pos=pos,
-                  empty=frozenset() if row.name else frozenset({"name"})), numbers_start(line)
+    return Anchor(
+        row=row, page=line.page, pos=pos, empty=frozenset() if row.name else frozenset({"name"})
+    ), numbers_start(line)
 
 
 def _finish_run(run: list, state: _State) -> None:
@@ -179,8 +193,9 @@ def _finish_run(run: list, state: _State) -> None:
         _emit(anchor.row, anchor.cell("name", anchor.row.name), anchor.page, state)
 
 
-def _names_only(run: list[tuple[Anchor | Piece, float | None]], state: _State
-                ) -> tuple[list[Anchor], list[Piece]]:
+def _names_only(
+    run: list[tuple[Anchor | Piece, float | None]], state: _State
+) -> tuple[list[Anchor], list[Piece]]:
     """The rows, and the pieces printed left of the rows' numbers (a wrapped name's). A
     piece further right is a 备注 note's, set aside, or else text no row explains."""
     anchors = [item for item, _ in run if isinstance(item, Anchor)]

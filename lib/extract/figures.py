@@ -50,8 +50,7 @@ def _figure(field: str, words: str, pattern: str) -> _Figure:
 
 OVERVIEW_FIGURES = (
     _figure("calls", "来电", rf"(?:受理|接听|接到|接收)[^，。；：\d]{{0,12}}?来电{_IS}{_STATED}件"),
-    _figure("direct_answers", "直接答复",
-            rf"直接(?:答复|解答)(?:咨询|来电)?{_IS}{_STATED}件"),
+    _figure("direct_answers", "直接答复", rf"直接(?:答复|解答)(?:咨询|来电)?{_IS}{_STATED}件"),
     _figure("work_orders", "工单", rf"(?:承办|转办|转派|交办|派发|分派)工单{_IS}{_STATED}件"),
     _figure("completion_rate", "办结率", rf"(?<!按期)(?<!按时)(?<!一次性)办结率{_IS}{_R}"),
     _figure("on_time_rate", "按期办结率", rf"(?:按期|按时)办结率{_IS}{_R}"),
@@ -62,21 +61,31 @@ MAILBOX_FIGURES = (
     _figure("satisfaction_rate", "满意率", rf"(?<!不)满意率{_IS}{_R}"),
 )
 
-_CATEGORY = re.compile(r"(?P<name>[^\d，,、：:；;（(类]+类)[（(]?(?P<count>\d[\d,]*)件?"
-                       r"(?:[，,、（(]?所?占(?:比例?|比重|总量的|总数的)?(?:为|达)?"
-                       r"(?P<share>\d+(?:\.\d+)?%))?[）)]?")
+_CATEGORY = re.compile(
+    r"(?P<name>[^\d，,、：:；;（(类]+类)[（(]?(?P<count>\d[\d,]*)件?"
+    r"(?:[，,、（(]?所?占(?:比例?|比重|总量的|总数的)?(?:为|达)?"
+    r"(?P<share>\d+(?:\.\d+)?%))?[）)]?"
+)
 # A "name" starting with these words is a sentence around the list, not a category.
 _NOT_A_NAME = ("其中", "分别", "依次", "主要", "包括", "排名", "为", "是")
-_GRADE = re.compile(r"(?P<grade>[A-E])类(?P<below>及以下|以下)?(?:的?单位)?(?:的|有|为)?"
-                    r"(?P<value>\d+)个")
+_GRADE = re.compile(
+    r"(?P<grade>[A-E])类(?P<below>及以下|以下)?(?:的?单位)?(?:的|有|为)?"
+    r"(?P<value>\d+)个"
+)
 _GRADE_WORD = re.compile(r"[A-E]类")
 # "全市79个热线承办单位" or "全市参与考核的热线承办单位80个".
-_UNITS_TOTAL = re.compile(rf"全市(?:(?:共有|共)?{_N}个[^，。；\d]{{0,20}}?单位"
-                          r"|[^，。；\d]{0,20}?单位(?:共有|共计|共)?(?P<after>\d[\d,]*)个)")
-_ZERO = re.compile(rf"(?:(?:工单|来电|信件|来信)量?为(?:0|零)|无(?:工单|来电|信件|来信))的(?:单位)?{_N}个")
+_UNITS_TOTAL = re.compile(
+    rf"全市(?:(?:共有|共)?{_N}个[^，。；\d]{{0,20}}?单位"
+    r"|[^，。；\d]{0,20}?单位(?:共有|共计|共)?(?P<after>\d[\d,]*)个)"
+)
+_ZERO = re.compile(
+    rf"(?:(?:工单|来电|信件|来信)量?为(?:0|零)|无(?:工单|来电|信件|来信))的(?:单位)?{_N}个"
+)
 _VALUE = r"\d[\d,]*(?:\.\d+)?(?:%|件|个|分)?"
-_RESPECTIVELY = re.compile(rf"(?P<labels>[^，。；：,;:]+?)分别(?:为|是|达到|达)"
-                           rf"(?P<values>{_VALUE}(?:[、和及与]{_VALUE})+)(?=[，。；]|$)")
+_RESPECTIVELY = re.compile(
+    rf"(?P<labels>[^，。；：,;:]+?)分别(?:为|是|达到|达)"
+    rf"(?P<values>{_VALUE}(?:[、和及与]{_VALUE})+)(?=[，。；]|$)"
+)
 _ZERO_WORDS = re.compile(r"量?为(?:0|零)的|无(?:工单|来电|信件|来信)的")
 
 
@@ -99,15 +108,15 @@ def read_figures(bulletin: Bulletin) -> None:
 
 
 def _passages(sections: list[Section], key: str) -> list[_Passage]:
-    return [_Passage(distribute(compact(s.text)), s.page)
-            for s in sections if s.key == key]
+    return [_Passage(distribute(compact(s.text)), s.page) for s in sections if s.key == key]
 
 
 def distribute(text: str) -> str:
-    """"办结率、按期办结率分别为99.81%、98.36%" → "办结率99.81%，按期办结率98.36%".
+    """ "办结率、按期办结率分别为99.81%、98.36%" → "办结率99.81%，按期办结率98.36%".
 
     Left as printed when the labels and the values do not pair up one to one.
     """
+
     def pair(match: re.Match) -> str:
         labels = re.split(r"[、和及与]", match["labels"])
         values = re.findall(_VALUE, match["values"])
@@ -122,8 +131,7 @@ def _read(figures: tuple[_Figure, ...], passages: list[_Passage], warn: Warn) ->
     """Each figure's first readable value, in order of the passages."""
     values = {}
     for figure in figures:
-        found = next(((m, p) for p in passages for m in [figure.pattern.search(p.text)] if m),
-                     None)
+        found = next(((m, p) for p in passages for m in [figure.pattern.search(p.text)] if m), None)
         if found:
             values[figure.field] = _value(found[0]["value"], found[1], warn)
         else:
@@ -142,22 +150,32 @@ def _value(printed: str, passage: _Passage, warn: Warn) -> int | float | None:
 def _warn_if_named(words: str, passages: list[_Passage], warn: Warn) -> None:
     for passage in passages:
         if words in passage.text:
-            warn(ParseWarning(f"句中提到“{words}”，但未能读出其数值", passage.page,
-                              _around(passage.text, words)))
+            warn(
+                ParseWarning(
+                    f"句中提到“{words}”，但未能读出其数值",
+                    passage.page,
+                    _around(passage.text, words),
+                )
+            )
             return
 
 
 def read_categories(passages: list[_Passage], warn: Warn) -> list[Category]:
-    """"人力资源和社会保障类 13214 件，占比 27.23%；…": one Category per clause, in order;
+    """ "人力资源和社会保障类 13214 件，占比 27.23%；…": one Category per clause, in order;
     a clause may list several with 、 ("城市管理类4632件（占比18.12%）、住房与城乡建设类…")."""
     categories = []
     for passage in passages:
         for clause in re.split(r"[；;。]", passage.text):
             matches = _listed_categories(clause)
             if matches:
-                categories += [Category(m["name"], _value(m["count"], passage, warn),
-                                        _value(m["share"], passage, warn) if m["share"] else None)
-                               for m in matches]
+                categories += [
+                    Category(
+                        m["name"],
+                        _value(m["count"], passage, warn),
+                        _value(m["share"], passage, warn) if m["share"] else None,
+                    )
+                    for m in matches
+                ]
             elif "占" in clause and "%" in clause:
                 warn(ParseWarning("诉求类型的句子未能完整读出", passage.page, clause[:60]))
     return categories
@@ -183,8 +201,13 @@ def _grade_sentence(passages: list[_Passage], warn: Warn) -> tuple[str, _Passage
                 return sentence, passage
     for passage in passages:
         if named := _GRADE_WORD.search(passage.text):
-            warn(ParseWarning("提到等级类别，但未能读出各等级单位数", passage.page,
-                              _around(passage.text, named.group(0))))
+            warn(
+                ParseWarning(
+                    "提到等级类别，但未能读出各等级单位数",
+                    passage.page,
+                    _around(passage.text, named.group(0)),
+                )
+            )
             break
     return None
 
@@ -205,8 +228,9 @@ def read_grade_counts(sentence: str, passage: _Passage, warn: Warn) -> dict:
     if len(_GRADE_WORD.findall(sentence)) != len(_GRADE.findall(sentence)):
         warn(ParseWarning("等级句中有未能读出的等级数", passage.page, sentence[:80]))
     total = _UNITS_TOTAL.search(sentence)
-    counts["units_total"] = (_value(total["value"] or total["after"], passage, warn)
-                             if total else None)
+    counts["units_total"] = (
+        _value(total["value"] or total["after"], passage, warn) if total else None
+    )
     zero = _ZERO.search(sentence)
     if zero:
         counts["zero"] = _value(zero["value"], passage, warn)
@@ -225,11 +249,21 @@ def _hotline_grades(passages: list[_Passage], warn: Warn) -> dict:
         if "D" in counts and "E" in counts and None not in (counts["D"], counts["E"]):
             below = counts["D"] + counts["E"]
         else:
-            warn(ParseWarning("热线等级句只列出D类或E类之一，无法得出“D类及以下”", found[1].page,
-                              found[0][:80]))
-    return {"A": counts.get("A"), "B": counts.get("B"), "C": counts.get("C"),
-            "D_or_below": below, "zero_orders": counts.get("zero"),
-            "units_total": counts["units_total"]}
+            warn(
+                ParseWarning(
+                    "热线等级句只列出D类或E类之一，无法得出“D类及以下”",
+                    found[1].page,
+                    found[0][:80],
+                )
+            )
+    return {
+        "A": counts.get("A"),
+        "B": counts.get("B"),
+        "C": counts.get("C"),
+        "D_or_below": below,
+        "zero_orders": counts.get("zero"),
+        "units_total": counts["units_total"],
+    }
 
 
 def _mailbox_grades(passages: list[_Passage], warn: Warn) -> dict:
@@ -239,10 +273,15 @@ def _mailbox_grades(passages: list[_Passage], warn: Warn) -> dict:
     counts = read_grade_counts(*found, warn)
     if {"D", "E", "D_or_below"} & counts.keys():
         warn(ParseWarning("信箱等级句含D类及以下，未收录", found[1].page, found[0][:80]))
-    return {"A": counts.get("A"), "B": counts.get("B"), "C": counts.get("C"),
-            "zero_letters": counts.get("zero"), "units_total": counts["units_total"]}
+    return {
+        "A": counts.get("A"),
+        "B": counts.get("B"),
+        "C": counts.get("C"),
+        "zero_letters": counts.get("zero"),
+        "units_total": counts["units_total"],
+    }
 
 
 def _around(text: str, words: str, width: int = 30) -> str:
     at = max(text.find(words), 0)
-    return text[max(at - width, 0):at + len(words) + width]
+    return text[max(at - width, 0) : at + len(words) + width]

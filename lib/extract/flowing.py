@@ -23,8 +23,9 @@ from lib.extract.rows import looks_like_name, looks_like_unit
 from lib.extract.text import compact
 
 
-def columns_in_order(run: list[Anchor | Piece], known: frozenset[str]
-                     ) -> tuple[list[Anchor | Piece], dict[int, list[Piece]]]:
+def columns_in_order(
+    run: list[Anchor | Piece], known: frozenset[str]
+) -> tuple[list[Anchor | Piece], dict[int, list[Piece]]]:
     """The run with each piece's column set ('unit' or 'detail'), less the doubtful pieces;
     and the doubtful pieces by the id of the row they stand before."""
     out = [replace(item, column="detail") if isinstance(item, Piece) else item for item in run]

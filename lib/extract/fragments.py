@@ -72,8 +72,14 @@ def place_nearest(anchors: list[Anchor], pieces: list[Piece], reach: float = 2.5
     step = line_step([a.pos for a in anchors] + [p.pos for p in pieces])
     left = []
     for piece in pieces:
-        anchor = min(anchors, key=lambda a, p=piece: (
-            round(abs(a.pos - p.pos) / step, 1), p.column not in a.empty, a.pos))
+        anchor = min(
+            anchors,
+            key=lambda a, p=piece: (
+                round(abs(a.pos - p.pos) / step, 1),
+                p.column not in a.empty,
+                a.pos,
+            ),
+        )
         if abs(anchor.pos - piece.pos) > reach * step:
             left.append(piece)
         elif piece.pos < anchor.pos:
@@ -94,8 +100,9 @@ def place_centred(anchors: list[Anchor], pieces: list[Piece]) -> bool:
     bounds = [-math.inf, *(a.pos for a in anchors), math.inf]
     if not anchors or any(p.pos in bounds for p in pieces):
         return False
-    gaps = [[p for p in pieces if lo < p.pos < hi]
-            for lo, hi in zip(bounds, bounds[1:], strict=False)]
+    gaps = [
+        [p for p in pieces if lo < p.pos < hi] for lo, hi in zip(bounds, bounds[1:], strict=False)
+    ]
     halves, below = [], 0
     for gap in gaps[:-1]:
         halves.append(len(gap) - below)
@@ -103,7 +110,7 @@ def place_centred(anchors: list[Anchor], pieces: list[Piece]) -> bool:
     if min(halves) < 0 or len(gaps[-1]) != below:
         return False
     for anchor, half, gap, next_gap in zip(anchors, halves, gaps, gaps[1:], strict=False):
-        anchor.before += gap[len(gap) - half:]
+        anchor.before += gap[len(gap) - half :]
         anchor.after += next_gap[:half]
     return True
 

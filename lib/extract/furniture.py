@@ -62,4 +62,4 @@ def _trimmed(blocks: list[Block], running: set[Place]) -> list[Block]:
     furniture = [bool(running.intersection(places)) for places in _places(blocks)]
     start = next((i for i, flag in enumerate(furniture) if not flag), len(blocks))
     end = len(blocks) - next((i for i, flag in enumerate(reversed(furniture)) if not flag), 0)
-    return blocks[start:max(start, end)]
+    return blocks[start : max(start, end)]

@@ -21,8 +21,10 @@ from lib.model import Bulletin, Issue, ParseWarning, Period
 
 _MAX_HEADER_LINES = 20
 _ISSUE = re.compile(r"(?P<year>\d{4})年第(?P<number>\d{1,3}|[一二三四五六七八九十]{1,3})期")
-_TITLE = re.compile(r"(?P<year>\d{4})年(?P<month>\d{1,2})月份?(?!\d{1,2}日)"
-                    r"(?P<subject>[^。；，]{0,40}?)(?:情况通报|通报|情况)")
+_TITLE = re.compile(
+    r"(?P<year>\d{4})年(?P<month>\d{1,2})月份?(?!\d{1,2}日)"
+    r"(?P<subject>[^。；，]{0,40}?)(?:情况通报|通报|情况)"
+)
 _DATE = re.compile(r"(?P<year>\d{4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?!印发)")
 _ISSUER = re.compile(r".{2,40}(?:中心|办公室|办|局|委员会|委|政府|厅|处|科)")
 
@@ -71,19 +73,26 @@ def _issue(text: str) -> Issue:
     return Issue(year=year, number=number, label=f"{year}年第{number}期")
 
 
-def _period(text: str, issue: Issue, warnings: list[ParseWarning],
-            page: int | None) -> Period | None:
+def _period(
+    text: str, issue: Issue, warnings: list[ParseWarning], page: int | None
+) -> Period | None:
     title = next((m for m in _TITLE.finditer(text) if _names_the_service(m["subject"])), None)
     if title and 1 <= int(title["month"]) <= 12:
         period = Period(int(title["year"]), int(title["month"]))
         if issue.number and (issue.year, issue.number) != (period.year, period.month):
-            warnings.append(ParseWarning(
-                f"期号“{issue.label}”与标题月份“{period.year}年{period.month}月”不一致，"
-                "以标题为准", page, title.group(0)))
+            warnings.append(
+                ParseWarning(
+                    f"期号“{issue.label}”与标题月份“{period.year}年{period.month}月”不一致，"
+                    "以标题为准",
+                    page,
+                    title.group(0),
+                )
+            )
         return period
     if issue.year and issue.number and 1 <= issue.number <= 12:
-        warnings.append(ParseWarning(f"标题中未找到通报月份，按期号“{issue.label}”推定",
-                                     page, text[:60]))
+        warnings.append(
+            ParseWarning(f"标题中未找到通报月份，按期号“{issue.label}”推定", page, text[:60])
+        )
         return Period(issue.year, issue.number)
     return None
 

@@ -62,5 +62,9 @@ def find_bands(texts: list[str], points_at: Callable[[str], int | None]) -> Band
     if k + 2 >= len(runs):
         return None
     width = runs[-1][1]
-    return Bands(unit=(0, runs[k][0]), points=runs[k], indicator=(runs[k][1], runs[k + 1][1]),
-                 detail=(runs[k + 1][1], width))
+    return Bands(
+        unit=(0, runs[k][0]),
+        points=runs[k],
+        indicator=(runs[k][1], runs[k + 1][1]),
+        detail=(runs[k + 1][1], width),
+    )

@@ -34,8 +34,11 @@ def positions_down(lines: list[Line]) -> dict[int, float]:
 
 def is_layout_text(lines: list[Line]) -> bool:
     """Text lines whose rows keep their columns apart with runs of spaces (no tabs)."""
-    rows = [line.text.strip() for line in lines if "\t" not in line.text
-            and looks_like_row(line_to_cells(line.text))]
+    rows = [
+        line.text.strip()
+        for line in lines
+        if "\t" not in line.text and looks_like_row(line_to_cells(line.text))
+    ]
     return len(rows) >= 2 and 2 * sum("  " in row for row in rows) > len(rows)
 
 
@@ -54,8 +57,9 @@ def numbers_start(line: Line) -> float | None:
         return next((w.x0 for w in line.words if _is_number(w.text)), None)
     if line.top is None and "\t" not in line.text:
         text = unify_width(line.text)
-        return next((float(m.start()) for m in re.finditer(r"\S+", text)
-                     if _is_number(m.group())), None)
+        return next(
+            (float(m.start()) for m in re.finditer(r"\S+", text) if _is_number(m.group())), None
+        )
     return None
 
 

@@ -27,11 +27,14 @@ def rows_doubtful_above_merged_names(anchors: list[Anchor]) -> set[int]:
         shared = k + 1 < len(units) and [id(r) for r in units[k + 1][0]] == [id(r) for r in below]
         claimed_by_next = claims[k + 1] if shared else len(below)
         if below[:claimed_by_next] and not any(
-                _centred_from([*above, anchor], _extent(end)[1], _name_position(anchor), step)
-                is not None for end in below[max(claimed_by_next, 1) - 1:]):
+            _centred_from([*above, anchor], _extent(end)[1], _name_position(anchor), step)
+            is not None
+            for end in below[max(claimed_by_next, 1) - 1 :]
+        ):
             return set()
-    return {id(row) for (above, _, _), claim in zip(units, claims, strict=True)
-            for row in above[claim:]}
+    return {
+        id(row) for (above, _, _), claim in zip(units, claims, strict=True) for row in above[claim:]
+    }
 
 
 def _units(anchors: list[Anchor]) -> list[tuple[list[Anchor], Anchor, list[Anchor]]]:
@@ -42,8 +45,9 @@ def _units(anchors: list[Anchor]) -> list[tuple[list[Anchor], Anchor, list[Ancho
         if not _named(anchor):
             continue
         above = _unnamed_run(reversed(anchors[:index]))[::-1]
-        out.append(([] if index == len(above) else above, anchor,
-                    _unnamed_run(anchors[index + 1:])))
+        out.append(
+            ([] if index == len(above) else above, anchor, _unnamed_run(anchors[index + 1 :]))
+        )
     return out
 
 
@@ -58,8 +62,14 @@ def _claim(above: list[Anchor], anchor: Anchor, below: list[Anchor], step: float
 
 def _centred_from(rows: list[Anchor], bottom: float, name_at: float, step: float) -> int | None:
     """The first of `rows` from which down to `bottom` the name stands at the centre."""
-    return next((i for i, row in enumerate(rows)
-                 if abs(name_at - (_extent(row)[0] + bottom) / 2) <= step / 2 + 1e-9), None)
+    return next(
+        (
+            i
+            for i, row in enumerate(rows)
+            if abs(name_at - (_extent(row)[0] + bottom) / 2) <= step / 2 + 1e-9
+        ),
+        None,
+    )
 
 
 def _named(anchor: Anchor) -> bool:

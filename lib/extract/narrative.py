@@ -24,11 +24,24 @@ from lib.model import Section
 
 HOTLINE = "热线运行情况"
 # Checked in order: a title naming both 热线 and 信箱 is the mailbox section.
-_SECTION_WORDS = (("工作动态", "工作动态"), ("信箱", "市长信箱运行情况"), ("热线", HOTLINE),
-                  ("经验", "工作经验交流"), ("问题", "存在的问题"))
-_TOPIC_WORDS = (("类型", "诉求类型"), ("分类", "诉求类型"), ("热点", "热点焦点"), ("焦点", "热点焦点"),
-                ("考核", "工单考核"), ("回访", "回访督办"), ("督办", "回访督办"),
-                ("专线", "专线服务"), ("知识库", "知识库管理"))
+_SECTION_WORDS = (
+    ("工作动态", "工作动态"),
+    ("信箱", "市长信箱运行情况"),
+    ("热线", HOTLINE),
+    ("经验", "工作经验交流"),
+    ("问题", "存在的问题"),
+)
+_TOPIC_WORDS = (
+    ("类型", "诉求类型"),
+    ("分类", "诉求类型"),
+    ("热点", "热点焦点"),
+    ("焦点", "热点焦点"),
+    ("考核", "工单考核"),
+    ("回访", "回访督办"),
+    ("督办", "回访督办"),
+    ("专线", "专线服务"),
+    ("知识库", "知识库管理"),
+)
 _TOPICS = {key for _, key in _TOPIC_WORDS}
 
 _CN = "一二三四五六七八九十"
@@ -36,15 +49,19 @@ _HEADING = re.compile(rf"([{_CN}]+)[、．.](?P<title>[^。，；：,;:]{{2,}})[
 # A title longer than this on one line is a sentence, not a heading; a wrapped heading has
 # two lines of it at most.
 _TITLE_MAX = 24
-_ITEM = re.compile(rf"[（(](?P<paren>[{_CN}]+)[）)]|(?P<arabic>\d{{1,2}})[、．.](?!\d)"
-                   rf"|[（(](?P<parnum>\d{{1,2}})[）)]")
-_END = re.compile(r"附件[\d一二三四五六七八九十]*(?:[:：]|$)|(?:分送|抄送|主送|报送)[:：]"
-                  r"|.*\d{4}年\d{1,2}月\d{1,2}日印发$")
+_ITEM = re.compile(
+    rf"[（(](?P<paren>[{_CN}]+)[）)]|(?P<arabic>\d{{1,2}})[、．.](?!\d)"
+    rf"|[（(](?P<parnum>\d{{1,2}})[）)]"
+)
+_END = re.compile(
+    r"附件[\d一二三四五六七八九十]*(?:[:：]|$)|(?:分送|抄送|主送|报送)[:：]"
+    r"|.*\d{4}年\d{1,2}月\d{1,2}日印发$"
+)
 _PAGE_MARK = re.compile(r"[—–\-－]+\d{1,4}[—–\-－]+")
 _RUN_IN_TOPIC = re.compile(r"(?<=。)(?P<title>[\u4e00-\u9fff]{2,6})[：:]")
 _TERMINAL = "。！？!?"
 _SENTENCE = re.compile(r"[。，；：！？,;:!?]")
-_CLOSERS = "”’\"」』）)"
+_CLOSERS = '”’"」』）)'
 # A first-line indent is two characters (~32 pt); half a character is beyond jitter.
 _INDENT_PT = 6.0
 
@@ -93,8 +110,12 @@ class _Passage:
         return tail
 
     def section(self) -> Section:
-        return Section(key=self.key, heading=self.heading, text=self.text,
-                       page=self.starts[0][1] if self.starts else None)
+        return Section(
+            key=self.key,
+            heading=self.heading,
+            text=self.text,
+            page=self.starts[0][1] if self.starts else None,
+        )
 
     def close(self) -> None:
         """An item's heading is its number and title sentence; under 二 the title is its key."""
@@ -133,8 +154,9 @@ def read_sections(lines: list[Line], unread_pages: frozenset[int] = frozenset())
         if previous and any(previous.page < page < row.page for page in unread_pages):
             state.broken = True
         heading = section_heading(row.text, _TITLE_MAX * row.lines)
-        if heading and (heading[0] == state.next_heading
-                        or state.broken and heading[0] > state.next_heading):
+        if heading and (
+            heading[0] == state.next_heading or state.broken and heading[0] > state.next_heading
+        ):
             _open_section(state, heading, row)
         elif state.section and not state.broken:
             _read_body_row(state, row, previous)
@@ -179,9 +201,15 @@ def _heading_wraps(row: _Row, after: _Row) -> bool:
     line runs to the right margin and `after` does not; where not, the line is too long for
     a heading of its own."""
     match = _HEADING.fullmatch(row.text)
-    if (match is None or after.page != row.page or after.indented or _ITEM.match(after.text)
-            or _END.match(after.text) or section_heading(after.text)
-            or _SENTENCE.search(after.text.rstrip("：:"))):
+    if (
+        match is None
+        or after.page != row.page
+        or after.indented
+        or _ITEM.match(after.text)
+        or _END.match(after.text)
+        or section_heading(after.text)
+        or _SENTENCE.search(after.text.rstrip("：:"))
+    ):
         return False
     title = len(match.group("title"))
     if title + len(after.text) > 2 * _TITLE_MAX or len(after.text) > _TITLE_MAX:
@@ -201,8 +229,12 @@ def _open_section(state: _State, heading: tuple[int, str], row: _Row) -> None:
 
 def _read_body_row(state: _State, row: _Row, previous: _Row) -> None:
     item = _item_marker(row.text)
-    if item and _starts_paragraph(row, previous, state) and item[1] == state.next_item \
-            and state.style in (None, item[0]):
+    if (
+        item
+        and _starts_paragraph(row, previous, state)
+        and item[1] == state.next_item
+        and state.style in (None, item[0])
+    ):
         style, _, length = item
         state.style, state.next_item = style, state.next_item + 1
         state.passages.append(_Passage(state.section, "", marker=row.text[:length]))
@@ -213,8 +245,11 @@ def _read_body_row(state: _State, row: _Row, previous: _Row) -> None:
 
 def _starts_paragraph(row: _Row, previous: _Row, state: _State) -> bool:
     """Indented (where positions are known), first in its section, or after a full stop."""
-    return row.indented or previous.text == state.heading \
+    return (
+        row.indented
+        or previous.text == state.heading
         or previous.text.rstrip(_CLOSERS).endswith(tuple(_TERMINAL))
+    )
 
 
 def _item_marker(text: str) -> tuple[str, int, int] | None:

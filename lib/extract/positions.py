@@ -64,15 +64,15 @@ def find_columns(lines: list[Line]) -> Columns | None:
     and every row's points stand alone in that run; None if the words do not show them."""
     runs = covered_runs([w for line in lines for w in line.words])
     anchors = [(line, word) for line in lines if (word := points_word(line)) is not None]
-    homes = {next((k for k, (a, b) in enumerate(runs) if a <= word.x0 < b), None)
-             for _, word in anchors}
+    homes = {
+        next((k for k, (a, b) in enumerate(runs) if a <= word.x0 < b), None) for _, word in anchors
+    }
     if len(anchors) < 2 or len(homes) != 1 or None in homes:
         return None
     k = homes.pop()
     if k + 2 >= len(runs):
         return None
-    columns = Columns(points_start=runs[k][0], points_end=runs[k][1],
-                      indicator_end=runs[k + 1][1])
+    columns = Columns(points_start=runs[k][0], points_end=runs[k][1], indicator_end=runs[k + 1][1])
     if any(columns.split(line)["points"] != word.text for line, word in anchors):
         return None
     return columns

@@ -29,14 +29,34 @@ from lib.extract.numbers import (
 from lib.extract.text import compact, join_wrapped, squeeze, strip_markup, unify_width
 from lib.model import GROUPS
 
-EVAL_FIELDS = ("due", "handled", "completion_rate", "on_time", "on_time_rate", "rework",
-               "rework_rate", "visited", "visited_rate", "score")
-_PARSERS = (parse_count, parse_count, parse_rate, parse_count, parse_rate, parse_count,
-            parse_rate, parse_count, parse_rate, parse_decimal)
+EVAL_FIELDS = (
+    "due",
+    "handled",
+    "completion_rate",
+    "on_time",
+    "on_time_rate",
+    "rework",
+    "rework_rate",
+    "visited",
+    "visited_rate",
+    "score",
+)
+_PARSERS = (
+    parse_count,
+    parse_count,
+    parse_rate,
+    parse_count,
+    parse_rate,
+    parse_count,
+    parse_rate,
+    parse_count,
+    parse_rate,
+    parse_decimal,
+)
 _WHAT = {parse_count: "整数", parse_rate: "百分率", parse_decimal: "数值"}
 _GRADE = re.compile(r"[A-E]")
 _SIGNED = re.compile(r"[+-]\d+(\.\d+)?")
-_NOT_IN_NAME = set("，。；：:;,!！？?、“”\"%")
+_NOT_IN_NAME = set('，。；：:;,!！？?、“”"%')
 _UNIT_ENDINGS = set("县区市局委办院校所队司行心团社台站会处厅部署馆室厂场")
 _TOTAL = re.compile(r"^(合计|小计|总计|全市)")
 _SPLIT_DIGITS = re.compile(r"[\d.][ \t]+[\d.]")
@@ -91,8 +111,11 @@ def group_label(text: str | None) -> str | None:
 def looks_like_name(text: str) -> bool:
     """Could be (part of) a unit name: short Chinese text without sentence punctuation."""
     s = compact(text)
-    return (0 < len(s) <= 30 and re.search(r"[\u4e00-\u9fff]", s) is not None
-            and not _NOT_IN_NAME.intersection(s))
+    return (
+        0 < len(s) <= 30
+        and re.search(r"[\u4e00-\u9fff]", s) is not None
+        and not _NOT_IN_NAME.intersection(s)
+    )
 
 
 def looks_like_unit(text: str) -> bool:
@@ -100,8 +123,12 @@ def looks_like_unit(text: str) -> bool:
     return looks_like_name(text) and compact(text)[-1] in _UNIT_ENDINGS
 
 
-def cells_to_evaluation(cells: Sequence[str | None], tokens: bool = False,
-                        percent_header: bool = False, note: bool = False) -> EvaluationCells:
+def cells_to_evaluation(
+    cells: Sequence[str | None],
+    tokens: bool = False,
+    percent_header: bool = False,
+    note: bool = False,
+) -> EvaluationCells:
     """Anchor an evaluation row on its last cell (the grade) and the ten numbers before it.
 
     `tokens`: the cells are whitespace tokens of a text line, so every cell left of the
@@ -114,8 +141,12 @@ def cells_to_evaluation(cells: Sequence[str | None], tokens: bool = False,
     cells = [unify_width(c or "").strip() for c in cells]
     while cells and not cells[-1]:
         cells.pop()
-    while note and len(cells) > 1 and not _GRADE.fullmatch(cells[-1]) and not (
-            is_count(cells[-1]) or is_rate(cells[-1]) or is_decimal(cells[-1])):
+    while (
+        note
+        and len(cells) > 1
+        and not _GRADE.fullmatch(cells[-1])
+        and not (is_count(cells[-1]) or is_rate(cells[-1]) or is_decimal(cells[-1]))
+    ):
         cells.pop()
     if not cells or not _GRADE.fullmatch(cells[-1]):
         raise RowError("末列不是等级评价（A–E）")
@@ -172,8 +203,9 @@ def signed_points(text: str) -> float | None:
     return float(s) if _SIGNED.fullmatch(s) else None
 
 
-def cells_to_adjustment(unit: str | None, points: str | None, indicator: str | None,
-                        detail: str | None) -> AdjustmentCells:
+def cells_to_adjustment(
+    unit: str | None, points: str | None, indicator: str | None, detail: str | None
+) -> AdjustmentCells:
     """An adjustment row from its four cells (a grid, or a tab-separated line)."""
     try:
         value = None if _SPLIT_DIGITS.search(points or "") else parse_points(points or "")
@@ -181,10 +213,13 @@ def cells_to_adjustment(unit: str | None, points: str | None, indicator: str | N
         value = None
     if value is None:
         raise RowError(f"加扣分值“{squeeze(points or '')}”不是数值")
-    return AdjustmentCells(unit=join_wrapped(unit or ""), points=value,
-                           signed=signed_points(points or "") is not None,
-                           indicator=join_wrapped(indicator or ""),
-                           detail=join_wrapped(detail or ""))
+    return AdjustmentCells(
+        unit=join_wrapped(unit or ""),
+        points=value,
+        signed=signed_points(points or "") is not None,
+        indicator=join_wrapped(indicator or ""),
+        detail=join_wrapped(detail or ""),
+    )
 
 
 def tokens_to_adjustment(tokens: Sequence[str]) -> AdjustmentCells | None:
@@ -201,7 +236,11 @@ def tokens_to_adjustment(tokens: Sequence[str]) -> AdjustmentCells | None:
         indicator = tokens[p + 1] if p + 1 < len(tokens) else ""
         if not all(looks_like_name(t) for t in [*tokens[:p], indicator]):
             return None
-        return AdjustmentCells(unit=squeeze(" ".join(tokens[:p])), points=value, signed=True,
-                               indicator=squeeze(indicator),
-                               detail=squeeze(" ".join(tokens[p + 2:])))
+        return AdjustmentCells(
+            unit=squeeze(" ".join(tokens[:p])),
+            points=value,
+            signed=True,
+            indicator=squeeze(indicator),
+            detail=squeeze(" ".join(tokens[p + 2 :])),
+        )
     return None

@@ -12,11 +12,23 @@ import re
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’、，。；：？！（）《》【】—…·"
 _SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
 _WIDTH_MAP = str.maketrans(
-    {**{chr(0xFF10 + i): str(i) for i in range(10)},
-     **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
-     **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
-     "％": "%", "．": ".", "＋": "+", "－": "-", "\u2212": "-", "\u00a0": " ", "\u2002": " ",
-     "\u2003": " ", "\u2009": " ", "\u3000": " ", "\u200b": "", "\ufeff": ""}
+    {
+        **{chr(0xFF10 + i): str(i) for i in range(10)},
+        **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+        **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+        "％": "%",
+        "．": ".",
+        "＋": "+",
+        "－": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2009": " ",
+        "\u3000": " ",
+        "\u200b": "",
+        "\ufeff": "",
+    }
 )
 
 

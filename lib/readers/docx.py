@@ -28,10 +28,19 @@ from lib.readers import Limits
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _NS = {"w": W[1:-1]}
-_SKIPPED = {f"{W}del", f"{W}moveFrom", f"{W}drawing", f"{W}pict", f"{W}txbxContent",
-            f"{W}instrText", f"{W}delText", f"{W}pPr", f"{W}rPr", f"{W}object"}
-_TEXT_EQUIVALENTS = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}cr": "\n",
-                     f"{W}noBreakHyphen": "-"}
+_SKIPPED = {
+    f"{W}del",
+    f"{W}moveFrom",
+    f"{W}drawing",
+    f"{W}pict",
+    f"{W}txbxContent",
+    f"{W}instrText",
+    f"{W}delText",
+    f"{W}pPr",
+    f"{W}rPr",
+    f"{W}object",
+}
+_TEXT_EQUIVALENTS = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
 _ONE_MB = 1024 * 1024
 
 
@@ -61,7 +70,9 @@ def check_zip(data: bytes, filename: str, limits: Limits) -> None:
     if total > limits.max_unzipped_mb * _ONE_MB:
         raise TooComplex(filename, f"解压后 {total / _ONE_MB:.0f} MB")
     for entry in entries:
-        if entry.file_size > _ONE_MB and entry.file_size > limits.max_zip_ratio * max(entry.compress_size, 1):
+        if entry.file_size > _ONE_MB and entry.file_size > limits.max_zip_ratio * max(
+            entry.compress_size, 1
+        ):
             raise TooComplex(filename, "压缩比异常")
     for entry in entries:
         if entry.filename.lower().endswith((".xml", ".rels")):
@@ -73,14 +84,22 @@ def _check_xml_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, filename: 
     (in whatever encoding the part declares) is enough to find one."""
     try:
         with archive.open(entry) as part:
-            events = etree.iterparse(part, events=("start",), resolve_entities=False,
-                                     load_dtd=False, no_network=True)
+            events = etree.iterparse(
+                part, events=("start",), resolve_entities=False, load_dtd=False, no_network=True
+            )
             _, root = next(events)
             docinfo = root.getroottree().docinfo
     except StopIteration:
         raise CorruptFile(filename) from None
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
-            NotImplementedError):
+    except (
+        etree.XMLSyntaxError,
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+    ):
         raise CorruptFile(filename) from None
     if docinfo.doctype or docinfo.internalDTD is not None:
         raise CorruptFile(filename, "文档包含不允许的 DTD 声明")
@@ -145,7 +164,7 @@ def _add_paragraph(p, pages: _Pages) -> None:
     _add_lines("".join(text), pages)
     if p.find(f"{W}pPr/{W}sectPr") is not None:
         pages.sections_seen += 1
-        following = pages.section_types[pages.sections_seen:pages.sections_seen + 1]
+        following = pages.section_types[pages.sections_seen : pages.sections_seen + 1]
         if not pages.rendered and following and following[0] not in ("continuous", "nextColumn"):
             pages.new_page()
 
@@ -195,5 +214,6 @@ def _add_table(tbl, body, pages: _Pages) -> None:
 
 def _cell_text(tc) -> str:
     paragraphs = tc.xpath("./w:p | ./w:sdt/w:sdtContent/w:p")
-    return "\n".join("".join(piece for piece in _paragraph_pieces(p, rendered=True) if piece)
-                     for p in paragraphs)
+    return "\n".join(
+        "".join(piece for piece in _paragraph_pieces(p, rendered=True) if piece) for p in paragraphs
+    )

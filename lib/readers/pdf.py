@@ -108,13 +108,22 @@ def _read_page(page) -> tuple[Page, bool]:
     blocks: list[Line | Table] = [_table_block(t, number) for t in tables]
     bboxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not _inside_any(obj, bboxes)) if bboxes else page
-    blocks += [_line_block(line, number) for line in
-               outside.extract_text_lines(strip=True, return_chars=True, x_tolerance=X_TOLERANCE)
-               if line["text"]]
+    blocks += [
+        _line_block(line, number)
+        for line in outside.extract_text_lines(
+            strip=True, return_chars=True, x_tolerance=X_TOLERANCE
+        )
+        if line["text"]
+    ]
     blocks.sort(key=lambda b: (b.top, b.x0 if isinstance(b, Line) else 0.0))
     has_chars = bool(page.chars)
-    return Page(number=number, blocks=blocks, width=float(page.width), height=float(page.height),
-                has_text=has_chars or not page.images), has_chars
+    return Page(
+        number=number,
+        blocks=blocks,
+        width=float(page.width),
+        height=float(page.height),
+        has_text=has_chars or not page.images,
+    ), has_chars
 
 
 def _find_ruled_tables(page) -> list:
@@ -124,28 +133,57 @@ def _find_ruled_tables(page) -> list:
     vertical, horizontal = [], []
     for edge in page.edges:
         if abs(edge["top"] - edge["bottom"]) <= RULE_SNAP and edge["x1"] - edge["x0"] >= 1:
-            horizontal.append({**edge, "bottom": edge["top"], "height": 0,
-                               "orientation": "h", "object_type": "rule_edge"})
+            horizontal.append(
+                {
+                    **edge,
+                    "bottom": edge["top"],
+                    "height": 0,
+                    "orientation": "h",
+                    "object_type": "rule_edge",
+                }
+            )
         elif abs(edge["x1"] - edge["x0"]) <= RULE_SNAP and edge["bottom"] - edge["top"] >= 1:
-            vertical.append({**edge, "x1": edge["x0"], "width": 0,
-                             "orientation": "v", "object_type": "rule_edge"})
+            vertical.append(
+                {
+                    **edge,
+                    "x1": edge["x0"],
+                    "width": 0,
+                    "orientation": "v",
+                    "object_type": "rule_edge",
+                }
+            )
     if len(vertical) < 2 or len(horizontal) < 2:
         return []
-    return page.find_tables({"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-                             "explicit_vertical_lines": vertical,
-                             "explicit_horizontal_lines": horizontal})
+    return page.find_tables(
+        {
+            "vertical_strategy": "explicit",
+            "horizontal_strategy": "explicit",
+            "explicit_vertical_lines": vertical,
+            "explicit_horizontal_lines": horizontal,
+        }
+    )
 
 
 def _table_block(table, number: int) -> Table:
     x0, top, x1, bottom = table.bbox
-    return Table(rows=table.extract(x_tolerance=X_TOLERANCE), page=number,
-                 top=float(top), bottom=float(bottom))
+    return Table(
+        rows=table.extract(x_tolerance=X_TOLERANCE),
+        page=number,
+        top=float(top),
+        bottom=float(bottom),
+    )
 
 
 def _line_block(line: dict, number: int) -> Line:
-    return Line(text=line["text"], page=number, top=float(line["top"]),
-                bottom=float(line["bottom"]), x0=float(line["x0"]), x1=float(line["x1"]),
-                words=_words(line["text"], line["chars"]))
+    return Line(
+        text=line["text"],
+        page=number,
+        top=float(line["top"]),
+        bottom=float(line["bottom"]),
+        x0=float(line["x0"]),
+        x1=float(line["x1"]),
+        words=_words(line["text"], line["chars"]),
+    )
 
 
 def _words(text: str, chars: list[dict]) -> tuple[Word, ...]:
@@ -154,7 +192,7 @@ def _words(text: str, chars: list[dict]) -> tuple[Word, ...]:
     characters of each word follow one another in `chars`."""
     words, at = [], 0
     for part in text.split(" "):
-        own = chars[at:at + len(part)]
+        own = chars[at : at + len(part)]
         at += len(part)
         words.append(Word(part, float(min(c["x0"] for c in own)), float(max(c["x1"] for c in own))))
     return tuple(words)
@@ -180,8 +218,12 @@ def _without_duplicate_chars(page):
     for char in page.chars:
         key = (char["text"], char["fontname"], round(char["size"], 1))
         gx, gy = int(char["x0"]), int(char["top"])
-        near = (c for dx in (-1, 0, 1) for dy in (-1, 0, 1)
-                for c in seen.get((*key, gx + dx, gy + dy), ()))
+        near = (
+            c
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for c in seen.get((*key, gx + dx, gy + dy), ())
+        )
         if any(abs(c["x0"] - char["x0"]) <= 1 and abs(c["top"] - char["top"]) <= 1 for c in near):
             duplicates.add(id(char))
         else:

@@ -20,8 +20,10 @@ def sync_default_aliases(conn: Connection) -> None:
     missing = [(uid, alias) for uid, alias in UnitIndex.default().pairs() if alias not in known]
     ensure_units(conn, {uid for uid, _ in missing})
     if missing:
-        conn.execute(unit_aliases.insert(),
-                     [{"alias": alias, "unit_id": uid, "edited": False} for uid, alias in missing])
+        conn.execute(
+            unit_aliases.insert(),
+            [{"alias": alias, "unit_id": uid, "edited": False} for uid, alias in missing],
+        )
 
 
 def unit_index(conn: Connection) -> UnitIndex:
@@ -47,8 +49,11 @@ def set_alias(conn: Connection, alias: str, unit_id: str) -> int:
     if exists.first() is None:
         conn.execute(unit_aliases.insert().values(alias=alias, unit_id=unit_id, edited=True))
     else:
-        conn.execute(update(unit_aliases).where(unit_aliases.c.alias == alias)
-                     .values(unit_id=unit_id, edited=True))
+        conn.execute(
+            update(unit_aliases)
+            .where(unit_aliases.c.alias == alias)
+            .values(unit_id=unit_id, edited=True)
+        )
     return _repoint_rows(conn, alias, unit_id)
 
 
@@ -64,7 +69,8 @@ def _repoint_rows(conn: Connection, alias: str, unit_id: str) -> int:
         printed = conn.execute(select(table.c.unit).distinct()).scalars()
         names = [name for name in printed if normalise_name(name) == alias]
         if names:
-            result = conn.execute(update(table).where(table.c.unit.in_(names))
-                                  .values(unit_id=unit_id))
+            result = conn.execute(
+                update(table).where(table.c.unit.in_(names)).values(unit_id=unit_id)
+            )
             changed += result.rowcount
     return changed

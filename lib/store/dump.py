@@ -50,15 +50,17 @@ def rows(conn: Connection, table: Table) -> Iterator[dict]:
 
 
 def original(conn: Connection, bulletin_id: int) -> bytes:
-    return bytes(conn.execute(select(bulletins.c.original)
-                              .where(bulletins.c.id == bulletin_id)).scalar_one())
+    return bytes(
+        conn.execute(select(bulletins.c.original).where(bulletins.c.id == bulletin_id)).scalar_one()
+    )
 
 
 def is_empty(conn: Connection) -> bool:
     """No bulletin and no editor's alias: nothing a restore would destroy."""
     stored = conn.execute(select(func.count()).select_from(bulletins)).scalar_one()
-    edited = conn.execute(select(func.count()).select_from(unit_aliases)
-                          .where(unit_aliases.c.edited)).scalar_one()
+    edited = conn.execute(
+        select(func.count()).select_from(unit_aliases).where(unit_aliases.c.edited)
+    ).scalar_one()
     return stored == 0 and edited == 0
 
 
@@ -101,8 +103,15 @@ def _reset_sequences(conn: Connection) -> None:
         if key is None or key.autoincrement is False:
             continue
         top = select(func.max(key)).scalar_subquery()
-        conn.execute(select(func.setval(func.pg_get_serial_sequence(table.name, "id"),
-                                        func.coalesce(top, 1), top.is_not(None))))
+        conn.execute(
+            select(
+                func.setval(
+                    func.pg_get_serial_sequence(table.name, "id"),
+                    func.coalesce(top, 1),
+                    top.is_not(None),
+                )
+            )
+        )
 
 
 def _to_json(value):

@@ -47,8 +47,9 @@ def connect(url: str) -> Engine:
         if parsed.get_backend_name() == "sqlite":
             return _sqlite_engine(url)
         if parsed.get_backend_name() == "postgresql":
-            return create_engine(url, pool_pre_ping=True,
-                                 connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S})
+            return create_engine(
+                url, pool_pre_ping=True, connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S}
+            )
     except (exc.ArgumentError, exc.NoSuchModuleError) as error:
         raise StoreUnavailable(detail=f"数据库地址无效：{error}") from error
     raise StoreUnavailable(detail="只支持 SQLite 与 PostgreSQL 数据库地址")
@@ -125,8 +126,11 @@ def store_error(error: exc.DBAPIError, engine: Engine) -> StoreError:
         return StoreReadOnly(detail=where)
     if sqlite_name.startswith(_BUSY_SQLITE):
         return StoreError(detail="数据库繁忙，请稍后重试")
-    unreachable = (sqlite_name.startswith(_UNAVAILABLE_SQLITE) if engine.dialect.name == "sqlite"
-                   else _pg_unreachable(error, sqlstate))
+    unreachable = (
+        sqlite_name.startswith(_UNAVAILABLE_SQLITE)
+        if engine.dialect.name == "sqlite"
+        else _pg_unreachable(error, sqlstate)
+    )
     if unreachable:
         return StoreUnavailable(detail=where)
     return StoreError(detail=type(orig).__name__)

@@ -79,5 +79,8 @@ def _upgrade(conn: Connection, found: int) -> None:
 
 
 def _stamp(conn: Connection, version: int) -> None:
-    conn.execute(schema_version.insert().values(
-        version=version, applied_at=datetime.now(UTC).replace(tzinfo=None)))
+    conn.execute(
+        schema_version.insert().values(
+            version=version, applied_at=datetime.now(UTC).replace(tzinfo=None)
+        )
+    )

@@ -34,7 +34,8 @@ def _bulletin_fk() -> Column:
 
 
 bulletins = Table(
-    "bulletins", metadata,
+    "bulletins",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("sha256", String(64), nullable=False, unique=True),
     Column("period", String(7), nullable=False, unique=True),
@@ -58,7 +59,8 @@ bulletins = Table(
 )
 
 evaluations = Table(
-    "evaluations", metadata,
+    "evaluations",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _bulletin_fk(),
     Column("channel", String(16), nullable=False),
@@ -81,7 +83,8 @@ evaluations = Table(
 )
 
 adjustments = Table(
-    "adjustments", metadata,
+    "adjustments",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _bulletin_fk(),
     Column("kind", String(16), nullable=False),
@@ -95,7 +98,8 @@ adjustments = Table(
 )
 
 overview = Table(
-    "overview", metadata,
+    "overview",
+    metadata,
     Column("bulletin_id", Integer, ForeignKey("bulletins.id"), primary_key=True),
     Column("calls", Integer),
     Column("direct_answers", Integer),
@@ -108,7 +112,8 @@ overview = Table(
 )
 
 categories = Table(
-    "categories", metadata,
+    "categories",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _bulletin_fk(),
     Column("row_order", Integer, nullable=False),
@@ -118,7 +123,8 @@ categories = Table(
 )
 
 grade_counts = Table(
-    "grade_counts", metadata,
+    "grade_counts",
+    metadata,
     Column("bulletin_id", Integer, ForeignKey("bulletins.id"), primary_key=True),
     Column("channel", String(16), primary_key=True),
     Column("a", Integer),
@@ -130,7 +136,8 @@ grade_counts = Table(
 )
 
 sections = Table(
-    "sections", metadata,
+    "sections",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _bulletin_fk(),
     Column("row_order", Integer, nullable=False),
@@ -141,7 +148,8 @@ sections = Table(
 )
 
 findings = Table(
-    "findings", metadata,
+    "findings",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _bulletin_fk(),
     Column("row_order", Integer, nullable=False),
@@ -157,7 +165,8 @@ findings = Table(
 )
 
 warnings = Table(
-    "warnings", metadata,
+    "warnings",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _bulletin_fk(),
     Column("row_order", Integer, nullable=False),
@@ -167,31 +176,43 @@ warnings = Table(
 )
 
 units = Table(
-    "units", metadata,
+    "units",
+    metadata,
     Column("unit_id", Text, primary_key=True),
     Column("name", Text, nullable=False),
 )
 
 unit_aliases = Table(
-    "unit_aliases", metadata,
+    "unit_aliases",
+    metadata,
     Column("alias", Text, primary_key=True),
     Column("unit_id", Text, ForeignKey("units.unit_id"), nullable=False, index=True),
     Column("edited", Boolean, nullable=False, default=False),
 )
 
 store_state = Table(
-    "store_state", metadata,
+    "store_state",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("data_version", Integer, nullable=False),
     Column("demo_seeded", Boolean, nullable=False),
 )
 
 schema_version = Table(
-    "schema_version", metadata,
+    "schema_version",
+    metadata,
     Column("version", Integer, primary_key=True, autoincrement=False),
     Column("applied_at", DateTime, nullable=False),
 )
 
-BULLETIN_PARTS = (evaluations, adjustments, overview, categories, grade_counts, sections,
-                  findings, warnings)
+BULLETIN_PARTS = (
+    evaluations,
+    adjustments,
+    overview,
+    categories,
+    grade_counts,
+    sections,
+    findings,
+    warnings,
+)
 """Tables whose rows belong to one bulletin: emptied with it, in this order, before it."""

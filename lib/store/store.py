@@ -53,8 +53,15 @@ class Store:
 
     # --- writes -------------------------------------------------------------------------
 
-    def import_bulletin(self, bulletin: Bulletin, original_bytes: bytes, *, replace: bool = False,
-                        demo: bool = False, parsed_at: datetime | None = None) -> ImportResult:
+    def import_bulletin(
+        self,
+        bulletin: Bulletin,
+        original_bytes: bytes,
+        *,
+        replace: bool = False,
+        demo: bool = False,
+        parsed_at: datetime | None = None,
+    ) -> ImportResult:
         """Store a parsed bulletin and its file, all in one transaction or not at all.
 
         Same file already stored → 'duplicate'; another file for the same month → 'conflict'
@@ -63,8 +70,14 @@ class Store:
         now = _utc_now()
         with writing(self.engine) as conn:
             return importer.import_bulletin(
-                conn, bulletin, original_bytes, replace=replace, demo=demo,
-                parsed_at=_naive_utc(parsed_at) if parsed_at else now, now=now)
+                conn,
+                bulletin,
+                original_bytes,
+                replace=replace,
+                demo=demo,
+                parsed_at=_naive_utc(parsed_at) if parsed_at else now,
+                now=now,
+            )
 
     def delete_bulletin(self, bulletin_id: int) -> bool:
         """Remove a bulletin and all its rows; False when there was none with that id."""
@@ -122,16 +135,24 @@ class Store:
         with reading(self.engine) as conn:
             return queries.original(conn, bulletin_id)
 
-    def evaluations(self, channel: str | None = None, periods: Iterable[str] | None = None,
-                    unit_ids: Iterable[str] | None = None) -> pd.DataFrame:
+    def evaluations(
+        self,
+        channel: str | None = None,
+        periods: Iterable[str] | None = None,
+        unit_ids: Iterable[str] | None = None,
+    ) -> pd.DataFrame:
         """附件1/2 rows: period, year, month, channel, group, unit, unit_id, order, page, due,
         handled, completion_rate, on_time, on_time_rate, rework, rework_rate, visited,
         visited_rate, score, grade, bulletin_id."""
         with reading(self.engine) as conn:
             return queries.evaluations_frame(conn, channel, periods, unit_ids)
 
-    def adjustments(self, kind: str | None = None, periods: Iterable[str] | None = None,
-                    unit_ids: Iterable[str] | None = None) -> pd.DataFrame:
+    def adjustments(
+        self,
+        kind: str | None = None,
+        periods: Iterable[str] | None = None,
+        unit_ids: Iterable[str] | None = None,
+    ) -> pd.DataFrame:
         """附件3/4 rows: period, year, month, kind, unit, unit_id, points, indicator, detail,
         order, page, bulletin_id."""
         with reading(self.engine) as conn:

@@ -20,8 +20,15 @@ from playwright.sync_api import Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 STARTUP_TIMEOUT_S = 60
 
 
@@ -45,13 +52,32 @@ def app_env(db: Path, demo: bool) -> dict[str, str]:
 def running_app(db: Path, log: Path, demo: bool = False) -> Iterator[str]:
     """Start `streamlit run app.py` on the SQLite file `db`; yield its base URL; stop it."""
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py",
-               "--server.address", "127.0.0.1", "--server.port", str(port),
-               "--server.headless", "true", "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none"]
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
     with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=app_env(db, demo), stdout=out,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=app_env(db, demo),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         url = f"http://127.0.0.1:{port}"
         _wait_healthy(url, process, log)
@@ -92,4 +118,5 @@ def wait_idle(page: Page) -> None:
     Right after a click the next run may not have started yet: then wait for what it draws.
     """
     expect(page.locator("[data-testid='stApp']")).to_have_attribute(
-        "data-test-script-state", "notRunning", timeout=60_000)
+        "data-test-script-state", "notRunning", timeout=60_000
+    )

@@ -37,8 +37,11 @@ def start_app(tmp_path: Path) -> Iterator[Callable[..., str]]:
         def start(demo: bool = False, db: Path | None = None) -> str:
             n = next(numbers)
             try:
-                return apps.enter_context(running_app(db or tmp_path / f"store-{n}.db",
-                                                      tmp_path / f"streamlit-{n}.log", demo))
+                return apps.enter_context(
+                    running_app(
+                        db or tmp_path / f"store-{n}.db", tmp_path / f"streamlit-{n}.log", demo
+                    )
+                )
             except AppDidNotStart as error:
                 pytest.fail(str(error))
 
@@ -56,8 +59,9 @@ def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                             args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
         yield browser
         browser.close()
 

@@ -54,8 +54,10 @@ def shoot(page: Page, out: Path, name: str) -> None:
 def pages_in_sidebar(page: Page) -> list[tuple[str, str]]:
     links = page.get_by_test_id("stSidebarNav").get_by_role("link")
     expect(links.first).to_be_visible(timeout=120_000)
-    return [(link.inner_text().strip().splitlines()[-1], link.get_attribute("href"))
-            for link in links.all()]
+    return [
+        (link.inner_text().strip().splitlines()[-1], link.get_attribute("href"))
+        for link in links.all()
+    ]
 
 
 def every_page(page: Page, url: str, out: Path, prefix: str) -> None:
@@ -81,7 +83,8 @@ def upload_cards(page: Page, url: str, out: Path, scratch: Path) -> None:
     refused.write_text("这不是通报。", encoding="utf-8")
     page.goto(f"{url}/upload")
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
-        [FIXTURES / "2024-05.docx", FIXTURES / "2024-03.docx", refused])
+        [FIXTURES / "2024-05.docx", FIXTURES / "2024-03.docx", refused]
+    )
     expect(page.get_by_test_id("stAlertContentError")).to_be_visible(timeout=120_000)
     shoot(page, out, "upload-cards-desktop")
     page.set_viewport_size(TABLET)

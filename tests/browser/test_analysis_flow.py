@@ -31,7 +31,9 @@ def cell(table: Locator, text: str) -> Locator:
 
 
 def header(table: Locator, text: str) -> Locator:
-    return table.locator("th[role='columnheader']").filter(has_text=re.compile(f"^{re.escape(text)}$"))
+    return table.locator("th[role='columnheader']").filter(
+        has_text=re.compile(f"^{re.escape(text)}$")
+    )
 
 
 def nav(page: Page, title: str) -> None:
@@ -60,7 +62,9 @@ def test_overview_rankings_comparison_and_back_by_url(demo_url: str, page: Page)
     choose(page, "分组", "公共服务企业")
     expect(cell(ranking, "市移动公司")).to_have_count(1)
     expect(cell(ranking, "屈原管理区")).to_have_count(0)
-    expect(page).to_have_url(re.compile("group=%E5%85%AC%E5%85%B1%E6%9C%8D%E5%8A%A1%E4%BC%81%E4%B8%9A"))
+    expect(page).to_have_url(
+        re.compile("group=%E5%85%AC%E5%85%B1%E6%9C%8D%E5%8A%A1%E4%BC%81%E4%B8%9A")
+    )
 
     page.get_by_test_id("stSidebar").get_by_role("radio", name="市长信箱").click()
     wait_idle(page)

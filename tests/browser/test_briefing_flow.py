@@ -49,8 +49,10 @@ def test_pick_a_unit_download_the_docx_and_print_one_page(briefing_url: str, pag
         page.get_by_role("button", name="下载 Word（.docx）").click()
     assert download.value.suggested_filename == "接听日简报_岳阳楼区_2024年5月.docx"
     document = docx.Document(download.value.path())
-    assert [p.text for p in document.paragraphs][:2] == ["领导接听日简报",
-                                                        "岳阳楼区 · 2024年5月通报数据"]
+    assert [p.text for p in document.paragraphs][:2] == [
+        "领导接听日简报",
+        "岳阳楼区 · 2024年5月通报数据",
+    ]
     assert document.tables[0].rows[1].cells[1].text == "95.5"
 
     page.get_by_text("打印视图").click()

@@ -14,14 +14,26 @@ from tests.apptest import FIXTURES
 from tests.browser.appserver import wait_idle
 from tests.browser.test_upload_flow import PARSE_TIMEOUT_MS, cells, choose_files
 
-PAGES = ("总览", "排名", "等级分布", "趋势", "加扣分", "预警", "数据质量", "单位与别名", "上传与管理")
+PAGES = (
+    "总览",
+    "排名",
+    "等级分布",
+    "趋势",
+    "加扣分",
+    "预警",
+    "数据质量",
+    "单位与别名",
+    "上传与管理",
+)
 
 
 @pytest.fixture
 def sessions(browser: Browser) -> Iterator[list[Page]]:
     """Five browser contexts: five separate users with their own cookies and sessions."""
-    contexts = [browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
-                for _ in range(5)]
+    contexts = [
+        browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
+        for _ in range(5)
+    ]
     for context in contexts:
         context.set_default_timeout(60_000)
     yield [context.new_page() for context in contexts]
@@ -72,7 +84,8 @@ def test_two_import_while_three_browse(start_app, sessions: list[Page], tmp_path
         browse(readers, step)
     for uploader in (march, may):
         expect(card(uploader).get_by_role("button", name="保存", exact=True)).to_be_visible(
-            timeout=PARSE_TIMEOUT_MS)
+            timeout=PARSE_TIMEOUT_MS
+        )
 
     march_save = card(march).get_by_role("button", name="保存", exact=True)
     may_save = card(may).get_by_role("button", name="保存", exact=True)

@@ -30,7 +30,9 @@ def test_upload_a_pdf_save_it_and_find_the_month_in_the_library(app_url: str, pa
     choose_files(page, FIXTURES / "2024-05.pdf")
     card = page.locator("[class*='st-key-card-0-']")
     expect(card.get_by_text("2024年5月 · 期号未列明")).to_be_visible(timeout=PARSE_TIMEOUT_MS)
-    expect(card.get_by_test_id("stMetric").filter(has_text="附件1 热线评价表")).to_contain_text("行")
+    expect(card.get_by_test_id("stMetric").filter(has_text="附件1 热线评价表")).to_contain_text(
+        "行"
+    )
     card.get_by_role("button", name="保存").click()
 
     expect(card.get_by_text("已保存到通报库。")).to_be_visible()
@@ -76,9 +78,11 @@ def test_hostile_text_is_shown_not_run(start_app, page: Page, tmp_path):
     hostile_file.write_bytes(b"<script>alert(1)</script>")
     choose_files(page, hostile_file)
     expect(page.get_by_test_id("stAlertContentError")).to_contain_text(
-        "“[x](javascript:alert(1)).txt”：", timeout=PARSE_TIMEOUT_MS)
+        "“[x](javascript:alert(1)).txt”：", timeout=PARSE_TIMEOUT_MS
+    )
     expect(page.get_by_role("combobox", name="选择一期通报")).to_have_value(
-        "2024年4月 · [y](javascript:alert(2)).txt")
+        "2024年4月 · [y](javascript:alert(2)).txt"
+    )
 
     page.get_by_test_id("stSidebar").get_by_role("link", name="数据质量").click()
     expect(cells(page.locator(".st-key-quality-findings"), HOSTILE_NAMES[0])).to_have_count(1)
