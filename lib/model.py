@@ -91,7 +91,8 @@ class Evaluation:
     """One row of 附件1 (hotline) or 附件2 (mailbox).
 
     `visited`/`visited_rate` are 回访不满意数/群众不满意率 on hotline rows and
-    回访满意数/群众满意率 on mailbox rows, as in the answer key.
+    回访满意数/群众满意率 on mailbox rows, as in the answer key. `doubtful` names the fields
+    the parser is not sure it read right (lib/doubt.py); empty when every value is sure.
     """
 
     channel: Channel
@@ -111,11 +112,15 @@ class Evaluation:
     order: int = 0
     page: int | None = None
     unit_id: str = ""
+    doubtful: list[str] = field(default_factory=list)
 
 
 @dataclass
 class Adjustment:
-    """One row of 附件3 (deduction) or 附件4 (bonus); a continuation row carries the unit above."""
+    """One row of 附件3 (deduction) or 附件4 (bonus); a continuation row carries the unit above.
+
+    `doubtful` as on Evaluation.
+    """
 
     kind: Literal["deduction", "bonus"]
     unit: str
@@ -125,6 +130,7 @@ class Adjustment:
     order: int = 0
     page: int | None = None
     unit_id: str = ""
+    doubtful: list[str] = field(default_factory=list)
 
 
 @dataclass

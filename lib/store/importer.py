@@ -164,6 +164,7 @@ def _insert_evaluations(conn, bulletin_id: int, b: Bulletin, index: UnitIndex) -
                 "visited_rate": e.visited_rate,
                 "score": e.score,
                 "grade": e.grade,
+                "doubtful": ",".join(e.doubtful),
             }
             for e in b.evaluations
         ],
@@ -185,6 +186,7 @@ def _insert_adjustments(conn, bulletin_id: int, b: Bulletin, index: UnitIndex) -
                 "detail": a.detail,
                 "row_order": a.order,
                 "page": a.page,
+                "doubtful": ",".join(a.doubtful),
             }
             for a in b.adjustments
         ],

@@ -93,6 +93,7 @@ def evaluations_frame(
             e.visited_rate,
             e.score,
             e.grade,
+            e.doubtful,
             e.bulletin_id,
         )
         .join_from(evaluations, bulletins)
@@ -119,6 +120,7 @@ def adjustments_frame(
             a.detail,
             a.row_order.label("order"),
             a.page,
+            a.doubtful,
             a.bulletin_id,
         )
         .join_from(adjustments, bulletins)

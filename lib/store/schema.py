@@ -33,6 +33,11 @@ def _bulletin_fk() -> Column:
     return Column("bulletin_id", Integer, ForeignKey("bulletins.id"), nullable=False, index=True)
 
 
+def _doubtful() -> Column:
+    """The row's doubtful fields (model field names) joined by commas; '' when all are sure."""
+    return Column("doubtful", Text, nullable=False, default="", server_default="")
+
+
 bulletins = Table(
     "bulletins",
     metadata,
@@ -80,6 +85,7 @@ evaluations = Table(
     Column("visited_rate", Float, nullable=False),
     Column("score", Float, nullable=False),
     Column("grade", String(8), nullable=False),
+    _doubtful(),
 )
 
 adjustments = Table(
@@ -95,6 +101,7 @@ adjustments = Table(
     Column("detail", Text, nullable=False),
     Column("row_order", Integer, nullable=False),
     Column("page", Integer),
+    _doubtful(),
 )
 
 overview = Table(
