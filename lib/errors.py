@@ -38,7 +38,7 @@ class EmptyFile(RejectedFile):
 
 
 class UnsupportedFormat(RejectedFile):
-    reason = "不支持的文件格式，请上传 PDF、Word（.docx）或文本（.txt/.md）文件"
+    reason = "不支持的文件格式，请上传 PDF、Word（.docx）、文本（.txt/.md）或页面图片（PNG、JPEG）"
 
 
 class CorruptFile(RejectedFile):

@@ -5,15 +5,20 @@ from __future__ import annotations
 import hashlib
 
 from lib.checks import run_checks
+from lib.doubt import mark_doubtful
 from lib.extract.bulletin import build_bulletin
 from lib.model import Bulletin, Source
 from lib.readers import DEFAULT_LIMITS, Limits, read_document
+from lib.readers.ocr import Progress
 from lib.units import UnitIndex
 
 
-def parse_bytes(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -> Bulletin:
-    """Parse in this process. For untrusted bytes use lib.sandbox.parse_untrusted."""
-    doc = read_document(data, filename, limits)
+def parse_bytes(
+    data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None
+) -> Bulletin:
+    """Parse in this process. For untrusted bytes use lib.sandbox.parse_untrusted.
+    `progress(done, total)` hears after each page read by OCR."""
+    doc = read_document(data, filename, limits, progress)
     source = Source(
         filename=filename,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -23,5 +28,6 @@ def parse_bytes(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -> 
     )
     bulletin = build_bulletin(doc, source)
     UnitIndex.default().assign(bulletin)
+    mark_doubtful(bulletin, doc)
     bulletin.checks = run_checks(bulletin)
     return bulletin

@@ -13,12 +13,20 @@ from lib.errors import CorruptFile, EmptyFile, TooLarge, UnsupportedFormat
 
 @dataclass(frozen=True)
 class Limits:
-    """What one untrusted file may cost. Sizes in MB, time in seconds."""
+    """What one untrusted file may cost. Sizes in MB, time in seconds.
+
+    A page read by OCR costs seconds, not milliseconds: a scan may have fewer pages, and its
+    time limit grows by `scan_page_s` a page (and its memory to `scan_memory_mb`, the models'
+    working space) once the reader knows it is one.
+    """
 
     max_bytes: int = 20 * 1024 * 1024
     max_pages: int = 60
+    max_scan_pages: int = 30
     timeout_s: float = 30.0
+    scan_page_s: float = 15.0
     memory_mb: int = 1024
+    scan_memory_mb: int = 3072
     max_zip_entries: int = 1000
     max_unzipped_mb: int = 200
     max_zip_ratio: int = 200
@@ -31,9 +39,12 @@ _SAMPLE = 4096
 
 
 def sniff(data: bytes) -> str:
-    """'pdf', 'docx', 'text', or what else it is ('zip', 'broken-zip', 'binary') from the bytes."""
+    """'pdf', 'docx', 'image' (PNG, JPEG), 'text', or what else it is ('zip', 'broken-zip',
+    'binary') from the bytes."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
+    if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
+        return "image"
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data)
     if _looks_like_text(data[:_SAMPLE]):
@@ -87,8 +98,11 @@ def check_size(size: int, filename: str = "", limits: Limits = DEFAULT_LIMITS) -
         raise TooLarge(filename, f"{size / 1048576:.1f} MB，上限 {limits.max_bytes / 1048576:g} MB")
 
 
-def read_document(data: bytes, filename: str = "", limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Bytes to a Document, or one of lib.errors' RejectedFile errors."""
+def read_document(
+    data: bytes, filename: str = "", limits: Limits = DEFAULT_LIMITS, progress=None
+) -> Document:
+    """Bytes to a Document, or one of lib.errors' RejectedFile errors. `progress(done, total)`
+    hears after each page read by OCR (a scan, a picture)."""
     check_size(len(data), filename, limits)
     if not data.strip():
         raise EmptyFile(filename)
@@ -96,7 +110,11 @@ def read_document(data: bytes, filename: str = "", limits: Limits = DEFAULT_LIMI
     if kind == "pdf":
         from lib.readers.pdf import read_pdf
 
-        return read_pdf(data, filename, limits)
+        return read_pdf(data, filename, limits, progress)
+    if kind == "image":
+        from lib.readers.pictures import read_picture
+
+        return read_picture(data, filename, progress)
     if kind == "docx":
         from lib.readers.docx import read_docx
 
