@@ -49,10 +49,6 @@ class EncryptedPdf(RejectedFile):
     reason = "文件已加密（设有打开密码），请上传未加密的版本"
 
 
-class ScannedPdf(RejectedFile):
-    reason = "文件是扫描件（只有图片、没有可选中的文字），无法提取数据"
-
-
 class TooLarge(RejectedFile):
     reason = "文件超过大小上限"
 

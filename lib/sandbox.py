@@ -38,17 +38,11 @@ from lib.readers.ocr import Progress
 _SIZE = struct.Struct("!Q")
 _ROOT = str(Path(__file__).resolve().parent.parent)
 _ZYGOTE_CODE = "import sys; sys.path.insert(0, sys.argv[1]); from lib.sandbox import serve; serve(int(sys.argv[2]))"
-# Imported once in the zygote so each child starts warm. The OCR models are not loaded there:
-# onnxruntime's thread pool would not survive the fork.
-_PRELOAD = (
-    "lib.parse",
-    "lib.readers.pdf",
-    "lib.readers.docx",
-    "lib.readers.text",
-    "lib.readers.pictures",
-    "lib.readers.ocr.page",
-    "rapidocr",
-)
+# Imported once in the zygote so each child starts warm. Not the OCR engine (OpenCV,
+# onnxruntime): it would swell every child's address space past a text file's memory limit,
+# and onnxruntime's thread pool would not survive the fork. A scan imports it after raising
+# its limits.
+_PRELOAD = ("lib.parse", "lib.readers.pdf", "lib.readers.docx", "lib.readers.text")
 
 
 def parse_untrusted(

@@ -52,13 +52,13 @@ def read_pdf(
     if len(scanned) > limits.max_scan_pages:
         raise TooManyPages(filename, f"扫描页共 {len(scanned)} 页，上限 {limits.max_scan_pages} 页")
     with _failures_as_corrupt(filename):
-        read = read_pages(_rendered(data, scanned), len(scanned), progress)
+        read = read_pages(rendered_pages(data, scanned), len(scanned), progress)
     by_number = {page.number: page for page in read.pages}
     pages = [by_number.get(page.number, page) for page in pages]
     return Document(format="scan" if len(scanned) == count else "pdf", pages=pages)
 
 
-def _rendered(data: bytes, numbers: list[int]) -> Iterator[tuple[int, np.ndarray, float]]:
+def rendered_pages(data: bytes, numbers: list[int]) -> Iterator[tuple[int, np.ndarray, float]]:
     """The pages (1-based numbers) as grey pictures at READ_DPI, one at a time."""
     for number in numbers:
         with _PDFIUM_LOCK:

@@ -28,6 +28,15 @@ def read_picture(data: bytes, filename: str, progress: Progress | None = None) -
     return read_pages([(1, gray, dpi)], 1, progress)
 
 
+def _decoded(data: bytes, filename: str) -> Image.Image:
+    image = _opened(data, filename)
+    try:
+        image.load()
+    except (OSError, ValueError, Image.DecompressionBombError):
+        raise CorruptFile(filename) from None
+    return image
+
+
 def _opened(data: bytes, filename: str) -> Image.Image:
     try:
         image = Image.open(BytesIO(data))
@@ -36,16 +45,6 @@ def _opened(data: bytes, filename: str) -> Image.Image:
     if image.width * image.height > MAX_PIXELS:
         raise TooComplex(filename, f"图片 {image.width}×{image.height} 像素，过大")
     return image
-
-
-def _decoded(data: bytes, filename: str):
-    import numpy as np
-
-    image = _opened(data, filename)
-    try:
-        return np.asarray(image.convert("L"))
-    except (OSError, ValueError, Image.DecompressionBombError):
-        raise CorruptFile(filename) from None
 
 
 def bound_name(files: Sequence[tuple[str, bytes]]) -> str:

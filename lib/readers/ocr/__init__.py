@@ -24,12 +24,14 @@ MAX_SIDE = 2400
 def read_pages(
     pages: Iterable[tuple[int, np.ndarray, float]], total: int, progress: Progress | None = None
 ) -> Document:
-    """Grey page pictures, each with its page number and dpi, to a Document ("scan")."""
+    """Grey page pictures, each with its page number and dpi, to a Document ("scan").
+    `progress(0, total)` comes first, before the engine is imported (the sandbox raises its
+    limits then)."""
+    if progress is not None:
+        progress(0, total)
     from lib.readers.ocr import engine
     from lib.readers.ocr.page import read_page
 
-    if progress is not None:
-        progress(0, total)
     engine.load()
     read: list[Page] = []
     for done, (number, gray, dpi) in enumerate(pages, start=1):
@@ -39,11 +41,11 @@ def read_pages(
     return Document(format="scan", pages=read)
 
 
-def picture(gray: np.ndarray) -> tuple[np.ndarray, float]:
-    """A photo or scan of one page, at most MAX_SIDE on its long side, with its dpi."""
-    import cv2
-
-    scale = min(1.0, MAX_SIDE / max(gray.shape))
+def picture(image) -> tuple[np.ndarray, float]:
+    """A photo or scan of one page (a PIL image), grey, at most MAX_SIDE on its long side,
+    with its dpi."""
+    gray = image.convert("L")
+    scale = min(1.0, MAX_SIDE / max(gray.size))
     if scale < 1.0:
-        gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    return gray, min(gray.shape) / A4_WIDTH_IN
+        gray = gray.resize((round(gray.width * scale), round(gray.height * scale)))
+    return np.asarray(gray), min(gray.size) / A4_WIDTH_IN

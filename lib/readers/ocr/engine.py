@@ -25,6 +25,9 @@ import numpy as np
 # one-digit cell cost as much as a line of text.
 _MIN_WIDTH = 64
 _BATCH = 24
+# The detector sees the page at most this many pixels on its long side (about 110 dpi on A4:
+# table digits stay ~16 px high, plenty to find, and the detector's cost falls by half).
+_DET_SIDE = 1280
 _LOCK = threading.Lock()
 
 
@@ -38,6 +41,11 @@ class Box:
     bottom: int
 
 
+# Characters whose score does not count: spaces, and punctuation the recogniser hesitates
+# over between its half- and full-width forms — text.tidy_line settles those from context.
+_UNSCORED = set(" ,，:：;；(（)）")
+
+
 @dataclass(frozen=True)
 class Reading:
     """What a strip says, and the recogniser's score for each character (0–1)."""
@@ -47,7 +55,11 @@ class Reading:
 
     @property
     def confidence(self) -> float:
-        return min(self.scores, default=0.0)
+        """The lowest score of a character that counts; 0 for a strip read as nothing."""
+        if not self.text:
+            return 0.0
+        counted = [s for ch, s in zip(self.text, self.scores, strict=True) if ch not in _UNSCORED]
+        return min(counted, default=1.0)
 
 
 @cache
@@ -60,6 +72,8 @@ def _models():
             "Global.log_level": "error",
             "Global.use_cls": False,
             "Rec.rec_batch_num": _BATCH,
+            "Det.limit_type": "max",
+            "Det.limit_side_len": _DET_SIDE,
             "EngineConfig.onnxruntime.intra_op_num_threads": 2,
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         }

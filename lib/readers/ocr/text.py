@@ -1,8 +1,9 @@
 """What the recogniser says, written as the bulletin prints it.
 
 The recogniser was trained on mixed text and answers a full-width comma beside Chinese with a
-half-width one about as often as not; a bulletin prints Chinese punctuation full-width, so
-punctuation touching a Chinese character is written full-width. In a cell that is otherwise
+half-width one about as often as not; a bulletin prints Chinese punctuation full-width, so in
+a line with Chinese in it punctuation is written full-width, and a comma between numbers that
+is no thousands separator is the enumeration comma it reads `、` as (`537509、412489`). In a cell that is otherwise
 a number, letters that look like digits (`o`, `l`) are read as those digits — but the cell's
 confidence is lowered so the value is doubtful unless a check confirms it.
 """
@@ -30,10 +31,19 @@ def tidy_line(text: str) -> str:
     out: list[str] = []
     for i, ch in enumerate(text):
         before, after = text[i - 1 : i], text[i + 1 : i + 2]
-        if ch in _FULL and not (_latin(before) and _latin(after)):
+        if ch == "," and before.isdigit() and after.isdigit() and not _thousands(text, i):
+            ch = "、"
+        elif ch in _FULL and not (_latin(before) and _latin(after)):
             ch = _FULL[ch]
         out.append(ch)
     return "".join(_matched_brackets(out))
+
+
+def _thousands(text: str, at: int) -> bool:
+    """Whether the comma at `at` separates thousands (`1,234`): one to three digits before it
+    (from the number's start) and three after."""
+    head = re.search(r"(\d+)$", text[:at]).group(1)
+    return len(head) <= 3 and re.match(r"\d{3}(?!\d)", text[at + 1 :]) is not None
 
 
 def _latin(ch: str) -> bool:
