@@ -37,8 +37,8 @@ from lib.extract.rows import (
     signed_points,
     tokens_to_adjustment,
 )
-from lib.extract.text import compact, squeeze
 from lib.model import Adjustment, ParseWarning
+from lib.text import compact, squeeze
 
 COLUMNS = ("unit", "points", "indicator", "detail")
 # Most specific first: 指标名称 is the indicator, not a unit's 名称.

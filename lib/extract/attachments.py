@@ -21,7 +21,7 @@ from typing import Literal
 
 from lib.document import Block, Document, Line, Table
 from lib.extract.rows import RowError, cells_to_evaluation, group_label
-from lib.extract.text import compact, strip_markup
+from lib.text import compact, strip_markup
 
 Family = Literal["evaluation", "adjustment"]
 

@@ -10,8 +10,8 @@ from lib.extract.figures import read_figures
 from lib.extract.furniture import without_running_lines
 from lib.extract.header import read_header
 from lib.extract.narrative import read_sections
-from lib.extract.text import compact
 from lib.model import Bulletin, ParseWarning, Source
+from lib.text import compact
 from lib.units import UnitIndex
 
 

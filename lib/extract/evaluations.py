@@ -32,8 +32,8 @@ from lib.extract.rows import (
     looks_like_name,
     looks_like_row,
 )
-from lib.extract.text import compact, unify_width
 from lib.model import Evaluation, ParseWarning
+from lib.text import compact, unify_width
 
 _CHANNEL_NAMES = {"hotline": "热线", "mailbox": "市长信箱"}
 

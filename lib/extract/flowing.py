@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from lib.extract.fragments import Anchor, Piece
 from lib.extract.rows import looks_like_name, looks_like_unit
-from lib.extract.text import compact
+from lib.text import compact
 
 
 def columns_in_order(

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
-from lib.extract.text import squeeze
+from lib.text import squeeze
 
 
 @dataclass

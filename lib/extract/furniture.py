@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from lib.document import Block, Document, Line
 from lib.extract.attachments import is_header_fragment
-from lib.extract.text import compact
+from lib.text import compact
 
 MIN_PAGES = 3
 _HAS_LETTER = re.compile(r"[^\W\d_]")

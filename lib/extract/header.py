@@ -16,8 +16,8 @@ from datetime import date
 from lib.document import Line
 from lib.extract.narrative import section_heading
 from lib.extract.numbers import parse_cn_numeral
-from lib.extract.text import join_wrapped, squeeze, strip_markup
 from lib.model import Bulletin, Issue, ParseWarning, Period
+from lib.text import join_wrapped, squeeze, strip_markup
 
 _MAX_HEADER_LINES = 20
 _ISSUE = re.compile(r"(?P<year>\d{4})年第(?P<number>\d{1,3}|[一二三四五六七八九十]{1,3})期")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lib.extract.text import unify_width
+from lib.text import unify_width
 
 
 @dataclass(frozen=True)

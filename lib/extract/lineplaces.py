@@ -16,7 +16,7 @@ import re
 from lib.document import Line
 from lib.extract.numbers import is_count, is_decimal, is_rate
 from lib.extract.rows import line_to_cells, looks_like_row
-from lib.extract.text import unify_width
+from lib.text import unify_width
 
 # Positions stay below this: position = page * PAGE + top (or index).
 PAGE = 100_000

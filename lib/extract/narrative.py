@@ -19,8 +19,8 @@ from dataclasses import dataclass, field, replace
 
 from lib.document import Line
 from lib.extract.numbers import parse_cn_numeral
-from lib.extract.text import compact, join_wrapped, strip_markup
 from lib.model import Section
+from lib.text import compact, join_wrapped, strip_markup
 
 HOTLINE = "热线运行情况"
 # Checked in order: a title naming both 热线 and 信箱 is the mailbox section.

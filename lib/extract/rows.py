@@ -26,8 +26,8 @@ from lib.extract.numbers import (
     parse_points,
     parse_rate,
 )
-from lib.extract.text import compact, join_wrapped, squeeze, strip_markup, unify_width
 from lib.model import GROUPS
+from lib.text import compact, join_wrapped, squeeze, strip_markup, unify_width
 
 EVAL_FIELDS = (
     "due",
