@@ -14,14 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from lib.document import Document, Line, Table
-from lib.extract.attachments import (
-    Attachment,
-    find_attachments,
-    header_cells,
-    header_kind,
-    header_runs,
-    line_kind,
-)
+from lib.extract.attachments import Attachment, find_attachments
 from lib.extract.flowing import columns_in_order
 from lib.extract.fragments import Anchor, Piece, place_by_position, place_in_order
 from lib.extract.layout import find_bands
@@ -37,17 +30,17 @@ from lib.extract.rows import (
     signed_points,
     tokens_to_adjustment,
 )
+from lib.extract.vocabulary import (
+    adjustment_columns,
+    header_cells,
+    header_kind,
+    header_runs,
+    line_kind,
+)
 from lib.model import Adjustment, ParseWarning
 from lib.text import compact, squeeze
 
 COLUMNS = ("unit", "points", "indicator", "detail")
-# Most specific first: 指标名称 is the indicator, not a unit's 名称.
-_HEADER_ROLES = (
-    ("points", ("分值", "分数")),
-    ("indicator", ("指标", "项目")),
-    ("detail", ("明细", "说明", "内容", "事由", "原因")),
-    ("unit", ("名称", "单位")),
-)
 
 
 @dataclass
@@ -102,12 +95,7 @@ def _take_header(cells: list[str | None], state: _State) -> None:
     kind = header_kind("".join(c or "" for c in cells))
     if kind and kind[1]:
         state.kind = kind[1]
-    roles = {}
-    for index, cell in enumerate(cells):
-        text = compact(cell or "")
-        role = next((r for r, words in _HEADER_ROLES if any(w in text for w in words)), None)
-        if role and role not in roles:
-            roles[role] = index
+    roles = adjustment_columns(cells)
     if set(roles) == set(COLUMNS):
         state.columns = roles
 

@@ -13,14 +13,7 @@ import math
 from dataclasses import dataclass, field, replace
 
 from lib.document import Document, Line, Table
-from lib.extract.attachments import (
-    Attachment,
-    find_attachments,
-    header_cells,
-    header_kind,
-    header_runs,
-    line_kind,
-)
+from lib.extract.attachments import Attachment, find_attachments
 from lib.extract.fragments import Anchor, Piece, place_in_order, place_nearest
 from lib.extract.lineplaces import numbers_start, positions_down, text_start
 from lib.extract.rows import (
@@ -32,6 +25,7 @@ from lib.extract.rows import (
     looks_like_name,
     looks_like_row,
 )
+from lib.extract.vocabulary import header_cells, header_kind, header_runs, line_kind
 from lib.model import Evaluation, ParseWarning
 from lib.text import compact, unify_width
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from lib.document import Block, Document, Line
-from lib.extract.attachments import is_header_fragment
+from lib.extract.vocabulary import is_header_fragment
 from lib.text import compact
 
 MIN_PAGES = 3
