@@ -10,17 +10,10 @@ points take the sign of their table. A detail that wraps is joined without space
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from lib.document import Document, Line, Table
 from lib.extract.attachments import Attachment, find_attachments
-from lib.extract.flowing import columns_in_order
-from lib.extract.fragments import Anchor, Piece, place_by_position, place_in_order
-from lib.extract.layout import find_bands
-from lib.extract.lineplaces import PAGE
-from lib.extract.merged import rows_doubtful_above_merged_names
-from lib.extract.positions import find_columns
 from lib.extract.rows import (
     AdjustmentCells,
     RowError,
@@ -37,6 +30,10 @@ from lib.extract.vocabulary import (
     header_runs,
     line_kind,
 )
+from lib.extract.wrapped.choice import choose_strategy
+from lib.extract.wrapped.line_order import columns_in_order
+from lib.extract.wrapped.merged_names import rows_doubtful_above_merged_names
+from lib.extract.wrapped.pieces import Anchor, Piece, place_by_position, place_in_order
 from lib.model import Adjustment, ParseWarning
 from lib.text import compact, squeeze
 
@@ -64,7 +61,7 @@ def read_adjustments(
     doc: Document, known: frozenset[str] = frozenset()
 ) -> tuple[list[Adjustment], list[ParseWarning]]:
     """The rows of every adjustment table. `known`: unit names (spaces removed) the bulletin
-    prints elsewhere, which tell a wrapped unit name in a flowing text (see flowing.py)."""
+    prints elsewhere, which tell a wrapped unit name in a flowing text (see wrapped/line_order.py)."""
     rows: list[Adjustment] = []
     warnings: list[ParseWarning] = []
     for attachment in find_attachments(doc):
@@ -184,56 +181,27 @@ def _emit(row: AdjustmentCells, page: int, state: _State) -> None:
 def _read_lines(lines: list[Line], state: _State) -> None:
     """Text lines of an adjustment table: tab-separated rows, or rows with wrapped pieces.
 
-    Pieces are settled in runs between headers and tab-separated rows, by the columns of
-    PDF words or aligned text, or else by their order.
+    Pieces are settled in runs between headers and tab-separated rows, by the strategy
+    chosen for the table's other lines (wrapped/choice.py).
     """
     runs = header_runs([line for line in lines if line_kind(line.text) == "other"])
     body = [b[0] for is_header, b in runs if not is_header and "\t" not in b[0].text]
-    split = _column_splitter(body)
+    strategy = choose_strategy(body, "adjustment")
     run: list[Anchor | Piece] = []
-    for index, (is_header, block) in enumerate(runs):
+    for is_header, block in runs:
         line = block[0]
         if is_header or "\t" in line.text:
-            _finish_run(run, state, split is not None)
+            _finish_run(run, state, strategy.by_position)
             run = []
         if is_header:
             _take_header(line_to_cells(line.text) if "\t" in line.text else [line.text], state)
         elif "\t" in line.text:
             _take_cells(_pick(line_to_cells(line.text), state.columns), state, line.page)
-        elif split is not None:
-            run += _column_items(line, *split(line, index))
+        elif strategy.split is not None:
+            run += _column_items(line, strategy.split(line), strategy.down(line))
         else:
             run += _flowing_items(line)
-    _finish_run(run, state, split is not None)
-
-
-def _column_splitter(
-    body: list[Line],
-) -> Callable[[Line, int], tuple[dict[str, str], float]] | None:
-    """How to cut a line into its columns, and where it stands (to place wrapped pieces): by
-    where a PDF's words are, by the character columns of aligned text; None for a flowing
-    text, which has no columns. Positions are offset by page so pages never interleave."""
-    if body and all(line.words for line in body):
-        columns = find_columns(body)
-        if columns is None:
-            return None
-        return lambda line, index: (columns.split(line), line.page * PAGE + line.top)
-    bands = {
-        page: find_bands([b.text for b in body if b.page == page], _points_offset)
-        for page in {line.page for line in body}
-    }
-    if not bands or not all(bands.values()):
-        return None
-    return lambda line, index: (bands[line.page].split(line.text), line.page * PAGE + index)
-
-
-def _points_offset(text: str) -> int | None:
-    """Where a row's own line has its signed points (None for other lines)."""
-    tokens = line_to_cells(text)
-    if tokens_to_adjustment(tokens) is None:
-        return None
-    token = next(t for t in tokens if signed_points(t) is not None)
-    return text.find(token)
+    _finish_run(run, state, strategy.by_position)
 
 
 def _column_items(line: Line, cells: dict[str, str], pos: float) -> list[Anchor | Piece]:
@@ -258,7 +226,7 @@ def _column_items(line: Line, cells: dict[str, str], pos: float) -> list[Anchor 
 
 
 def _flowing_items(line: Line) -> list[Anchor | Piece]:
-    """In a flowing text only the order tells; `_columns_in_order` settles the pieces.
+    """In a flowing text only the order tells; `line_order.columns_in_order` settles the pieces.
 
     A line that starts like a row but is not one (`市供销联社 -2` with its indicator on
     the next line, as extractions in cell order print it) is kept as a broken anchor: its

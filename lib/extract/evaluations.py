@@ -4,18 +4,15 @@ Each attachment is read block by block, the state carried over pages and tables:
 channel (from the header, else the caption), the group (县市区 / 行政事业单位 / 公共服务企业,
 printed as a merged row, as a row's first cell or as a line of text), and the printed order.
 Grids are read row by row; text lines are grouped into runs between headers and group
-labels, and a wrapped unit name left on lines of its own is joined to its row (fragments).
+labels, and a wrapped unit name left on lines of its own is joined to its row (wrapped/).
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, replace
 
 from lib.document import Document, Line, Table
 from lib.extract.attachments import Attachment, find_attachments
-from lib.extract.fragments import Anchor, Piece, place_in_order, place_nearest
-from lib.extract.lineplaces import numbers_start, positions_down, text_start
 from lib.extract.rows import (
     EvaluationCells,
     RowError,
@@ -26,6 +23,10 @@ from lib.extract.rows import (
     looks_like_row,
 )
 from lib.extract.vocabulary import header_cells, header_kind, header_runs, line_kind
+from lib.extract.wrapped.choice import choose_strategy
+from lib.extract.wrapped.pieces import Anchor, Piece, place_in_order, place_nearest
+from lib.extract.wrapped.places import numbers_start, text_start
+from lib.extract.wrapped.strategy import Strategy
 from lib.model import Evaluation, ParseWarning
 from lib.text import compact, unify_width
 
@@ -142,20 +143,20 @@ def _emit(row: EvaluationCells, name: str, page: int, state: _State) -> None:
 
 def _read_lines(lines: list[Line], state: _State) -> None:
     """Text lines of an evaluation table: runs of rows between headers and group labels."""
-    down = positions_down(lines)
+    strategy = choose_strategy(lines, "evaluation")
     run: list[tuple[Anchor | Piece, float | None] | None] = []
     for is_header, block in header_runs(lines):
         line = block[0]
         if is_header or group_label(line.text):
-            _finish_run(run, state)
+            _finish_run(run, state, strategy)
             run = []
         if is_header:
             _take_header("".join(h.text for h in block), state)
         elif group_label(line.text):
             state.group = group_label(line.text)
         elif line_kind(line.text) == "other":
-            run.append(_line_item(line, state, down[id(line)]))
-    _finish_run(run, state)
+            run.append(_line_item(line, state, strategy.down(line)))
+    _finish_run(run, state, strategy)
 
 
 def _line_item(line: Line, state: _State, pos: float) -> tuple[Anchor | Piece, float | None] | None:
@@ -172,9 +173,9 @@ def _line_item(line: Line, state: _State, pos: float) -> tuple[Anchor | Piece, f
     ), numbers_start(line)
 
 
-def _finish_run(run: list, state: _State) -> None:
+def _finish_run(run: list, state: _State, strategy: Strategy) -> None:
     run = [entry for entry in run if entry is not None]
-    if any(math.isnan(item.pos) for item, _ in run):
+    if not strategy.by_position:
         items = [item for item, _ in run]
         anchors = [item for item in items if isinstance(item, Anchor)]
         left = place_in_order(items, lambda piece, below: not below.row.name)

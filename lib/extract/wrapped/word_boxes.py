@@ -3,7 +3,7 @@
 Without rules there is no grid, but a reader gives each line's words with their left and
 right edges. A cell's text stays inside its cell, so the table's columns show as runs of
 the page's width that some word covers, separated by strips of white that none crosses
-(the same idea as layout.py's character columns, in points). The run holding the rows'
+(the same idea as layout_columns.py's character columns, in points). The run holding the rows'
 signed points is the points column, the run right of it the indicator, everything further
 right the detail, everything left of it the unit. A wrapped cell's piece, or a merged unit
 name sharing a line with a piece of the next row's detail (`湘阴县 湘阴县12345热线办参加…`),
@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from lib.document import Line, Word
 from lib.extract.rows import signed_points, tokens_to_adjustment
+from lib.extract.vocabulary import Family
+from lib.extract.wrapped.strategy import WORD_BOXES, Strategy, at_top
 
 
 @dataclass(frozen=True)
@@ -76,3 +78,12 @@ def find_columns(lines: list[Line]) -> Columns | None:
     if any(columns.split(line)["points"] != word.text for line, word in anchors):
         return None
     return columns
+
+
+def strategy(lines: list[Line], family: Family) -> Strategy | None:
+    """Lines placed by their tops; an adjustment table's cut into columns by its words, if
+    they show them (else None)."""
+    if family == "evaluation":
+        return Strategy(WORD_BOXES, at_top)
+    columns = find_columns(lines)
+    return None if columns is None else Strategy(WORD_BOXES, at_top, columns.split)

@@ -13,7 +13,7 @@ looked at: one whose name ends its block is no merged cell's centre.
 
 from __future__ import annotations
 
-from lib.extract.fragments import Anchor, line_step
+from lib.extract.wrapped.pieces import Anchor, line_step
 
 
 def rows_doubtful_above_merged_names(anchors: list[Anchor]) -> set[int]:

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from lib.extract.fragments import Anchor, Piece
 from lib.extract.rows import looks_like_name, looks_like_unit
+from lib.extract.wrapped.pieces import Anchor, Piece
 from lib.text import compact
 
 
