@@ -13,7 +13,8 @@ import math
 from dataclasses import dataclass, field, replace
 
 from lib.document import Document, Line, Table
-from lib.extract.attachments import Attachment, find_attachments
+from lib.extract.attachments import Attachment
+from lib.extract.reading import TAB_CELLS, Reading, TableReader, read_tables
 from lib.extract.rows import (
     AdjustmentCells,
     RowError,
@@ -34,6 +35,7 @@ from lib.extract.wrapped.choice import choose_strategy
 from lib.extract.wrapped.line_order import columns_in_order
 from lib.extract.wrapped.merged_names import rows_doubtful_above_merged_names
 from lib.extract.wrapped.pieces import Anchor, Piece, place_by_position, place_in_order
+from lib.extract.wrapped.strategy import Strategy
 from lib.model import Adjustment, ParseWarning
 from lib.text import compact, squeeze
 
@@ -41,50 +43,34 @@ COLUMNS = ("unit", "points", "indicator", "detail")
 
 
 @dataclass
-class _State:
+class _State(Reading):
     """What carries from one block of an attachment to the next."""
 
-    kind: str | None
+    kind: str | None = None
     known: frozenset[str] = frozenset()
     columns: dict[str, int] = field(
         default_factory=lambda: dict(zip(COLUMNS, range(4), strict=True))
     )
     unit: str | None = None
-    rows: list[Adjustment] = field(default_factory=list)
-    warnings: list[ParseWarning] = field(default_factory=list)
-
-    def warn(self, message: str, page: int | None, snippet: str = "") -> None:
-        self.warnings.append(ParseWarning(message, page, " ".join(snippet.split())[:80]))
 
 
 def read_adjustments(
-    doc: Document, known: frozenset[str] = frozenset()
+    doc: Document, known: frozenset[str] = frozenset(), chosen: dict[str, list[str]] | None = None
 ) -> tuple[list[Adjustment], list[ParseWarning]]:
     """The rows of every adjustment table. `known`: unit names (spaces removed) the bulletin
-    prints elsewhere, which tell a wrapped unit name in a flowing text (see wrapped/line_order.py)."""
-    rows: list[Adjustment] = []
-    warnings: list[ParseWarning] = []
-    for attachment in find_attachments(doc):
-        if attachment.family == "adjustment":
-            state = _read_attachment(attachment, known)
-            rows += state.rows
-            warnings += state.warnings
-    for kind in ("deduction", "bonus"):
-        for order, row in enumerate((r for r in rows if r.kind == kind), start=1):
-            row.order = order
-    return rows, warnings
+    prints elsewhere, which tell a wrapped unit name in a flowing text (see
+    wrapped/line_order.py). The strategies used go into `chosen`, if given."""
+
+    def start(attachment: Attachment) -> _State:
+        return _State(kind=attachment.variant, known=known)
+
+    reader = TableReader("adjustment", start, _read_table, _read_lines, _finish, "kind")
+    return read_tables(doc, reader, chosen)
 
 
-def _read_attachment(attachment: Attachment, known: frozenset[str]) -> _State:
-    state = _State(kind=attachment.variant, known=known)
-    for run in attachment.runs():
-        if isinstance(run, Table):
-            _read_table(run, state)
-        else:
-            _read_lines(run, state)
+def _finish(attachment: Attachment, state: _State) -> None:
     if not state.rows:
         state.warn("找到加扣分表，但未读出任何数据行", attachment.page, attachment.caption)
-    return state
 
 
 def _take_header(cells: list[str | None], state: _State) -> None:
@@ -191,17 +177,18 @@ def _read_lines(lines: list[Line], state: _State) -> None:
     for is_header, block in runs:
         line = block[0]
         if is_header or "\t" in line.text:
-            _finish_run(run, state, strategy.by_position)
+            _finish_run(run, state, strategy)
             run = []
         if is_header:
             _take_header(line_to_cells(line.text) if "\t" in line.text else [line.text], state)
         elif "\t" in line.text:
+            state.used(TAB_CELLS)
             _take_cells(_pick(line_to_cells(line.text), state.columns), state, line.page)
         elif strategy.split is not None:
             run += _column_items(line, strategy.split(line), strategy.down(line))
         else:
             run += _flowing_items(line)
-    _finish_run(run, state, strategy.by_position)
+    _finish_run(run, state, strategy)
 
 
 def _column_items(line: Line, cells: dict[str, str], pos: float) -> list[Anchor | Piece]:
@@ -253,7 +240,10 @@ def _starts_like_row(tokens: list[str]) -> bool:
     )
 
 
-def _finish_run(run: list[Anchor | Piece], state: _State, aligned: bool) -> None:
+def _finish_run(run: list[Anchor | Piece], state: _State, strategy: Strategy) -> None:
+    if run:
+        state.used(strategy.name)
+    aligned = strategy.by_position
     anchors = [item for item in run if isinstance(item, Anchor)]
     doubtful: dict[int, list[Piece]] = {}
     if aligned:

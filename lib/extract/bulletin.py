@@ -24,8 +24,9 @@ def build_bulletin(doc: Document, source: Source) -> Bulletin:
         lines, frozenset(p.number for p in doc.pages if not p.has_text)
     )
     read_figures(bulletin)
-    bulletin.evaluations, eval_warnings = read_evaluations(doc)
-    bulletin.adjustments, adj_warnings = read_adjustments(doc, known_units(bulletin))
+    chosen = source.strategies
+    bulletin.evaluations, eval_warnings = read_evaluations(doc, chosen)
+    bulletin.adjustments, adj_warnings = read_adjustments(doc, known_units(bulletin), chosen)
     bulletin.warnings.extend(scanned_pages(doc) + eval_warnings + adj_warnings)
     if bulletin.period is None or not (bulletin.evaluations or bulletin.sections):
         raise NotABulletin(source.filename)

@@ -9,10 +9,11 @@ labels, and a wrapped unit name left on lines of its own is joined to its row (w
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from lib.document import Document, Line, Table
-from lib.extract.attachments import Attachment, find_attachments
+from lib.extract.attachments import Attachment
+from lib.extract.reading import Reading, TableReader, read_tables
 from lib.extract.rows import (
     EvaluationCells,
     RowError,
@@ -30,46 +31,30 @@ from lib.extract.wrapped.strategy import Strategy
 from lib.model import Evaluation, ParseWarning
 from lib.text import compact, unify_width
 
-_CHANNEL_NAMES = {"hotline": "热线", "mailbox": "市长信箱"}
-
 
 @dataclass
-class _State:
+class _State(Reading):
     """What carries from one block of an attachment to the next."""
 
-    channel: str | None
+    channel: str | None = None
     group: str | None = None
     percent_header: bool = False
     note_column: bool = False
-    rows: list[Evaluation] = field(default_factory=list)
-    warnings: list[ParseWarning] = field(default_factory=list)
-
-    def warn(self, message: str, page: int | None, snippet: str = "") -> None:
-        self.warnings.append(ParseWarning(message, page, " ".join(snippet.split())[:80]))
 
 
-def read_evaluations(doc: Document) -> tuple[list[Evaluation], list[ParseWarning]]:
-    rows: list[Evaluation] = []
-    warnings: list[ParseWarning] = []
-    for attachment in find_attachments(doc):
-        if attachment.family == "evaluation":
-            state = _read_attachment(attachment)
-            rows += state.rows
-            warnings += state.warnings
-    for channel in _CHANNEL_NAMES:
-        numbered = [r for r in rows if r.channel == channel]
-        for order, row in enumerate(numbered, start=1):
-            row.order = order
-    return rows, warnings
+def read_evaluations(
+    doc: Document, chosen: dict[str, list[str]] | None = None
+) -> tuple[list[Evaluation], list[ParseWarning]]:
+    """The rows of every evaluation table; the strategies used go into `chosen`, if given."""
+    reader = TableReader("evaluation", _start, _read_table, _read_lines, _finish, "channel")
+    return read_tables(doc, reader, chosen)
 
 
-def _read_attachment(attachment: Attachment) -> _State:
-    state = _State(channel=attachment.variant)
-    for run in attachment.runs():
-        if isinstance(run, Table):
-            _read_table(run, state)
-        else:
-            _read_lines(run, state)
+def _start(attachment: Attachment) -> _State:
+    return _State(channel=attachment.variant)
+
+
+def _finish(attachment: Attachment, state: _State) -> None:
     if not state.rows:
         state.warn("找到评价表，但未读出任何数据行", attachment.page, attachment.caption)
     elif any(r.group == "" for r in state.rows):
@@ -78,7 +63,6 @@ def _read_attachment(attachment: Attachment) -> _State:
             attachment.page,
             attachment.caption,
         )
-    return state
 
 
 def _read_table(table: Table, state: _State) -> None:
@@ -175,6 +159,8 @@ def _line_item(line: Line, state: _State, pos: float) -> tuple[Anchor | Piece, f
 
 def _finish_run(run: list, state: _State, strategy: Strategy) -> None:
     run = [entry for entry in run if entry is not None]
+    if run:
+        state.used(strategy.name)
     if not strategy.by_position:
         items = [item for item, _ in run]
         anchors = [item for item in items if isinstance(item, Anchor)]
