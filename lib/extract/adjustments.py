@@ -37,6 +37,7 @@ from lib.extract.wrapped.merged_names import rows_doubtful_above_merged_names
 from lib.extract.wrapped.pieces import Anchor, Piece, place_by_position, place_in_order
 from lib.extract.wrapped.strategy import Strategy
 from lib.model import Adjustment, ParseWarning
+from lib.settings import DEFAULT_SETTINGS, ExtractSettings
 from lib.text import compact, squeeze
 
 COLUMNS = ("unit", "points", "indicator", "detail")
@@ -55,17 +56,20 @@ class _State(Reading):
 
 
 def read_adjustments(
-    doc: Document, known: frozenset[str] = frozenset(), chosen: dict[str, list[str]] | None = None
+    doc: Document,
+    known: frozenset[str] = frozenset(),
+    chosen: dict[str, list[str]] | None = None,
+    settings: ExtractSettings = DEFAULT_SETTINGS,
 ) -> tuple[list[Adjustment], list[ParseWarning]]:
     """The rows of every adjustment table. `known`: unit names (spaces removed) the bulletin
     prints elsewhere, which tell a wrapped unit name in a flowing text (see
     wrapped/line_order.py). The strategies used go into `chosen`, if given."""
 
-    def start(attachment: Attachment) -> _State:
-        return _State(kind=attachment.variant, known=known)
+    def start(attachment: Attachment, settings: ExtractSettings) -> _State:
+        return _State(settings, kind=attachment.variant, known=known)
 
     reader = TableReader("adjustment", start, _read_table, _read_lines, _finish, "kind")
-    return read_tables(doc, reader, chosen)
+    return read_tables(doc, reader, chosen, settings)
 
 
 def _finish(attachment: Attachment, state: _State) -> None:
@@ -75,7 +79,7 @@ def _finish(attachment: Attachment, state: _State) -> None:
 
 def _take_header(cells: list[str | None], state: _State) -> None:
     """Columns and kind from a header row (or a header printed as a tab-separated line)."""
-    kind = header_kind("".join(c or "" for c in cells))
+    kind = header_kind("".join(c or "" for c in cells), state.settings)
     if kind and kind[1]:
         state.kind = kind[1]
     roles = adjustment_columns(cells)
@@ -170,9 +174,10 @@ def _read_lines(lines: list[Line], state: _State) -> None:
     Pieces are settled in runs between headers and tab-separated rows, by the strategy
     chosen for the table's other lines (wrapped/choice.py).
     """
-    runs = header_runs([line for line in lines if line_kind(line.text) == "other"])
+    other = [line for line in lines if line_kind(line.text, state.settings) == "other"]
+    runs = header_runs(other, state.settings)
     body = [b[0] for is_header, b in runs if not is_header and "\t" not in b[0].text]
-    strategy = choose_strategy(body, "adjustment")
+    strategy = choose_strategy(body, "adjustment", state.settings)
     run: list[Anchor | Piece] = []
     for is_header, block in runs:
         line = block[0]
@@ -187,7 +192,7 @@ def _read_lines(lines: list[Line], state: _State) -> None:
         elif strategy.split is not None:
             run += _column_items(line, strategy.split(line), strategy.down(line))
         else:
-            run += _flowing_items(line)
+            run += _flowing_items(line, state.settings)
     _finish_run(run, state, strategy)
 
 
@@ -212,7 +217,7 @@ def _column_items(line: Line, cells: dict[str, str], pos: float) -> list[Anchor 
     return [Anchor(row=row, page=line.page, pos=pos, empty=empty)]
 
 
-def _flowing_items(line: Line) -> list[Anchor | Piece]:
+def _flowing_items(line: Line, settings: ExtractSettings) -> list[Anchor | Piece]:
     """In a flowing text only the order tells; `line_order.columns_in_order` settles the pieces.
 
     A line that starts like a row but is not one (`市供销联社 -2` with its indicator on
@@ -220,8 +225,8 @@ def _flowing_items(line: Line) -> list[Anchor | Piece]:
     pieces go with it, and it is reported, not read.
     """
     tokens = line_to_cells(line.text)
-    row = tokens_to_adjustment(tokens)
-    if row is None and not _starts_like_row(tokens):
+    row = tokens_to_adjustment(tokens, settings)
+    if row is None and not _starts_like_row(tokens, settings):
         return [Piece(text=line.text, page=line.page, pos=math.nan)]
     return [
         Anchor(
@@ -233,10 +238,10 @@ def _flowing_items(line: Line) -> list[Anchor | Piece]:
     ]
 
 
-def _starts_like_row(tokens: list[str]) -> bool:
+def _starts_like_row(tokens: list[str], settings: ExtractSettings) -> bool:
     return any(
-        signed_points(t) is not None and all(looks_like_name(u) for u in tokens[:i])
-        for i, t in enumerate(tokens[:4])
+        signed_points(t) is not None and all(looks_like_name(u, settings) for u in tokens[:i])
+        for i, t in enumerate(tokens[: settings.unit_max_tokens + 1])
     )
 
 
@@ -247,14 +252,16 @@ def _finish_run(run: list[Anchor | Piece], state: _State, strategy: Strategy) ->
     anchors = [item for item in run if isinstance(item, Anchor)]
     doubtful: dict[int, list[Piece]] = {}
     if aligned:
-        left = place_by_position(anchors, [p for p in run if isinstance(p, Piece)])
+        pieces = [p for p in run if isinstance(p, Piece)]
+        left = place_by_position(anchors, pieces, state.settings.piece_reach_lines)
     else:
-        run, doubtful = columns_in_order(run, state.known)
+        run, doubtful = columns_in_order(run, state.known, state.settings)
         left = place_in_order(run, lambda piece, below: piece.column == "unit")
     for piece in left:
         state.warn("加扣分表中有一行文字不属于任何数据行，未读取", piece.page, piece.text)
     _merged_units(anchors)
-    unsure = rows_doubtful_above_merged_names(anchors) if aligned else set()
+    tolerance = state.settings.centre_tolerance_lines
+    unsure = rows_doubtful_above_merged_names(anchors, tolerance) if aligned else set()
     for anchor in anchors:
         if anchor.row is None:
             text = " ".join(p.text for p in anchor.before + anchor.after)

@@ -29,6 +29,7 @@ from lib.extract.vocabulary import (
     line_kind,
     table_header_kind,
 )
+from lib.settings import ExtractSettings
 from lib.text import compact, strip_markup
 
 
@@ -64,23 +65,23 @@ class Attachment:
                 yield from blocks
 
 
-def find_attachments(doc: Document) -> list[Attachment]:
+def find_attachments(doc: Document, settings: ExtractSettings) -> list[Attachment]:
     """The attachment tables in printed order, each with its blocks (tables and lines)."""
     found: list[Attachment] = []
     current: Attachment | None = None
     wrapping: Line | None = None
     for block in doc.blocks():
         if isinstance(block, Table):
-            current, wrapping = _place_table(block, current, found), None
+            current, wrapping = _place_table(block, current, found, settings), None
             continue
-        kind = line_kind(block.text)
+        kind = line_kind(block.text, settings)
         if _list_item_tail(wrapping, block, kind):
             kind = "skip"
             wrapping = None if compact(block.text).endswith("表") else wrapping
         else:
             wrapping = block if _list_item_wraps(block) else None
         if kind == "caption":
-            family, variant = caption_kind(block.text)
+            family, variant = caption_kind(block.text, settings)
             if current is None or current.blocks or current.caption:
                 current = _open(found, Attachment(None, None, page=block.page))
             current.caption = block.text.strip()
@@ -91,12 +92,14 @@ def find_attachments(doc: Document) -> list[Attachment]:
             current = None
         elif kind == "other" and current is not None:
             current.blocks.append(block)
-        elif kind == "other" and is_header_fragment(block.text) and header_kind(block.text):
-            current = _open(found, Attachment(*header_kind(block.text), page=block.page))
+        elif (
+            kind == "other" and is_header_fragment(block.text) and header_kind(block.text, settings)
+        ):
+            current = _open(found, Attachment(*header_kind(block.text, settings), page=block.page))
             current.blocks.append(block)
     for attachment in found:
         if attachment.family is None:
-            attachment.settle(*(_lines_header_kind(attachment.blocks) or (None, None)))
+            attachment.settle(*(_lines_header_kind(attachment.blocks, settings) or (None, None)))
     return [a for a in found if a.blocks and a.family is not None]
 
 
@@ -124,13 +127,15 @@ def _open(found: list[Attachment], attachment: Attachment) -> Attachment:
     return attachment
 
 
-def _place_table(table: Table, current: Attachment | None, found: list[Attachment]):
+def _place_table(
+    table: Table, current: Attachment | None, found: list[Attachment], settings: ExtractSettings
+):
     """Continue the current attachment with this table, or open a new one.
 
     A table continues the attachment above it unless its header says it is another one;
     a table outside any attachment is taken only if it has an attachment's header or rows.
     """
-    kind = table_header_kind(table)
+    kind = table_header_kind(table, settings)
     if kind is not None:
         if current is None or not current.accepts(*kind):
             current = _open(found, Attachment(None, None, page=table.page))
@@ -143,12 +148,14 @@ def _place_table(table: Table, current: Attachment | None, found: list[Attachmen
     return current
 
 
-def _lines_header_kind(blocks: list[Block]):
+def _lines_header_kind(blocks: list[Block], settings: ExtractSettings):
     """The kind of a header printed as text lines, wrapped pieces and all."""
     text = "".join(
-        b.text for b in blocks[:24] if isinstance(b, Line) and is_header_fragment(b.text)
+        b.text
+        for b in blocks[: settings.header_scan_lines]
+        if isinstance(b, Line) and is_header_fragment(b.text)
     )
-    return header_kind(text)
+    return header_kind(text, settings)
 
 
 def _has_evaluation_rows(table: Table) -> bool:

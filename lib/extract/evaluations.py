@@ -29,6 +29,7 @@ from lib.extract.wrapped.pieces import Anchor, Piece, place_in_order, place_near
 from lib.extract.wrapped.places import numbers_start, text_start
 from lib.extract.wrapped.strategy import Strategy
 from lib.model import Evaluation, ParseWarning
+from lib.settings import DEFAULT_SETTINGS, ExtractSettings
 from lib.text import compact, unify_width
 
 
@@ -43,15 +44,17 @@ class _State(Reading):
 
 
 def read_evaluations(
-    doc: Document, chosen: dict[str, list[str]] | None = None
+    doc: Document,
+    chosen: dict[str, list[str]] | None = None,
+    settings: ExtractSettings = DEFAULT_SETTINGS,
 ) -> tuple[list[Evaluation], list[ParseWarning]]:
     """The rows of every evaluation table; the strategies used go into `chosen`, if given."""
     reader = TableReader("evaluation", _start, _read_table, _read_lines, _finish, "channel")
-    return read_tables(doc, reader, chosen)
+    return read_tables(doc, reader, chosen, settings)
 
 
-def _start(attachment: Attachment) -> _State:
-    return _State(channel=attachment.variant)
+def _start(attachment: Attachment, settings: ExtractSettings) -> _State:
+    return _State(settings, channel=attachment.variant)
 
 
 def _finish(attachment: Attachment, state: _State) -> None:
@@ -74,7 +77,7 @@ def _read_table(table: Table, state: _State) -> None:
             _take_header(header, state)
         elif len(texts) == 1 and group_label(min(texts)):
             state.group = group_label(min(texts))
-        elif len(texts) == 1 and line_kind(min(texts)) != "other":
+        elif len(texts) == 1 and line_kind(min(texts), state.settings) != "other":
             continue
         elif texts:
             row = _take_cells(cells, state, table.page, tokens=False)
@@ -83,7 +86,7 @@ def _read_table(table: Table, state: _State) -> None:
 
 
 def _take_header(text: str, state: _State) -> None:
-    kind = header_kind(text)
+    kind = header_kind(text, state.settings)
     if kind and kind[1]:
         state.channel = kind[1]
     state.percent_header = "%" in unify_width(text)
@@ -97,7 +100,7 @@ def _take_cells(cells, state: _State, page: int, tokens: bool) -> EvaluationCell
             cells, tokens=tokens, percent_header=state.percent_header, note=state.note_column
         )
     except RowError as error:
-        if looks_like_row(cells) or not tokens:
+        if looks_like_row(cells, state.settings) or not tokens:
             state.warn(f"评价表的一行无法读取：{error}", page, " ".join(c or "" for c in cells))
         return None
     state.group = row.group or state.group
@@ -127,9 +130,9 @@ def _emit(row: EvaluationCells, name: str, page: int, state: _State) -> None:
 
 def _read_lines(lines: list[Line], state: _State) -> None:
     """Text lines of an evaluation table: runs of rows between headers and group labels."""
-    strategy = choose_strategy(lines, "evaluation")
+    strategy = choose_strategy(lines, "evaluation", state.settings)
     run: list[tuple[Anchor | Piece, float | None] | None] = []
-    for is_header, block in header_runs(lines):
+    for is_header, block in header_runs(lines, state.settings):
         line = block[0]
         if is_header or group_label(line.text):
             _finish_run(run, state, strategy)
@@ -138,7 +141,7 @@ def _read_lines(lines: list[Line], state: _State) -> None:
             _take_header("".join(h.text for h in block), state)
         elif group_label(line.text):
             state.group = group_label(line.text)
-        elif line_kind(line.text) == "other":
+        elif line_kind(line.text, state.settings) == "other":
             run.append(_line_item(line, state, strategy.down(line)))
     _finish_run(run, state, strategy)
 
@@ -149,7 +152,7 @@ def _line_item(line: Line, state: _State, pos: float) -> tuple[Anchor | Piece, f
     cells = line_to_cells(line.text)
     row = _take_cells(cells, state, line.page, tokens="\t" not in line.text)
     if row is None:
-        if not looks_like_name(line.text):
+        if not looks_like_name(line.text, state.settings):
             return None
         return Piece(text=line.text, page=line.page, pos=pos, column="name"), text_start(line)
     return Anchor(
@@ -167,7 +170,7 @@ def _finish_run(run: list, state: _State, strategy: Strategy) -> None:
         left = place_in_order(items, lambda piece, below: not below.row.name)
     else:
         anchors, pieces = _names_only(run, state)
-        left = place_nearest(anchors, pieces)
+        left = place_nearest(anchors, pieces, state.settings.piece_reach_lines)
     for piece in left:
         state.warn("评价表中有一行文字不属于任何数据行，未读取", piece.page, piece.text)
     for anchor in anchors:

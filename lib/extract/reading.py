@@ -16,6 +16,7 @@ from lib.document import Document, Line, Table
 from lib.extract.attachments import Attachment, find_attachments
 from lib.extract.vocabulary import Family
 from lib.model import ParseWarning
+from lib.settings import ExtractSettings
 
 # A ruled table's cells need no strategy: it is read as its grid.
 GRID = "grid"
@@ -27,6 +28,7 @@ TAB_CELLS = "tab_cells"
 class Reading:
     """What carries from one block of an attachment to the next; readers add their own state."""
 
+    settings: ExtractSettings
     rows: list = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
     strategies: list[str] = field(default_factory=list)
@@ -47,7 +49,7 @@ class TableReader:
     attribute `numbered_by` (channel, kind)."""
 
     family: Family
-    start: Callable[[Attachment], Reading]
+    start: Callable[[Attachment, ExtractSettings], Reading]
     table: Callable[[Table, Any], None]
     lines: Callable[[list[Line], Any], None]
     finish: Callable[[Attachment, Any], None]
@@ -55,17 +57,20 @@ class TableReader:
 
 
 def read_tables(
-    doc: Document, reader: TableReader, chosen: dict[str, list[str]] | None = None
+    doc: Document,
+    reader: TableReader,
+    chosen: dict[str, list[str]] | None,
+    settings: ExtractSettings,
 ) -> tuple[list, list[ParseWarning]]:
     """The rows and warnings of every attachment the reader reads; the strategies it used go
     into `chosen` under its family (the parse's source.strategies), where given."""
     rows: list = []
     warnings: list[ParseWarning] = []
-    used = Reading()
-    for attachment in find_attachments(doc):
+    used = Reading(settings)
+    for attachment in find_attachments(doc, settings):
         if attachment.family != reader.family:
             continue
-        state = reader.start(attachment)
+        state = reader.start(attachment, settings)
         for run in attachment.runs():
             if isinstance(run, Table):
                 state.used(GRID)

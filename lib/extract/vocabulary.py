@@ -15,6 +15,7 @@ from typing import Literal
 
 from lib.document import Line, Table
 from lib.extract.rows import group_label
+from lib.settings import ExtractSettings
 from lib.text import compact, strip_markup
 
 Family = Literal["evaluation", "adjustment"]
@@ -69,14 +70,14 @@ _UNIT_MARK = re.compile(r"[（(]?[%％][）)]?|[（(][%％]?$|^[）)]")
 _PAGE_MARK = re.compile(r"^[—–-]*\d{1,4}[—–-]*$|^第\d+页")
 
 
-def line_kind(text: str) -> str:
+def line_kind(text: str, settings: ExtractSettings) -> str:
     """'caption', 'label' (附件N alone), 'stop' (the end of the attachments), 'skip' or 'other'."""
     s = compact(strip_markup(text))
     if not s or _PAGE_MARK.match(s):
         return "skip"
     if LIST_ITEM.match(s):
         return "other"
-    if caption_kind(s) is not None:
+    if caption_kind(s, settings) is not None:
         return "caption"
     if _LABEL.fullmatch(s):
         return "label"
@@ -85,11 +86,11 @@ def line_kind(text: str) -> str:
     return "other"
 
 
-def caption_kind(text: str) -> tuple[Family, str | None] | None:
+def caption_kind(text: str, settings: ExtractSettings) -> tuple[Family, str | None] | None:
     """What a caption announces: ('evaluation', 'hotline'|'mailbox'|None) or
     ('adjustment', 'deduction'|'bonus'|None); None if the text is not a caption."""
     s = _LABEL.sub("", compact(strip_markup(text)))
-    if len(s) > 60 or "，" in s or "。" in s or LIST_ITEM.match(s):
+    if len(s) > settings.caption_max_chars or "，" in s or "。" in s or LIST_ITEM.match(s):
         return None
     if s.endswith("评价表"):
         return "evaluation", "mailbox" if "信箱" in s else "hotline" if "热线" in s else None
@@ -102,12 +103,13 @@ def caption_kind(text: str) -> tuple[Family, str | None] | None:
     return None
 
 
-def header_kind(text: str) -> tuple[Family, str | None] | None:
+def header_kind(text: str, settings: ExtractSettings) -> tuple[Family, str | None] | None:
     """What a header announces, from its text (cells or lines joined; wraps do not matter)."""
     s = compact(text)
     if "，" in s or "。" in s:
         return None
-    if sum(word in s for word in _HEADER_WORDS) < 3 and not ("名称" in s and "分值" in s):
+    enough = sum(word in s for word in _HEADER_WORDS) >= settings.header_min_words
+    if not enough and not ("名称" in s and "分值" in s):
         return None
     if "应办" in s or "综合指标" in s or "办结率" in s:
         return "evaluation", "hotline" if "不满" in s else "mailbox" if "满意" in s else None
@@ -122,7 +124,7 @@ def is_header_fragment(text: str) -> bool:
     return _all_header_pieces(text.split("\t") if "\t" in text else text.split())
 
 
-def header_runs(lines: list[Line]) -> list[tuple[bool, list[Line]]]:
+def header_runs(lines: list[Line], settings: ExtractSettings) -> list[tuple[bool, list[Line]]]:
     """Lines grouped as (True, a header's lines) or (False, [one other line]).
 
     A header wrapped over several lines is a run of header pieces, on one page, that
@@ -133,24 +135,24 @@ def header_runs(lines: list[Line]) -> list[tuple[bool, list[Line]]]:
     for (pieces, _), group in groupby(lines, lambda x: (is_header_fragment(x.text), x.page)):
         group = list(group)
         after_row = bool(out) and not out[-1][0] and out[-1][1][0].page == group[0].page
-        header = _header_in(group, after_row) if pieces else []
+        header = _header_in(group, after_row, settings) if pieces else []
         out += [(False, [line]) for line in group[: len(group) - len(header)]]
         if header:
             out.append((True, header))
     return out
 
 
-def _header_in(run: list[Line], after_row: bool) -> list[Line]:
+def _header_in(run: list[Line], after_row: bool, settings: ExtractSettings) -> list[Line]:
     """The lines of a run of header pieces that are the header: all of them, less the
     leading pieces of a cell wrapped from the row above, if any; none if no header."""
-    kind = header_kind("".join(line.text for line in run))
+    kind = header_kind("".join(line.text for line in run), settings)
     if kind is None:
         return []
     while (
         after_row
         and len(run) > 1
         and _partial(run[0].text)
-        and header_kind("".join(line.text for line in run[1:])) == kind
+        and header_kind("".join(line.text for line in run[1:]), settings) == kind
     ):
         run = run[1:]
     return run
@@ -174,16 +176,16 @@ def _all_header_pieces(parts: list[str]) -> bool:
     return bool(pieces) and all(any(p in word for word in _HEADER_WORDS) for p in pieces)
 
 
-def table_header_kind(table: Table) -> tuple[Family, str | None] | None:
+def table_header_kind(table: Table, settings: ExtractSettings) -> tuple[Family, str | None] | None:
     """The kind announced by the header rows at the top of a table, if it has any."""
     text = ""
-    for row in table.rows[:4]:
+    for row in table.rows[: settings.header_max_rows]:
         if not header_cells(row):
             if text:
                 break
             continue
         text += "".join(c or "" for c in row)
-    return header_kind(text) if text else None
+    return header_kind(text, settings) if text else None
 
 
 def adjustment_columns(cells: list[str | None]) -> dict[str, int]:

@@ -15,9 +15,6 @@ from lib.document import Line
 from lib.extract.numbers import is_count, is_decimal, is_rate
 from lib.text import unify_width
 
-# Positions stay below this: position = page * PAGE + top (or index).
-PAGE = 100_000
-
 
 def text_start(line: Line) -> float | None:
     """Where the line's text starts across; None where that is not known."""

@@ -18,6 +18,7 @@ from lib.document import Line, Word
 from lib.extract.rows import signed_points, tokens_to_adjustment
 from lib.extract.vocabulary import Family
 from lib.extract.wrapped.strategy import WORD_BOXES, Strategy, at_top
+from lib.settings import DEFAULT_SETTINGS, ExtractSettings
 
 
 @dataclass(frozen=True)
@@ -54,18 +55,18 @@ def covered_runs(words: list[Word]) -> list[tuple[float, float]]:
     return [(start, end) for start, end in runs]
 
 
-def points_word(line: Line) -> Word | None:
+def points_word(line: Line, settings: ExtractSettings) -> Word | None:
     """The signed points of a line that reads as an adjustment row, else None."""
-    if tokens_to_adjustment([w.text for w in line.words]) is None:
+    if tokens_to_adjustment([w.text for w in line.words], settings) is None:
         return None
     return next(w for w in line.words if signed_points(w.text) is not None)
 
 
-def find_columns(lines: list[Line]) -> Columns | None:
+def find_columns(lines: list[Line], settings: ExtractSettings = DEFAULT_SETTINGS) -> Columns | None:
     """The columns, if two or more rows have their points in one run with two runs right of it
     and every row's points stand alone in that run; None if the words do not show them."""
     runs = covered_runs([w for line in lines for w in line.words])
-    anchors = [(line, word) for line in lines if (word := points_word(line)) is not None]
+    anchors = [(line, word) for line in lines if (word := points_word(line, settings)) is not None]
     homes = {
         next((k for k, (a, b) in enumerate(runs) if a <= word.x0 < b), None) for _, word in anchors
     }
@@ -80,10 +81,10 @@ def find_columns(lines: list[Line]) -> Columns | None:
     return columns
 
 
-def strategy(lines: list[Line], family: Family) -> Strategy | None:
+def strategy(lines: list[Line], family: Family, settings: ExtractSettings) -> Strategy | None:
     """Lines placed by their tops; an adjustment table's cut into columns by its words, if
     they show them (else None)."""
     if family == "evaluation":
         return Strategy(WORD_BOXES, at_top)
-    columns = find_columns(lines)
+    columns = find_columns(lines, settings)
     return None if columns is None else Strategy(WORD_BOXES, at_top, columns.split)
