@@ -66,7 +66,7 @@ def read_tables(
     into `chosen` under its family (the parse's source.strategies), where given."""
     rows: list = []
     warnings: list[ParseWarning] = []
-    used = Reading(settings)
+    used: list[str] = []
     for attachment in find_attachments(doc, settings):
         if attachment.family != reader.family:
             continue
@@ -80,12 +80,11 @@ def read_tables(
         reader.finish(attachment, state)
         rows += state.rows
         warnings += state.warnings
-        for strategy in state.strategies:
-            used.used(strategy)
+        used += [name for name in state.strategies if name not in used]
     counts: dict[str, int] = {}
     for row in rows:
         value = getattr(row, reader.numbered_by)
         counts[value] = row.order = counts.get(value, 0) + 1
-    if chosen is not None and used.strategies:
-        chosen[reader.family] = used.strategies
+    if chosen is not None and used:
+        chosen[reader.family] = used
     return rows, warnings
