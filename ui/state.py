@@ -14,9 +14,7 @@ from typing import TypeVar
 import streamlit as st
 
 from lib.demo import ensure_demo
-from lib.store import Store
-from lib.store.engine import resolve_url
-from lib.store.records import BulletinInfo
+from lib.store import BulletinInfo, Store, resolve_url
 
 R = TypeVar("R")
 

@@ -140,10 +140,9 @@ def alerts_view(
     min_run: int = 2,
     min_due: int = 0,
 ) -> AlertsView:
-    history = _history(evaluations, channel, period)
     return AlertsView(
-        _declines(history, channel, period, min_run),
-        _first_falls(history, period),
+        score_declines(evaluations, channel, period, min_run),
+        first_falls_below_a(evaluations, channel, period),
         rates_beyond_limits(evaluations, channel, period, limits, min_due),
     )
 
