@@ -26,36 +26,14 @@ from lib.extract.numbers import (
     parse_points,
     parse_rate,
 )
-from lib.model import GROUPS
+from lib.model import FIGURE, GRADES, GROUPS, NUMBERS
 from lib.settings import DEFAULT_SETTINGS, ExtractSettings
 from lib.text import compact, join_wrapped, squeeze, strip_markup, unify_width
 
-EVAL_FIELDS = (
-    "due",
-    "handled",
-    "completion_rate",
-    "on_time",
-    "on_time_rate",
-    "rework",
-    "rework_rate",
-    "visited",
-    "visited_rate",
-    "score",
-)
-_PARSERS = (
-    parse_count,
-    parse_count,
-    parse_rate,
-    parse_count,
-    parse_rate,
-    parse_count,
-    parse_rate,
-    parse_count,
-    parse_rate,
-    parse_decimal,
-)
+_PARSER_OF_KIND = {"count": parse_count, "rate": parse_rate, "score": parse_decimal}
+_PARSERS = tuple(_PARSER_OF_KIND[FIGURE[name].kind] for name in NUMBERS)
 _WHAT = {parse_count: "整数", parse_rate: "百分率", parse_decimal: "数值"}
-_GRADE = re.compile(r"[A-E]")
+_GRADE = re.compile(f"[{''.join(GRADES)}]")
 _SIGNED = re.compile(r"[+-]\d+(\.\d+)?")
 _NOT_IN_NAME = set('，。；：:;,!！？?、“”"%')
 _UNIT_ENDINGS = set("县区市局委办院校所队司行心团社台站会处厅部署馆室厂场")
@@ -156,7 +134,7 @@ def cells_to_evaluation(
         raise RowError(f"数值列只有 {count} 个，应为 10 个")
     numbers = cells[-11:-1]
     values = {}
-    for field, parse, text in zip(EVAL_FIELDS, _PARSERS, numbers, strict=True):
+    for field, parse, text in zip(NUMBERS, _PARSERS, numbers, strict=True):
         if percent_header and parse is parse_rate and is_decimal(text):
             text += "%"
         values[field] = _number(parse, text)
