@@ -13,8 +13,9 @@ for it (a count from its rate and denominator, a rate from its counts), that val
 warning says it was derived, and it is not doubtful. The score is never derived: bulletins print
 scores that do not follow the formula, and such a score is kept, doubtful.
 
-The checks are lib/checks' own (rate pairs, the composite score, the grade bands, their
-tolerances); this module only decides what a failure says about the values.
+The checks are lib/checks' own (each figure's `ratio`, the channel's score formula and grade
+bands, their tolerances, lib/rules.py); this module only decides what a failure says about the
+values.
 """
 
 from __future__ import annotations
@@ -22,36 +23,19 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from lib.checks import RATE_TOLERANCE, ChannelRules, composite_score, load_rules
 from lib.document import SURE, Document, Line, Table
 from lib.extract.numbers import parse_count, parse_decimal, parse_points, parse_rate
-from lib.extract.text import compact, join_wrapped
 from lib.labels import field_label
-from lib.model import Adjustment, Bulletin, Evaluation, ParseWarning
+from lib.model import FIGURE, FIGURES, NUMBERS, Adjustment, Bulletin, Evaluation, ParseWarning
+from lib.rules import ChannelRules, load_rules
+from lib.text import compact, join_wrapped
 
 # A recognised value scored below this is unsure (see tests/test_doubt.py for what the engine
 # scores the values it misreads on the scanned fixtures).
 UNSURE_BELOW = 0.9
-EVAL_NUMBERS = (
-    "due",
-    "handled",
-    "completion_rate",
-    "on_time",
-    "on_time_rate",
-    "rework",
-    "rework_rate",
-    "visited",
-    "visited_rate",
-    "score",
-)
 ADJ_FIELDS = ("unit", "points", "indicator", "detail")
-_PARSE = {
-    "completion_rate": parse_rate,
-    "on_time_rate": parse_rate,
-    "rework_rate": parse_rate,
-    "visited_rate": parse_rate,
-    "score": parse_decimal,
-}
+_PARSE = {"count": parse_count, "rate": parse_rate, "score": parse_decimal}
+RATES = tuple(f.name for f in FIGURES if f.kind == "rate")
 
 
 @dataclass
@@ -76,7 +60,7 @@ class _Verdict:
     failed: set[str] = field(default_factory=set)
 
 
-def mark_doubtful(bulletin: Bulletin, doc: Document, rules: dict | None = None) -> None:
+def mark_doubtful(bulletin: Bulletin, doc: Document, rules=None) -> None:
     """Fill `doubtful` on every row read from a recognised page; derive what checks pin down."""
     rules = rules or load_rules()
     recognised = {page.number: _rows(page.blocks) for page in doc.pages if page.recognised}
@@ -108,7 +92,7 @@ def _rows(blocks) -> list[_Row]:
 
 def _value(field_name: str, text: str):
     try:
-        return _PARSE.get(field_name, parse_count)(text)
+        return _PARSE[FIGURE[field_name].kind](text)
     except ValueError:
         return None
 
@@ -121,11 +105,10 @@ def _evaluation_confidence(row: Evaluation, rows: list[_Row]) -> dict[str, float
             continue
         numbers = tokens[-11:-1]
         if all(
-            _same(_value(f, t.text), getattr(row, f))
-            for f, t in zip(EVAL_NUMBERS, numbers, strict=True)
+            _same(_value(f, t.text), getattr(row, f)) for f, t in zip(NUMBERS, numbers, strict=True)
         ):
             candidate.used = True
-            sure = {f: t.confidence for f, t in zip(EVAL_NUMBERS, numbers, strict=True)}
+            sure = {f: t.confidence for f, t in zip(NUMBERS, numbers, strict=True)}
             sure["grade"] = tokens[-1].confidence
             sure["unit"] = min((t.confidence for t in tokens[:-11]), default=0.0)
             return sure
@@ -172,38 +155,32 @@ def _text_token(row: _Row, wanted: str) -> _Token | None:
 
 def _judge_evaluation(row: Evaluation, sure: dict[str, float], rules: ChannelRules):
     """Set row.doubtful; derive what a failed rate check pins down. Returns its warnings."""
-    unsure = {f for f in (*EVAL_NUMBERS, "grade", "unit") if sure.get(f, 0.0) < UNSURE_BELOW}
-    warnings = [w for check in _rate_checks(row) if (w := _derive(row, check, unsure))]
+    unsure = {f for f in (*NUMBERS, "grade", "unit") if sure.get(f, 0.0) < UNSURE_BELOW}
+    warnings = [w for check in _rate_checks(row) if (w := _derive(row, rules, check, unsure))]
     verdict = _verdict(row, unsure, rules)
     doubtful = (unsure - verdict.vouched) | (verdict.failed - verdict.vouched)
-    row.doubtful = [f for f in ("unit", *EVAL_NUMBERS, "grade") if f in doubtful]
+    row.doubtful = [f for f in ("unit", *NUMBERS, "grade") if f in doubtful]
     return warnings
 
 
 def _rate_checks(row: Evaluation) -> list[tuple[str, str, str]]:
-    """(rate, numerator, denominator) fields of the row's rate checks (lib.checks' pairs)."""
-    checks = [
-        ("completion_rate", "handled", "due"),
-        ("on_time_rate", "on_time", "due"),
-        ("rework_rate", "rework", "due"),
-    ]
-    if row.channel == "mailbox":
-        checks.append(("visited_rate", "visited", "handled"))
-    return checks
+    """(rate, numerator, denominator) of each rate the row prints both counts of (the checks'
+    Figure.ratio)."""
+    return [(f.name, *f.ratio[row.channel]) for f in FIGURES if row.channel in f.ratio]
 
 
-def _rate_holds(row: Evaluation, rate: str, num: str, den: str) -> bool:
+def _rate_holds(row: Evaluation, rules: ChannelRules, rate: str, num: str, den: str) -> bool:
     denominator = getattr(row, den)
     if not denominator:
         return getattr(row, num) == 0 and getattr(row, rate) == 0
-    return abs(100 * getattr(row, num) / denominator - getattr(row, rate)) <= RATE_TOLERANCE
+    exact = 100 * getattr(row, num) / denominator
+    return abs(exact - getattr(row, rate)) <= rules.rate_tolerance
 
 
 def _verdict(row: Evaluation, unsure: set[str], rules: ChannelRules) -> _Verdict:
     verdict = _Verdict()
-    checks = [(list(c), _rate_holds(row, *c)) for c in _rate_checks(row)]
-    score_members = ["completion_rate", "on_time_rate", "rework_rate", "visited_rate", "score"]
-    checks.append((score_members, abs(row.score - composite_score(row)) <= rules.score_tolerance))
+    checks = [(list(c), _rate_holds(row, rules, *c)) for c in _rate_checks(row)]
+    checks.append(([*RATES, "score"], abs(row.score - rules.score(row)) <= rules.score_tolerance))
     for members, holds in checks:
         if not holds:
             verdict.failed.update(members)
@@ -218,14 +195,15 @@ def _verdict(row: Evaluation, unsure: set[str], rules: ChannelRules) -> _Verdict
     return verdict
 
 
-def _derive(row: Evaluation, check: tuple[str, str, str], unsure: set[str]) -> ParseWarning | None:
+def _derive(
+    row: Evaluation, rules: ChannelRules, check: tuple[str, str, str], unsure: set[str]
+) -> ParseWarning | None:
     """The one value a failed rate check admits for its only unsure member, taken."""
-    rate, num, den = check
     members = set(check)
-    if _rate_holds(row, *check) or len(members & unsure) != 1:
+    if _rate_holds(row, rules, *check) or len(members & unsure) != 1:
         return None
     (target,) = members & unsure
-    value = _implied(row, check, target)
+    value = _implied(row, rules, check, target)
     if value is None:
         return None
     read = getattr(row, target)
@@ -238,21 +216,22 @@ def _derive(row: Evaluation, check: tuple[str, str, str], unsure: set[str]) -> P
     )
 
 
-def _implied(row: Evaluation, check: tuple[str, str, str], target: str):
-    """The value of `target` that makes the check hold, when exactly one does."""
+def _implied(row: Evaluation, rules: ChannelRules, check: tuple[str, str, str], target: str):
+    """The value of `target` that makes the check hold, when exactly one does (a rate at the
+    printed decimals, unless the exact quotient lies on a rounding tie)."""
     rate, num, den = check
     r, n, d = getattr(row, rate), getattr(row, num), getattr(row, den)
+    tolerance = rules.rate_tolerance
     if target == rate:
         if not d:
             return None
-        exact = 100 * n / d
-        rounded = round(exact, 2)
-        tie = math.isclose(abs(exact * 100 - math.floor(exact * 100)), 0.5, abs_tol=1e-9)
-        return None if tie else rounded
+        scaled = 100 * n / d * 10**rules.rate_decimals
+        tie = math.isclose(scaled - math.floor(scaled), 0.5, abs_tol=1e-9)
+        return None if tie else round(100 * n / d, rules.rate_decimals)
     if target == num:
-        low, high = (r - RATE_TOLERANCE) * d / 100, (r + RATE_TOLERANCE) * d / 100
-    elif r - RATE_TOLERANCE > 0:
-        low, high = 100 * n / (r + RATE_TOLERANCE), 100 * n / (r - RATE_TOLERANCE)
+        low, high = (r - tolerance) * d / 100, (r + tolerance) * d / 100
+    elif r - tolerance > 0:
+        low, high = 100 * n / (r + tolerance), 100 * n / (r - tolerance)
     else:
         return None
     found = range(max(0, math.ceil(low)), math.floor(high) + 1)

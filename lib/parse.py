@@ -10,15 +10,20 @@ from lib.extract.bulletin import build_bulletin
 from lib.model import Bulletin, Source
 from lib.readers import DEFAULT_LIMITS, Limits, read_document
 from lib.readers.ocr import Progress
+from lib.settings import DEFAULT_SETTINGS, ExtractSettings
 from lib.units import UnitIndex
 
 
 def parse_bytes(
-    data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None
+    data: bytes,
+    filename: str,
+    limits: Limits = DEFAULT_LIMITS,
+    settings: ExtractSettings = DEFAULT_SETTINGS,
+    progress: Progress | None = None,
 ) -> Bulletin:
     """Parse in this process. For untrusted bytes use lib.sandbox.parse_untrusted.
     `progress(done, total)` hears after each page read by OCR."""
-    doc = read_document(data, filename, limits, progress)
+    doc = read_document(data, filename, limits, settings, progress)
     source = Source(
         filename=filename,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -26,7 +31,7 @@ def parse_bytes(
         format=doc.format,
         size=len(data),
     )
-    bulletin = build_bulletin(doc, source)
+    bulletin = build_bulletin(doc, source, settings)
     UnitIndex.default().assign(bulletin)
     mark_doubtful(bulletin, doc)
     bulletin.checks = run_checks(bulletin)

@@ -280,7 +280,7 @@ def _job(job: str, args: tuple, filename: str, limits: Limits, progress: Progres
             return bind(args[0], limits)
         from lib.parse import parse_bytes
 
-        return parse_bytes(args[0], args[1], limits, progress)
+        return parse_bytes(args[0], args[1], limits, progress=progress)
     except HotlineError as exc:
         return exc
     except (MemoryError, RecursionError):

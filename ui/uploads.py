@@ -23,7 +23,7 @@ from lib.model import Bulletin
 from lib.readers import DEFAULT_LIMITS, check_size, sniff
 from lib.readers.pictures import bound_name
 from lib.sandbox import bind_untrusted, parse_untrusted
-from lib.store.records import BulletinInfo, ImportResult
+from lib.store import BulletinInfo, ImportResult
 from ui import access
 from ui.safe import log, user_message
 

@@ -11,7 +11,7 @@ from lib.reports import (
     select_findings,
     warnings_table,
 )
-from ui import filters, frames, state
+from ui import filters, frames
 from ui.cards import show_doubtful, show_findings, show_warnings
 
 st.title("数据质量")
@@ -21,7 +21,9 @@ st.caption(
     "数据原样保存，这里只作提示，不作修改。按侧边栏的渠道与期间筛选。"
 )
 chosen = filters.current()
-in_view = select_findings(in_period(state.findings(), chosen.start, chosen.end), chosen.channel)
+in_view = select_findings(
+    in_period(frames.frame("findings"), chosen.start, chosen.end), chosen.channel
+)
 left, right = st.columns(2)
 units = left.multiselect(
     "单位", sorted(set(in_view["unit"].dropna())), key="quality-units", placeholder="全部单位"
@@ -42,8 +44,8 @@ with st.container(key="quality-findings"):
         show_findings(findings_table(shown))
 
 doubtful = doubtful_table(
-    in_period(frames.evaluations(chosen.channel), chosen.start, chosen.end),
-    in_period(frames.adjustments(), chosen.start, chosen.end),
+    in_period(frames.frame("evaluations", channel=chosen.channel), chosen.start, chosen.end),
+    in_period(frames.frame("adjustments"), chosen.start, chosen.end),
 )
 st.subheader(f"存疑数值（{len(doubtful)} 行）")
 with st.container(key="quality-doubtful"):
@@ -52,7 +54,7 @@ with st.container(key="quality-doubtful"):
     else:
         show_doubtful(doubtful)
 
-warnings = in_period(state.warnings(), chosen.start, chosen.end)
+warnings = in_period(frames.frame("warnings"), chosen.start, chosen.end)
 st.subheader(f"解析警告（{len(warnings)} 条）")
 with st.container(key="quality-warnings"):
     if warnings.empty:

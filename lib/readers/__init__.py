@@ -9,6 +9,7 @@ from io import BytesIO
 
 from lib.document import Document
 from lib.errors import CorruptFile, EmptyFile, TooLarge, UnsupportedFormat
+from lib.settings import DEFAULT_SETTINGS, ExtractSettings
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,11 @@ def check_size(size: int, filename: str = "", limits: Limits = DEFAULT_LIMITS) -
 
 
 def read_document(
-    data: bytes, filename: str = "", limits: Limits = DEFAULT_LIMITS, progress=None
+    data: bytes,
+    filename: str = "",
+    limits: Limits = DEFAULT_LIMITS,
+    settings: ExtractSettings = DEFAULT_SETTINGS,
+    progress=None,
 ) -> Document:
     """Bytes to a Document, or one of lib.errors' RejectedFile errors. `progress(done, total)`
     hears after each page read by OCR (a scan, a picture)."""
@@ -110,7 +115,7 @@ def read_document(
     if kind == "pdf":
         from lib.readers.pdf import read_pdf
 
-        return read_pdf(data, filename, limits, progress)
+        return read_pdf(data, filename, limits, settings, progress)
     if kind == "image":
         from lib.readers.pictures import read_picture
 

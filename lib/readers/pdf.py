@@ -22,20 +22,18 @@ from lib.document import Document, Line, Page, Table, Word
 from lib.errors import CorruptFile, EncryptedPdf, HotlineError, TooComplex, TooManyPages
 from lib.readers import Limits
 from lib.readers.ocr import READ_DPI, Progress, read_pages
+from lib.settings import ExtractSettings
 
-# Rules closer to axis-parallel than this (points) count as horizontal or vertical.
-RULE_SNAP = 0.01
-# A gap wider than this many points between two characters is printed as a space; CJK text
-# set with letter-spacing stays one word, separate cells of a rule-less table do not.
-X_TOLERANCE = 3
-# A page with images and fewer usable characters than this is read as a picture (OCR).
-USABLE_CHARS = 5
 # pypdfium2 is not thread-safe; the app may parse in several threads.
 _PDFIUM_LOCK = threading.Lock()
 
 
 def read_pdf(
-    data: bytes, filename: str, limits: Limits, progress: Progress | None = None
+    data: bytes,
+    filename: str,
+    limits: Limits,
+    settings: ExtractSettings,
+    progress: Progress | None = None,
 ) -> Document:
     """Text pages read from their characters; pages that are pictures of print read by OCR
     (all of them: a scan; some: a document with scanned pages slipped in)."""
@@ -45,7 +43,7 @@ def read_pdf(
     with _failures_as_corrupt(filename), pdfplumber.open(BytesIO(data)) as pdf:
         if len(pdf.pages) != count:
             raise CorruptFile(filename, "页面结构不一致")
-        pages = [_read_page(page) for page in pdf.pages]
+        pages = [_read_page(page, settings) for page in pdf.pages]
     scanned = [page.number for page in pages if not page.has_text]
     if not scanned:
         return Document(format="pdf", pages=pages)
@@ -116,22 +114,22 @@ def _causes(exc: BaseException) -> list[BaseException]:
     return chain
 
 
-def _read_page(page) -> Page:
+def _read_page(page, settings: ExtractSettings) -> Page:
     """The page's blocks sorted by top.
 
     `has_text` is False only for a page that shows images and no usable characters: a scan
     (with no text layer, or one of a few stray glyphs). A blank page is not a scan.
     """
     number = page.page_number
-    page = _without_duplicate_chars(page)
-    tables = _find_ruled_tables(page)
-    blocks: list[Line | Table] = [_table_block(t, number) for t in tables]
+    page = _without_duplicate_chars(page, settings.duplicate_char_pt)
+    tables = _find_ruled_tables(page, settings)
+    blocks: list[Line | Table] = [_table_block(t, number, settings.word_gap_pt) for t in tables]
     bboxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not _inside_any(obj, bboxes)) if bboxes else page
     blocks += [
         _line_block(line, number)
         for line in outside.extract_text_lines(
-            strip=True, return_chars=True, x_tolerance=X_TOLERANCE
+            strip=True, return_chars=True, x_tolerance=settings.word_gap_pt
         )
         if line["text"]
     ]
@@ -141,7 +139,7 @@ def _read_page(page) -> Page:
         blocks=blocks,
         width=float(page.width),
         height=float(page.height),
-        has_text=_usable_chars(page.chars) >= USABLE_CHARS or not page.images,
+        has_text=_usable_chars(page.chars) >= settings.scan_min_chars or not page.images,
     )
 
 
@@ -154,13 +152,14 @@ def _usable_chars(chars: list[dict]) -> int:
     )
 
 
-def _find_ruled_tables(page) -> list:
+def _find_ruled_tables(page, settings: ExtractSettings) -> list:
     """pdfplumber's "lines" strategy, fed with rules whose orientation is decided with a
     tolerance: pdfplumber calls a line horizontal only when top == bottom exactly, and on a
     page with /Rotate the rotation leaves 1e-14 between them, so every rule turned vertical."""
+    snap, length = settings.rule_snap_pt, settings.min_rule_pt
     vertical, horizontal = [], []
     for edge in page.edges:
-        if abs(edge["top"] - edge["bottom"]) <= RULE_SNAP and edge["x1"] - edge["x0"] >= 1:
+        if abs(edge["top"] - edge["bottom"]) <= snap and edge["x1"] - edge["x0"] >= length:
             horizontal.append(
                 {
                     **edge,
@@ -170,7 +169,7 @@ def _find_ruled_tables(page) -> list:
                     "object_type": "rule_edge",
                 }
             )
-        elif abs(edge["x1"] - edge["x0"]) <= RULE_SNAP and edge["bottom"] - edge["top"] >= 1:
+        elif abs(edge["x1"] - edge["x0"]) <= snap and edge["bottom"] - edge["top"] >= length:
             vertical.append(
                 {
                     **edge,
@@ -192,10 +191,10 @@ def _find_ruled_tables(page) -> list:
     )
 
 
-def _table_block(table, number: int) -> Table:
+def _table_block(table, number: int, word_gap: float) -> Table:
     x0, top, x1, bottom = table.bbox
     return Table(
-        rows=table.extract(x_tolerance=X_TOLERANCE),
+        rows=table.extract(x_tolerance=word_gap),
         page=number,
         top=float(top),
         bottom=float(bottom),
@@ -235,24 +234,27 @@ def _inside_any(obj: dict, bboxes: list[tuple[float, float, float, float]]) -> b
     return any(x0 <= h_mid < x1 and top <= v_mid < bottom for x0, top, x1, bottom in bboxes)
 
 
-def _without_duplicate_chars(page):
-    """Drop characters drawn twice at (almost) the same place, as fake-bold text is.
+def _without_duplicate_chars(page, near: float):
+    """Drop characters drawn twice within `near` points, as fake-bold text is.
 
     Without this, a bold "96.8" printed twice reads "9966..88". pdfplumber's dedupe_chars does
-    the same but costs more than parsing the page; a grid of 1-point buckets is enough.
+    the same but costs more than parsing the page; a grid of `near`-point buckets is enough.
     """
     seen: dict[tuple, list[dict]] = {}
     duplicates: set[int] = set()
     for char in page.chars:
         key = (char["text"], char["fontname"], round(char["size"], 1))
-        gx, gy = int(char["x0"]), int(char["top"])
-        near = (
+        gx, gy = int(char["x0"] // near), int(char["top"] // near)
+        candidates = (
             c
             for dx in (-1, 0, 1)
             for dy in (-1, 0, 1)
             for c in seen.get((*key, gx + dx, gy + dy), ())
         )
-        if any(abs(c["x0"] - char["x0"]) <= 1 and abs(c["top"] - char["top"]) <= 1 for c in near):
+        if any(
+            abs(c["x0"] - char["x0"]) <= near and abs(c["top"] - char["top"]) <= near
+            for c in candidates
+        ):
             duplicates.add(id(char))
         else:
             seen.setdefault((*key, gx, gy), []).append(char)
