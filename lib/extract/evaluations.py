@@ -25,7 +25,7 @@ from lib.extract.rows import (
 )
 from lib.extract.vocabulary import header_cells, header_kind, header_runs, line_kind
 from lib.extract.wrapped.choice import choose_strategy
-from lib.extract.wrapped.pieces import Anchor, Piece, place_in_order, place_nearest
+from lib.extract.wrapped.pieces import Anchor, Piece, place_by_position, place_in_order
 from lib.extract.wrapped.places import numbers_start, text_start
 from lib.extract.wrapped.strategy import Strategy
 from lib.model import Evaluation, ParseWarning
@@ -170,7 +170,7 @@ def _finish_run(run: list, state: _State, strategy: Strategy) -> None:
         left = place_in_order(items, lambda piece, below: not below.row.name)
     else:
         anchors, pieces = _names_only(run, state)
-        left = place_nearest(anchors, pieces, state.settings.piece_reach_lines)
+        left = place_by_position(anchors, pieces, state.settings.piece_reach_lines)
     for piece in left:
         state.warn("评价表中有一行文字不属于任何数据行，未读取", piece.page, piece.text)
     for anchor in anchors:

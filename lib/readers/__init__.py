@@ -25,7 +25,7 @@ class Limits:
     max_pages: int = 60
     max_scan_pages: int = 30
     timeout_s: float = 30.0
-    scan_page_s: float = 15.0
+    scan_page_s: float = 60.0
     memory_mb: int = 1024
     scan_memory_mb: int = 3072
     max_zip_entries: int = 1000
