@@ -11,23 +11,11 @@ from lib.document import Document, Line, Page, Table, Word
 from lib.doubt import UNSURE_BELOW, mark_doubtful
 from lib.model import Adjustment, Bulletin, Evaluation, Source
 from lib.readers.ocr.text import LOOK_ALIKE, tidy_cell, tidy_line
+from tests.test_evaluations import ROW_HUARONG
 
 SURE, UNSURE = 0.99, UNSURE_BELOW / 2
 # 华容县 of March's 附件1, exactly as printed: every check holds.
-ROW = [
-    "华容县",
-    "920",
-    "917",
-    "99.67%",
-    "917",
-    "99.67%",
-    "31",
-    "3.37%",
-    "105",
-    "11.65%",
-    "96.8",
-    "A",
-]
+ROW = ROW_HUARONG
 VALUES = dict(
     due=920,
     handled=917,
