@@ -46,6 +46,7 @@ REJECTED = [
     ("stream-bomb.pdf", TooComplex, ""),
     ("unrelated.docx", NotABulletin, ""),
     ("unrelated.pdf", NotABulletin, ""),
+    ("attachment-encrypted.pdf", NotABulletin, ""),
 ]
 
 
@@ -146,3 +147,14 @@ def test_owner_password_only_pdf_parses():
     bulletin = parse_untrusted((BAD / "owner-password-only.pdf").read_bytes(), "owner.pdf")
     assert bulletin.period.key == "2024-05"
     assert len(bulletin.evaluations) > 100
+
+
+def test_a_pdf_whose_only_encryption_is_on_its_attachments_is_read_like_any_other():
+    """Acrobat's "encrypt only file attachments": pdfium opens the document without a password,
+    pdfminer refuses it; judged by the document itself, it is the May bulletin."""
+    data = (BAD / "attachment-encrypted-bulletin.pdf").read_bytes()
+    read = parse_untrusted(data, "2024-05.pdf").to_json()
+    expected = parse_untrusted(
+        (ROOT / "tests" / "fixtures" / "2024-05.pdf").read_bytes(), "2024-05.pdf"
+    )
+    assert {**read, "source": None} == {**expected.to_json(), "source": None}
