@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from lib import cli_admin
+from lib import cli_admin, outputs
 from lib.errors import HotlineError, RejectedFile
 
 
@@ -98,7 +98,7 @@ def _cmd_export(args) -> int:
     finally:
         store.close()
     write = to_xlsx_bytes if args.format == "xlsx" else to_csv_zip_bytes
-    Path(args.out).write_bytes(write(tables, {}))
+    outputs.write_bytes(Path(args.out), write(tables, {}))
     print(f"已导出 {len(tables)} 张表到 {args.out}")
     return 0
 
@@ -136,7 +136,7 @@ def _cmd_briefing(args) -> int:
     except HotlineError as exc:
         print(exc.message, file=sys.stderr)
         return 2
-    out.write_bytes(data)
+    outputs.write_bytes(out, data)
     print(f"已生成 {len(units)} 份接听日简报：{out}（{'、'.join(units)}）")
     return 0
 

@@ -6,6 +6,8 @@ naming the file and what is wrong. Anything else escaping the library is a bug.
 
 from __future__ import annotations
 
+import errno
+
 
 class HotlineError(Exception):
     """Base of every error meant for a user."""
@@ -130,3 +132,31 @@ class BackupIncompatible(BackupError):
 
 class StoreNotEmpty(BackupError):
     reason = "目标数据库已有数据，未恢复；确认用备份覆盖全部数据请加 --force"
+
+
+class OutputError(HotlineError):
+    """A file the app or the CLI writes (`filename` is its path) could not be written; nothing
+    was left at that path (lib/outputs.py)."""
+
+    reason = "无法写入，未生成文件"
+
+
+_OS_CAUSES = {
+    errno.ENOSPC: "磁盘已满",
+    errno.EDQUOT: "磁盘已满",
+    errno.ENOENT: "文件夹不存在",
+    errno.ENOTDIR: "文件夹不存在",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EROFS: "文件系统只读",
+    errno.EISDIR: "已有同名文件夹",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.EIO: "磁盘读写错误",
+}
+
+
+def os_cause(error: OSError) -> str:
+    """Why a write failed, in the user's words: 磁盘已满, 文件夹不存在, 没有写入权限, 只读…"""
+    if error.errno in _OS_CAUSES:
+        return _OS_CAUSES[error.errno]
+    return f"系统错误 {error.errno}" if error.errno else "系统错误"
