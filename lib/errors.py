@@ -141,6 +141,12 @@ class OutputError(HotlineError):
     reason = "无法写入，未生成文件"
 
 
+class SandboxUnavailable(HotlineError):
+    """The parse sandbox could not be started; `filename` is the file that was not parsed."""
+
+    reason = "无法启动解析进程，文件未解析"
+
+
 _OS_CAUSES = {
     errno.ENOSPC: "磁盘已满",
     errno.EDQUOT: "磁盘已满",
