@@ -92,7 +92,7 @@ def _cmd_export(args) -> int:
     from lib.export import library_tables, to_csv_zip_bytes, to_xlsx_bytes
     from lib.store import Store
 
-    store = Store.open()
+    store = Store.open(read_only=True)
     try:
         tables = library_tables(store)
     finally:
@@ -121,7 +121,7 @@ def _cmd_briefing(args) -> int:
     except ValueError:
         print(f"接听日期应为 YYYY-MM-DD：{args.date}", file=sys.stderr)
         return 2
-    store = Store.open()
+    store = Store.open(read_only=True)
     try:
         library = Library.from_store(store)
     finally:

@@ -81,8 +81,24 @@ class StoreUnavailable(StoreError):
     reason = "无法连接数据库，请检查数据库地址与服务状态"
 
 
+class StoreNotCreated(StoreUnavailable):
+    """A new SQLite store's folder or file cannot be made (`filename` is the database file)."""
+
+    reason = "无法创建数据库"
+
+
 class StoreReadOnly(StoreError):
-    reason = "数据库只读或磁盘已满，本次操作未保存，已有数据未受影响"
+    reason = "数据库只读，本次操作未保存，已有数据未受影响"
+
+
+class StoreFull(StoreError):
+    reason = "磁盘已满，本次操作未保存，已有数据未受影响"
+
+
+class StoreFullReading(StoreError):
+    """SQLite needs room for its shared-memory file even to read a WAL database."""
+
+    reason = "磁盘已满，无法读取数据库"
 
 
 class BriefingError(HotlineError):
