@@ -150,6 +150,12 @@ class StoreNotEmpty(BackupError):
     reason = "目标数据库已有数据，未恢复；确认用备份覆盖全部数据请加 --force"
 
 
+class RulesError(HotlineError):
+    """The rules file (score weights, bands, precision, pools) is not usable."""
+
+    reason = "评价规则文件有误，请修正后重新启动"
+
+
 class OutputError(HotlineError):
     """A file the app or the CLI writes (`filename` is its path) could not be written; nothing
     was left at that path (lib/outputs.py)."""

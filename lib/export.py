@@ -24,7 +24,8 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from lib.errors import OutputError
-from lib.labels import CHANNELS, FIELDS, FINDING_KINDS, VISITED
+from lib.labels import CHANNELS, FIELDS, FINDING_KINDS
+from lib.model import FIGURES
 from lib.outputs import scratch
 from lib.store import Store
 
@@ -166,18 +167,18 @@ def _xlsx_cell(value):
 
 def library_tables(store: Store) -> dict[str, pd.DataFrame]:
     """Everything stored, as Chinese-headed tables: what `python -m lib export` writes."""
-    evaluations = store.evaluations()
+    evaluations = store.frame("evaluations")
     return {
         "通报": _bulletins_frame(store),
         "热线评价": _chinese(evaluations[evaluations.channel == "hotline"], "hotline"),
         "市长信箱评价": _chinese(evaluations[evaluations.channel == "mailbox"], "mailbox"),
-        "加扣分": _chinese(store.adjustments()),
-        "运行概况": _chinese(store.overview()),
-        "诉求类型": _chinese(store.categories()),
-        "等级统计": _chinese(store.grade_counts()),
-        "核对不一致": _chinese(store.findings()),
-        "解析警告": _chinese(store.warnings()),
-        "正文栏目": _chinese(store.sections()),
+        "加扣分": _chinese(store.frame("adjustments")),
+        "运行概况": _chinese(store.frame("overview")),
+        "诉求类型": _chinese(store.frame("categories")),
+        "等级统计": _chinese(store.frame("grade_counts")),
+        "核对不一致": _chinese(store.frame("findings")),
+        "解析警告": _chinese(store.frame("warnings")),
+        "正文栏目": _chinese(store.frame("sections")),
     }
 
 
@@ -220,5 +221,5 @@ def _chinese(df: pd.DataFrame, channel: str | None = None) -> pd.DataFrame:
             out[column] = out[column].map(lambda v, words=words: words.get(v, v))
     headers = dict(_HEADERS)
     if channel is not None:
-        headers.update(zip(("visited", "visited_rate"), VISITED[channel], strict=True))
+        headers.update({f.name: f.label(channel) for f in FIGURES})
     return out.rename(columns=headers)

@@ -68,7 +68,7 @@ def contents(store: Store) -> dict:
         "bulletins": infos,
         "demo_seeded": store.demo_seeded(),
         "originals": {i.id: hashlib.sha256(store.original(i.id).data).hexdigest() for i in infos},
-        **{name: getattr(store, name)() for name in FRAMES},
+        **{name: store.frame(name) for name in FRAMES},
     }
 
 
@@ -168,7 +168,7 @@ def test_backups_taken_while_a_thread_imports_are_each_whole(store, tmp_path):
         try:
             restore(target, path)
             assert target.integrity_problems() == []
-            counts = target.evaluations().groupby("period").size()
+            counts = target.frame("evaluations").groupby("period").size()
             assert (counts == len(UNITS)).all()
             assert len(counts) == len(target.list_bulletins())
         finally:

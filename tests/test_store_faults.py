@@ -82,7 +82,7 @@ def test_read_only_database_refuses_writes_and_keeps_data(store_url, samples, mo
 
     reopened = Store.open(store_url)
     assert [b.period for b in reopened.list_bulletins()] == ["2024-03"]
-    assert len(reopened.evaluations()) == len(march.bulletin.evaluations)
+    assert len(reopened.frame("evaluations")) == len(march.bulletin.evaluations)
     assert reopened.integrity_problems() == []
     reopened.close()
 
@@ -146,6 +146,6 @@ def test_process_killed_mid_import_leaves_nothing_behind(store, store_url, sampl
     child.join()
 
     assert [b.period for b in store.list_bulletins()] == ["2024-03"]
-    assert len(store.evaluations()) == len(march.bulletin.evaluations)
+    assert len(store.frame("evaluations")) == len(march.bulletin.evaluations)
     assert store.integrity_problems() == []
     assert store.import_bulletin(may.bulletin, may.data).status == "imported"
