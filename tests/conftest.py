@@ -68,6 +68,16 @@ def samples() -> dict[str, Sample]:
     return {name: sample(name) for name in SAMPLE_FILES}
 
 
+@pytest.fixture(scope="session")
+def samples_db(tmp_path_factory) -> Path:
+    """The March and May PDF samples stored in a SQLite file, shared: only read it."""
+    from tests.briefing_library import store_samples
+
+    db = tmp_path_factory.mktemp("samples") / "samples.db"
+    store_samples(db)
+    return db
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def store_url(request, tmp_path):
     """A URL to an empty database: a new SQLite file, or a new PostgreSQL schema."""

@@ -19,7 +19,6 @@ from lib import outputs
 from lib.__main__ import main
 from lib.errors import OutputError
 from lib.export import to_xlsx_bytes
-from tests.briefing_library import store_samples
 from tests.mounts import fill, immutable, needs_root, remounted_read_only, tmpfs
 
 WRITERS = {
@@ -29,13 +28,6 @@ WRITERS = {
     "briefing-zip": (["briefing", "城管局", "岳阳楼区", "--out"], "简报.zip"),
     "backup": (["backup"], "备份.zip"),
 }
-
-
-@pytest.fixture(scope="module")
-def samples_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("outputs") / "samples.db"
-    store_samples(db)
-    return db
 
 
 @pytest.fixture
