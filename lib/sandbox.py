@@ -28,7 +28,7 @@ import sys
 import threading
 import time
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lib.errors import CorruptFile, HotlineError, SandboxUnavailable, TooComplex, os_cause
@@ -59,8 +59,10 @@ def parse_untrusted(
 
 
 def bind_untrusted(files: list[tuple[str, bytes]], limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """lib.readers.pictures.bind in a child: pictures of pages decoded there, not here."""
-    return _run("bind", (files,), files[0][0] if files else "", limits, None)
+    """lib.readers.pictures.bind in a child: pictures of pages decoded there, not here. Each
+    picture is decoded and compressed again: the time limit is a scan's of as many pages."""
+    allowed = replace(limits, timeout_s=scan_seconds(limits, len(files)))
+    return _run("bind", (files,), files[0][0] if files else "", allowed, None)
 
 
 def _run(job: str, args: tuple, filename: str, limits: Limits, progress: Progress | None):
