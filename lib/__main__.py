@@ -90,19 +90,23 @@ def _cmd_import(args) -> int:
     from lib.sandbox import parse_untrusted
     from lib.store import Store
 
-    inputs = _inputs(args.files, args.as_one)
-    if inputs is None:
-        return 2
+    groups = [args.files] if args.as_one else [[path] for path in args.files]
     store = Store.open()
     try:
         return max(
-            _import_one(store, name, data, args.replace, parse_untrusted) for name, data in inputs
+            _import_one(store, group, args.as_one, args.replace, parse_untrusted)
+            for group in groups
         )
     finally:
         store.close()
 
 
-def _import_one(store, name: str, data: bytes, replace: bool, parse) -> int:
+def _import_one(store, paths: list[str], as_one: bool, replace: bool, parse) -> int:
+    """One file (or the pictures bound as one) parsed and stored; its exit code."""
+    inputs = _inputs(paths, as_one)
+    if inputs is None:
+        return 2
+    ((name, data),) = inputs
     try:
         bulletin = parse(data, name, progress=_pages_read(name))
         result = store.import_bulletin(bulletin, data, replace=replace)
