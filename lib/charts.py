@@ -143,12 +143,9 @@ def categories_bar(month: pd.DataFrame) -> alt.TopLevelMixin:
 
 
 def ranking_dots(ranking: pd.DataFrame, label: str, places: int) -> alt.TopLevelMixin:
-    """A ranking (rankings.rank_in_group) as dots on the measure, best at the top; a small
-    sample is a hollow dot."""
-    data = ranking.assign(
-        place=ranking["rank"].astype("float64"),
-        样本=ranking["small"].map({True: "小样本", False: "—"}),
-    )
+    """A ranking (rankings.rank_in_group) as dots on the measure, in its order; a unit outside
+    its ranking pool is a hollow dot."""
+    data = ranking.assign(place=ranking["rank"].astype("float64"), outside=~ranking["in_pool"])
     order = list(dict.fromkeys(data["unit"]))
     dots = (
         alt.Chart(data)
@@ -157,14 +154,14 @@ def ranking_dots(ranking: pd.DataFrame, label: str, places: int) -> alt.TopLevel
             x=alt.X("value:Q", title=label, scale=alt.Scale(zero=False, nice=True)),
             y=_names_axis("unit:N", order),
             color=_grade_color(),
-            fill=alt.condition("datum.small", alt.value("white"), _grade_color(), legend=None),
+            fill=alt.condition("datum.outside", alt.value("white"), _grade_color(), legend=None),
             tooltip=[
                 alt.Tooltip("place:Q", title="名次", format="d"),
                 alt.Tooltip("unit:N", title="部门名称"),
                 alt.Tooltip("value:Q", title=label, format=_number(places)),
                 alt.Tooltip("grade:N", title="等级"),
-                alt.Tooltip("due:Q", title="应办理数"),
-                alt.Tooltip("样本:N", title="样本"),
+                alt.Tooltip("due:Q", title="应办理数", format=","),
+                alt.Tooltip("pool:N", title="排名范围"),
             ],
         )
     )

@@ -22,6 +22,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from lib.analysis.pools import placed
 from lib.labels import CHANNELS, FIELDS, FINDING_KINDS
 from lib.model import FIGURES
 from lib.store import Store
@@ -72,6 +73,9 @@ _HEADERS = {
     "warnings": "解析警告",
     "imported_at": "导入时间（UTC）",
     "is_demo": "演示数据",
+    "rank": "名次",
+    "out_of": "共",
+    "pool": "排名范围",
 }
 _VALUES = {"channel": CHANNELS, "kind": {"deduction": "扣分", "bonus": "加分", **FINDING_KINDS}}
 
@@ -148,8 +152,8 @@ def library_tables(store: Store) -> dict[str, pd.DataFrame]:
     evaluations = store.frame("evaluations")
     return {
         "通报": _bulletins_frame(store),
-        "热线评价": _chinese(evaluations[evaluations.channel == "hotline"], "hotline"),
-        "市长信箱评价": _chinese(evaluations[evaluations.channel == "mailbox"], "mailbox"),
+        "热线评价": _evaluations(evaluations, "hotline"),
+        "市长信箱评价": _evaluations(evaluations, "mailbox"),
         "加扣分": _chinese(store.frame("adjustments")),
         "运行概况": _chinese(store.frame("overview")),
         "诉求类型": _chinese(store.frame("categories")),
@@ -158,6 +162,12 @@ def library_tables(store: Store) -> dict[str, pd.DataFrame]:
         "解析警告": _chinese(store.frame("warnings")),
         "正文栏目": _chinese(store.frame("sections")),
     }
+
+
+def _evaluations(evaluations: pd.DataFrame, channel: str) -> pd.DataFrame:
+    """A channel's rows with each one's place under the bulletin's rule (pools.placed)."""
+    rows = placed(evaluations, channel).drop(columns=["value", "in_pool", "place"])
+    return _chinese(rows, channel)
 
 
 def _bulletins_frame(store: Store) -> pd.DataFrame:

@@ -35,7 +35,7 @@ def test_city_figures_month_by_month(frames):
     }
     table = city_table(city)
     assert table.frame.iloc[1, :4].tolist() == ["2024年5月", 65452, 48024, 17428]
-    assert table.formats["办结率"] == "%.2f" and table.formats["受理来电"] == "%d"
+    assert table.formats["办结率（%）"] == "%.2f" and table.formats["受理来电"] == "%,d"
 
 
 def test_a_period_keeps_only_its_months(frames):

@@ -13,10 +13,12 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from lib.analysis import metrics
+from lib.analysis.display import SAME
 from lib.briefing import text
 from lib.briefing.batch import briefings_zip, zip_name
 from lib.briefing.chart import chart_spec, score_chart, spec_png
-from lib.briefing.content import Briefing, Library, Visit
+from lib.briefing.content import Briefing, Library, Standing, Visit
 from lib.briefing.docx import briefing_docx
 from lib.briefing.html import PRINT_STYLE, STYLE, briefing_html
 from lib.briefing.tables import SECTIONS, adjustment_rows, headline_rows, indicator_rows
@@ -135,11 +137,7 @@ def _standing(briefing: Briefing) -> None:
             continue
         before = headline.previous
         score, grade, rank = column.columns(3)
-        score.metric(
-            "综合指标值",
-            row[1],
-            _delta(now.score - before.score if before else None, headline.channel),
-        )
+        _metric(score, "综合指标值", row[1], _delta(now, before))
         grade.metric(
             "等级",
             row[2],
@@ -147,25 +145,38 @@ def _standing(briefing: Briefing) -> None:
             delta_color="off",
             delta_arrow="off",
         )
-        rank.metric(
-            "组内排名",
-            f"{now.rank}/{now.of}",
-            _rank_delta(before.rank - now.rank if before else None),
-        )
+        _metric(rank, "名次", f"{now.rank}/{now.of}", _rank_delta(now, before))
         since = f"；变化较{month_label(headline.previous_month)}" if before else ""
         column.caption(inert(f"排名范围：{row[4]}{since}"))
     st.altair_chart(score_chart(briefing, SCREEN_CHART_PX), width="content")
     st.caption("等级走势：" + inert(text.grade_history(briefing)))
 
 
-def _delta(change: float | None, channel: str) -> str | None:
-    return None if change is None else text.signed_score(change, channel)
+def _metric(column, label: str, value: str, delta: str | None) -> None:
+    """A figure with its change, '持平' shown without an arrow or a colour."""
+    same = delta == SAME
+    column.metric(
+        label,
+        value,
+        delta,
+        delta_color="off" if same else "normal",
+        delta_arrow="off" if same else "auto",
+    )
 
 
-def _rank_delta(moved: int | None) -> str | None:
+def _delta(now: Standing, before: Standing | None) -> str | None:
+    if before is None:
+        return None
+    change = now.score - before.score
+    same = round(change, metrics.score_decimals(now.channel)) == 0
+    return SAME if same else text.signed_score(change, now.channel)
+
+
+def _rank_delta(now: Standing, before: Standing | None) -> str | None:
+    moved = now.moved_since(before)
     if moved is None:
         return None
-    return "持平" if moved == 0 else f"{moved:+d} 位"
+    return SAME if moved == 0 else f"{moved:+d} 位"
 
 
 def _indicators(briefing: Briefing) -> None:

@@ -7,7 +7,6 @@ from lib import charts
 from lib.analysis import metrics
 from lib.analysis.comparison import (
     MAX_UNITS,
-    channels_table,
     comparison_view,
     resolve_units,
     unit_choices,
@@ -84,7 +83,7 @@ for column, (key, word) in zip(st.columns(2), CHANNELS.items(), strict=True):
                 charts.lines(history, "综合指标值", metrics.score_decimals(key), domain=colours),
                 f"{word}综合指标值走势",
             )
-tables.show(channels_table(view.channels), "compare-channels", f"两渠道对比-{chosen.end}", choices)
+tables.show(Table(view.channels), "compare-channels", f"两渠道对比-{chosen.end}", choices)
 
 st.subheader(f"与组中位数比较（{month}，{channel}）")
 st.caption(

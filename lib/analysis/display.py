@@ -29,9 +29,19 @@ class Table:
         return self.frame.empty
 
 
+COUNT = "%,d"
+"""A count (orders, letters, units): thousands separators, 12,345."""
+SAME = "持平"
+"""A change of nothing at the shown precision: never '+0' or '+0.0'."""
+PLACE = "%d"
+"""A place in a ranking or a number of times."""
+
+
 def number_format(places: int, signed: bool = False) -> str:
+    """printf for a figure: whole numbers with thousands separators (12,345), others at their
+    precision."""
     sign = "+" if signed else ""
-    return f"%{sign}d" if places == 0 else f"%{sign}.{places}f"
+    return f"%{sign},d" if places == 0 else f"%{sign}.{places}f"
 
 
 def measure_format(measure: str, channel: str, signed: bool = False) -> str:

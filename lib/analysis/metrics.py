@@ -23,6 +23,21 @@ def label(measure: str, channel: str) -> str:
     return field_label(measure, channel)
 
 
+def heading(measure: str, channel: str) -> str:
+    """A table's column heading: the label, with （%） on a rate (its cells are bare numbers)."""
+    return (
+        f"{label(measure, channel)}（%）"
+        if FIGURE[measure].kind == "rate"
+        else label(measure, channel)
+    )
+
+
+def change_heading(measure: str, channel: str) -> str:
+    """The heading of a change of the measure: a rate changes by percentage points."""
+    unit = "（百分点）" if FIGURE[measure].kind == "rate" else ""
+    return f"{label(measure, channel)}变化{unit}"
+
+
 def decimals(measure: str, channel: str) -> int:
     rules = load_rules()[channel]
     return {"score": rules.score_decimals, "rate": rules.rate_decimals}.get(FIGURE[measure].kind, 0)

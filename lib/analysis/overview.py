@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.analysis import metrics
-from lib.analysis.display import Table, shape
+from lib.analysis.display import COUNT, SAME, Table, shape
 from lib.analysis.rows import one_row_per_unit, previous_month
 from lib.labels import CHANNELS
 from lib.model import GRADES
@@ -36,8 +36,9 @@ def headline(overview: pd.DataFrame, period: str) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class FigureText:
-    """A city figure as a metric card shows it: '65,452', '99.61%', change '-4,994 件' or
-    '+0.32 个百分点'; `change` is None when there is no previous month to compare with."""
+    """A city figure as a metric card shows it: '65,452', '99.61%', change '-4,994 件',
+    '+0.32 个百分点' or '持平'; `change` is None when there is no previous month to compare
+    with."""
 
     label: str
     kind: str
@@ -55,6 +56,8 @@ def figure_texts(figures: pd.DataFrame) -> list[FigureText]:
             value = f"{int(row.value):,}" if row.kind == "count" else f"{row.value:.2f}%"
         if pd.isna(row.change):
             change = None
+        elif round(row.change, 2) == 0:
+            change = SAME
         else:
             change = (
                 f"{int(row.change):+,} 件" if row.kind == "count" else f"{row.change:+.2f} 个百分点"
@@ -116,7 +119,7 @@ def overview_view(
     )
 
 
-FIGURE_UNITS = {"count": ("件", "件", "%d"), "rate": ("%", "个百分点", "%.2f")}
+FIGURE_UNITS = {"count": ("件", "件", COUNT), "rate": ("%", "百分点", "%.2f")}
 """Per kind of city figure: the unit of its values, of its change, and their precision."""
 
 
@@ -138,7 +141,8 @@ def figures_table(figures: pd.DataFrame, kind: str) -> Table:
 
 def categories_table(month: pd.DataFrame) -> Table:
     return shape(
-        month, [("name", "诉求类型", None), ("count", "件数", "%d"), ("share", "占比（%）", "%.2f")]
+        month,
+        [("name", "诉求类型", None), ("count", "件数", COUNT), ("share", "占比（%）", "%.2f")],
     )
 
 
@@ -148,9 +152,9 @@ def grades_table(counts: pd.DataFrame) -> Table:
         named,
         [
             ("channel", "渠道", None),
-            *((g, f"{g} 类", "%d") for g in GRADES),
-            ("listed", "表内单位", "%d"),
-            ("zero_units", "量为 0（正文）", "%d"),
-            ("units_total", "承办单位总数（正文）", "%d"),
+            *((g, f"{g} 类", COUNT) for g in GRADES),
+            ("listed", "表内单位", COUNT),
+            ("zero_units", "量为 0（正文）", COUNT),
+            ("units_total", "承办单位总数（正文）", COUNT),
         ],
     )

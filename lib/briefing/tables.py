@@ -20,7 +20,7 @@ SECTIONS = {
     "reception": "既往接听日",
     "categories": "全市诉求类型",
 }
-HEADLINE_HEADER = ["渠道", "综合指标值", "等级", "组内排名", "排名范围", "较上期"]
+HEADLINE_HEADER = ["渠道", "综合指标值", "等级", "名次", "排名范围", "较上期"]
 INDICATOR_HEADER = ["指标", "热线", "组中位数", "差距", "市长信箱", "组中位数", "差距"]
 ADJUSTMENT_HEADER = ["月份", "类别", "分值", "指标", "明细"]
 KINDS = {"deduction": "扣分", "bonus": "加分"}
@@ -41,7 +41,7 @@ def headline_rows(briefing: Briefing) -> tuple[list[str], list[list[str]]]:
                 text.score(now.score, now.channel),
                 now.grade,
                 text.rank(now),
-                text.pool(now),
+                now.pool,
                 text.change(headline),
             ]
         )

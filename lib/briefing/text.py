@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import date
 
 from lib.analysis import metrics
+from lib.analysis.pools import ORDERS
 from lib.briefing.content import Briefing, Headline, Indicator, Standing, Visit
 from lib.briefing.mentions import Mention, ReceptionDay
 from lib.briefing.whatif import Lever, Target
 from lib.labels import CHANNELS, month_label, span_label
 
 TITLE = "领导接听日简报"
-ORDERS = {"hotline": "工单", "mailbox": "信件"}
 NO_OWN_CATEGORIES = "通报只列全市诉求类型，未列各单位的诉求类型。"
 BANDS_NOTE = "等级区间通报未公布，按本台配置的区间推算。"
 NO_ROW = "本月未列入评价表（无{orders}）"
@@ -27,6 +27,12 @@ def score(value: float, channel: str) -> str:
 
 def signed_score(value: float, channel: str) -> str:
     return f"{value:+.{metrics.score_decimals(channel)}f}"
+
+
+def score_change(value: float, channel: str) -> str:
+    """'+2.0 分', '分数持平' (never '+0.0 分')."""
+    places = metrics.score_decimals(channel)
+    return "分数持平" if round(value, places) == 0 else f"{signed_score(value, channel)} 分"
 
 
 def rate(value: float) -> str:
@@ -42,14 +48,13 @@ def rank(standing: Standing) -> str:
     return f"第 {standing.rank} / {standing.of}"
 
 
-def pool(standing: Standing) -> str:
-    """Who the unit is ranked among: '县市区', '行政事业单位（工单≥50件）', …"""
-    orders = ORDERS[standing.channel]
-    if not standing.min_due:
-        return standing.group
-    if standing.pooled:
-        return f"{standing.group}（{orders}≥{standing.min_due}件）"
-    return f"{standing.group}全组（{orders}不足{standing.min_due}件，通报不排名）"
+def moved(places: int | None) -> str:
+    """'名次升 2 位', '名次持平'; '—' when the places are not comparable."""
+    if places is None:
+        return "名次不可比（排名范围不同）"
+    if places == 0:
+        return "名次持平"
+    return f"名次{'升' if places > 0 else '降'} {abs(places)} 位"
 
 
 def change(headline: Headline) -> str:
@@ -61,11 +66,10 @@ def change(headline: Headline) -> str:
         return "无更早的数据"
     if before is None:
         return "上期未列入评价表"
-    parts = [f"{signed_score(now.score - before.score, now.channel)} 分"]
+    parts = [score_change(now.score - before.score, now.channel)]
     if now.grade != before.grade:
         parts.append(f"{before.grade}→{now.grade}")
-    moved = before.rank - now.rank
-    parts.append("名次持平" if moved == 0 else f"名次{'升' if moved > 0 else '降'} {abs(moved)} 位")
+    parts.append(moved(now.moved_since(before)))
     return "，".join(parts)
 
 
