@@ -12,6 +12,7 @@ import math
 import altair as alt
 import pandas as pd
 
+from lib.analysis.rows import calendar
 from lib.labels import month_label
 from lib.model import GRADES
 
@@ -38,10 +39,24 @@ ROW_HEIGHT = 28
 LABEL_LIMIT = 240
 POINTS_UP_TO = 24
 """Lines over more months than this are drawn without a dot per month."""
+LEGEND_PX = 480
+"""The width a legend below a chart may take: a chart beside another on a tablet has no more."""
+GAPS = "break-paths-show-domains"
+"""A line stops at a month with no value instead of bridging it (Vega-Lite's invalid mode)."""
 
 
-def themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """The shared look: the font everywhere, quiet axes, legend below."""
+def legend_columns(labels) -> int:
+    """Legend entries per row so that the widest label fits LEGEND_PX: a legend wraps, it is
+    never cut. Chinese characters are about 12 px at the legend's size, the symbol 30."""
+    labels = [str(label) for label in labels]
+    if not labels:
+        return 1
+    widest = 12 * max(map(len, labels)) + 30
+    return max(1, min(len(labels), LEGEND_PX // widest))
+
+
+def themed(chart: alt.TopLevelMixin, legend: int = 5) -> alt.TopLevelMixin:
+    """The shared look: the font everywhere, quiet axes, legend below in `legend` columns."""
     return (
         chart.configure(font=FONT)
         .configure_axis(
@@ -49,7 +64,7 @@ def themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
         )
         .configure_legend(
             orient="bottom",
-            columns=5,
+            columns=legend,
             labelFont=FONT,
             titleFont=FONT,
             labelFontSize=12,
@@ -199,8 +214,9 @@ def lines(
     domain: list[str] | None = None,
 ) -> alt.TopLevelMixin:
     """Values over months, one line per `series` (comparison.measure_history, or any frame
-    with period, value and the series column); `domain` fixes the series' colours."""
-    data = _months(history)
+    with period, value and the series column); `domain` fixes the series' colours. A month
+    the library lacks, or a series' table does not list, is a gap in its line."""
+    data = _months(_gapped(history, series))
     tooltip = [
         alt.Tooltip("月份:N"),
         alt.Tooltip(f"{series}:N", title=series_title),
@@ -210,7 +226,7 @@ def lines(
         tooltip.append(alt.Tooltip("grade:N", title="等级"))
     chart = (
         alt.Chart(data)
-        .mark_line(point=data["period"].nunique() <= POINTS_UP_TO)
+        .mark_line(point=data["period"].nunique() <= POINTS_UP_TO, invalid=GAPS)
         .encode(
             x=_month_axis(data),
             y=alt.Y("value:Q", title=label, scale=alt.Scale(zero=False, nice=True)),
@@ -218,7 +234,17 @@ def lines(
             tooltip=tooltip,
         )
     )
-    return themed(chart.properties(height=300))
+    return themed(chart.properties(height=300), legend_columns(data[series].unique()))
+
+
+def _gapped(history: pd.DataFrame, series: str) -> pd.DataFrame:
+    """`history` with a row, value NaN, for every calendar month and series it lacks."""
+    if history.empty:
+        return history
+    months = calendar(history["period"].min(), history["period"].max())
+    full = pd.MultiIndex.from_product([history[series].unique(), months], names=[series, "period"])
+    keyed = history.drop_duplicates([series, "period"]).set_index([series, "period"])
+    return keyed.reindex(full).reset_index()
 
 
 def versus_median(
@@ -253,7 +279,7 @@ def versus_median(
         )
     )
     rule = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="#666").encode(y="zero:Q")
-    return themed((bars + rule).properties(height=300))
+    return themed((bars + rule).properties(height=300), legend_columns(data["unit"].unique()))
 
 
 def city_lines(city: pd.DataFrame, kind: str) -> alt.TopLevelMixin:
@@ -271,14 +297,20 @@ def category_lines(trend: pd.DataFrame, measure: str) -> alt.TopLevelMixin:
 
 
 def ledger_bars(rows: pd.DataFrame) -> alt.TopLevelMixin:
-    """Points deducted and added per month (ledger.search_ledger rows), deductions below zero."""
-    data = _months(rows.assign(类别=rows["kind"].map({"deduction": "扣分", "bonus": "加分"})))
+    """Points deducted and added per month (ledger.search_ledger rows), deductions below zero.
+
+    Summed here, not by Vega-Lite: its stack of `sum(points)` over signed values set the scale
+    by the rows, not the sums, and cut the taller bars."""
+    sums = rows.groupby(["period", "kind"], as_index=False).agg(
+        points=("points", "sum"), items=("points", "size")
+    )
+    data = _months(sums.assign(类别=sums["kind"].map({"deduction": "扣分", "bonus": "加分"})))
     bars = (
         alt.Chart(data)
         .mark_bar()
         .encode(
             x=_month_band(data),
-            y=alt.Y("sum(points):Q", title="分值"),
+            y=alt.Y("points:Q", title="分值", stack="zero"),
             color=alt.Color(
                 "类别:N",
                 title="类别",
@@ -287,8 +319,8 @@ def ledger_bars(rows: pd.DataFrame) -> alt.TopLevelMixin:
             tooltip=[
                 alt.Tooltip("月份:N"),
                 alt.Tooltip("类别:N"),
-                alt.Tooltip("sum(points):Q", title="分值合计", format="+.1f"),
-                alt.Tooltip("count():Q", title="条数"),
+                alt.Tooltip("points:Q", title="分值合计", format="+.1f"),
+                alt.Tooltip("items:Q", title="条数"),
             ],
         )
     )

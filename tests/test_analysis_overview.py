@@ -88,4 +88,4 @@ def test_grade_counts_per_channel_from_the_tables_and_the_narrative(view):
 
 def test_hot_issues_are_the_months_text(view):
     assert len(view.hot_issues) == 1
-    assert view.hot_issues[0].startswith("热点焦点。“五一”期间，中华大熊猫苑")
+    assert view.hot_issues[0].startswith("“五一”期间，中华大熊猫苑")

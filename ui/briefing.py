@@ -24,13 +24,14 @@ from lib.briefing.html import PRINT_STYLE, STYLE, briefing_html
 from lib.briefing.tables import SECTIONS, adjustment_rows, headline_rows, indicator_rows
 from lib.labels import CHANNELS, month_label
 from lib.store import Store
-from ui import tables
 from ui.safe import inert
 from ui.state import versioned
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CARD_MIN_PX = 340
 """The channels' cards side by side while each is this wide: three figures fit uncut."""
+INDICATORS_MIN_PX = 500
+"""A channel's indicator table beside the other's while it has this width: its four columns."""
 SCREEN_CHART_PX = 460
 """The score chart's plot width on screen, narrower than on paper so it fits a tablet."""
 
@@ -180,23 +181,20 @@ def _rank_delta(now: Standing, before: Standing | None) -> str | None:
 
 
 def _indicators(briefing: Briefing) -> None:
+    """Hotline and mailbox each in a table of four columns, side by side on a wide page and
+    one above the other on a tablet (paper has them in one table of seven)."""
     header, rows, _ = indicator_rows(briefing)
     if not rows:
         st.caption(text.NOT_LISTED)
         return
-    frame = pd.DataFrame(
-        rows,
-        columns=[
-            "指标",
-            "热线",
-            "热线组中位数",
-            "热线差距",
-            "市长信箱",
-            "信箱组中位数",
-            "信箱差距",
-        ],
-    )
-    st.dataframe(frame, hide_index=True, key="briefing-indicators")
+    halves = st.grid(2, min_column_width=INDICATORS_MIN_PX, gap="medium")
+    for n, (channel, word) in enumerate(CHANNELS.items()):
+        first = 1 + 3 * n
+        columns = [header[0], "本单位（%）", *header[first + 1 : first + 3]]
+        with halves.cell():
+            st.markdown(f"**{word}**")
+            frame = pd.DataFrame([[r[0], *r[first : first + 3]] for r in rows], columns=columns)
+            st.dataframe(frame, hide_index=True, key=f"briefing-indicators-{channel}")
     st.caption(text.INDICATORS_NOTE)
 
 
@@ -211,11 +209,15 @@ def _whatif(briefing: Briefing) -> None:
 
 
 def _adjustments(briefing: Briefing) -> None:
-    header, rows = adjustment_rows(briefing)
+    """One line per item, its 明细 as running text: the browser keeps a work-order number
+    whole and no line opens with a comma, which a table cell's wrapping did not."""
+    _, rows = adjustment_rows(briefing)
     if not rows:
         st.markdown(text.NO_ADJUSTMENTS)
         return
-    tables.wrapped(pd.DataFrame(rows, columns=header), {"明细": 240}, key="briefing-adjustments")
+    with st.container(key="briefing-adjustments"):
+        for month, kind, points, indicator, detail in rows:
+            st.markdown(f"**{month} · {kind} {points} · {inert(indicator)}**：{inert(detail)}")
 
 
 def _mentions(briefing: Briefing) -> None:

@@ -17,6 +17,9 @@ from lib.labels import CHANNELS
 from ui import frames, plots, prologue, tables
 from ui.safe import inert
 
+HALF_MIN_PX = 380
+"""The two channels' charts side by side while each is this wide, else one above the other."""
+
 opening = prologue.start("单位对比")
 chosen, channel, month = opening.chosen, opening.channel, opening.month
 aliases = frames.frame("aliases")
@@ -72,8 +75,9 @@ else:
     )
 
 st.subheader("热线与市长信箱")
-for column, (key, word) in zip(st.columns(2), CHANNELS.items(), strict=True):
-    with column:
+halves = st.grid(2, min_column_width=HALF_MIN_PX, gap="large")
+for key, word in CHANNELS.items():
+    with halves.cell():
         st.markdown(f"**{word}综合指标值**")
         history = view.channel_scores[key]
         if history.empty:

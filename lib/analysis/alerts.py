@@ -163,6 +163,7 @@ def declines_table(declines: pd.DataFrame, channel: str) -> Table:
             ("score", "本期综合指标值", score),
             ("grade", "本期等级", None),
         ],
+        secondary=["分组"],
     )
 
 
@@ -178,6 +179,7 @@ def first_falls_table(falls: pd.DataFrame, channel: str) -> Table:
             ("score", "本期综合指标值", score),
             ("grade", "本期等级", None),
         ],
+        secondary=["分组"],
     )
 
 
@@ -199,4 +201,5 @@ def beyond_limits_table(beyond: pd.DataFrame, channel: str) -> Table:
             ("rule", "规则", None),
             ("limit", "阈值（%）", "%.2f"),
         ],
+        secondary=["分组"],
     )

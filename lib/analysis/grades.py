@@ -166,6 +166,7 @@ def below_a_table(rows: pd.DataFrame, channel: str) -> Table:
             ("due", metrics.heading("due", channel), COUNT),
             *((r, metrics.heading(r, channel), rate) for r in metrics.RATES),
         ],
+        secondary=[metrics.heading(r, channel) for r in metrics.RATES],
     )
 
 
@@ -196,4 +197,5 @@ def movers_table(movers: pd.DataFrame, channel: str) -> Table:
             ("indicator_after", "该指标本期（%）", rate),
             ("effect", "对分数的影响", "%+.2f"),
         ],
+        secondary=["分组", "该指标上期（%）", "该指标本期（%）"],
     )

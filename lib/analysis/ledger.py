@@ -16,6 +16,9 @@ from lib.labels import month_label
 
 KINDS = {"deduction": "扣分", "bonus": "加分"}
 _POINTS = "%+.1f"
+"""Points as printed, signed: -1.0, +1.5."""
+_SUM = "%.1f"
+"""A sum of one kind of points, whose sign its heading says."""
 
 
 def search_ledger(
@@ -123,8 +126,8 @@ def by_unit_table(totals: pd.DataFrame) -> Table:
         [
             ("unit", "部门名称", None),
             ("items", "条数", COUNT),
-            ("deductions", "扣分合计", _POINTS),
-            ("bonuses", "加分合计", _POINTS),
+            ("deductions", "扣分合计", _SUM),
+            ("bonuses", "加分合计", _SUM),
             ("net", "净加扣分", _POINTS),
             *_months(totals),
         ],

@@ -3,6 +3,7 @@ categories, grade counts per channel, and the hot issues as the bulletin words t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -14,6 +15,7 @@ from lib.labels import CHANNELS
 from lib.model import GRADES
 
 HOT_ISSUES = "热点焦点"
+_OPENING = re.compile(rf"^\s*{HOT_ISSUES}\s*[：:。.，,]\s*")
 
 
 def headline(overview: pd.DataFrame, period: str) -> pd.DataFrame:
@@ -86,9 +88,10 @@ def grade_counts(evaluations: pd.DataFrame, narrative: pd.DataFrame, period: str
 
 
 def hot_issues(sections: pd.DataFrame, period: str) -> list[str]:
-    """The month's 热点焦点 texts, as parsed (plain text: never render it as Markdown)."""
+    """The month's 热点焦点 texts, as parsed (plain text: never render it as Markdown), without
+    the words "热点焦点：" they open with: the page heads them already."""
     month = sections[(sections["period"] == period) & (sections["key"] == HOT_ISSUES)]
-    return list(month["text"])
+    return [_OPENING.sub("", text, count=1) for text in month["text"]]
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,7 @@ def grades_table(counts: pd.DataFrame) -> Table:
             ("channel", "渠道", None),
             *((g, f"{g} 类", COUNT) for g in GRADES),
             ("listed", "表内单位", COUNT),
-            ("zero_units", "量为 0（正文）", COUNT),
-            ("units_total", "承办单位总数（正文）", COUNT),
+            ("zero_units", "量为 0", COUNT),
+            ("units_total", "承办单位总数", COUNT),
         ],
     )

@@ -72,13 +72,15 @@ def trends_view(
     )
 
 
-def city_table(city: pd.DataFrame) -> Table:
-    """One row per month, one column per figure, in the order of metrics.CITY_FIGURES."""
-    wide = city.pivot(index="period", columns="figure", values="value")
+def city_table(city: pd.DataFrame, kind: str) -> Table:
+    """One row per month, one column per figure of `kind` ('count' or 'rate'), in the order of
+    metrics.CITY_FIGURES: counts and rates apart, so each table fits a tablet."""
+    part = city[city["kind"] == kind]
+    wide = part.pivot(index="period", columns="figure", values="value")
     figures = [f for f in metrics.CITY_FIGURES if f in wide.columns]
     columns = [("period", "月份", None)]
     for figure in figures:
-        label, kind = metrics.CITY_FIGURES[figure]
+        label = metrics.CITY_FIGURES[figure][0]
         columns.append(
             (figure, *((label, COUNT) if kind == "count" else (f"{label}（%）", "%.2f")))
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from lib.analysis import metrics
+from lib.analysis.display import SAME
 from lib.analysis.pools import ORDERS
 from lib.briefing.content import Briefing, Headline, Indicator, Standing, Visit
 from lib.briefing.mentions import Mention, ReceptionDay
@@ -35,8 +36,9 @@ def score_change(value: float, channel: str) -> str:
     return "分数持平" if round(value, places) == 0 else f"{signed_score(value, channel)} 分"
 
 
-def rate(value: float) -> str:
-    return f"{value:.2f}%"
+def rate_number(value: float) -> str:
+    """A rate in a column headed （%）: '98.93'."""
+    return f"{value:.2f}"
 
 
 def points(value: float) -> str:
@@ -108,8 +110,10 @@ def short_month(month: str, first: bool) -> str:
 
 
 def versus_median(item: Indicator) -> str:
-    """'+0.52' percentage points against the median, with '较弱' on the weakest."""
-    text = f"{item.value - item.median:+.2f}"
+    """'+0.52' percentage points against the median ('持平' when none), with '较弱' on the
+    weakest."""
+    gap = item.value - item.median
+    text = SAME if round(gap, 2) == 0 else f"{gap:+.2f}"
     return f"{text}（较弱）" if item.weakest else text
 
 
@@ -177,12 +181,12 @@ def day(value: date) -> str:
 
 
 def categories(briefing: Briefing) -> str:
-    """'人力资源和社会保障类 9173 件（20.06%）、…'."""
+    """'人力资源和社会保障类 9,173 件（20.06%）、…'."""
     return "、".join(_category(c.name, c.count, c.share) for c in briefing.categories)
 
 
 def _category(name: str, count: int | None, share: float | None) -> str:
-    amount = f" {count} 件" if count is not None else ""
+    amount = f" {count:,} 件" if count is not None else ""
     part = f"（{share:.2f}%）" if share is not None else ""
     return f"{name}{amount}{part}"
 
