@@ -64,7 +64,8 @@ def overview_page(f: Frames):
     )
     data = (
         overview.figure_texts(view.figures),
-        overview.figures_table(view.figures),
+        overview.figures_table(view.figures, "count"),
+        overview.figures_table(view.figures, "rate"),
         overview.categories_table(view.categories),
         overview.grades_table(view.grades),
     )
@@ -72,7 +73,7 @@ def overview_page(f: Frames):
 
 
 def rankings_page(f: Frames):
-    view = rankings.ranking_view(f.hotline, "hotline", f.end, "县市区", min_due=10, n=5)
+    view = rankings.ranking_view(f.hotline, "hotline", f.end, "县市区", n=5)
     data = [
         rankings.ranking_table(view.ranking, "hotline"),
         rankings.ranking_table(view.top, "hotline", brief=True),
@@ -98,7 +99,6 @@ def compare_page(f: Frames):
     unit_ids, _ = comparison.resolve_units(choices[::31][:10], f.aliases, f.units["unit_id"])
     view = comparison.comparison_view(f.all, "hotline", f.start, f.end, unit_ids)
     data = [
-        comparison.channels_table(view.channels),
         comparison.versus_table(view.versus_median, "hotline"),
     ]
     names = [view.names.get(u, u) for u in unit_ids]
@@ -113,7 +113,8 @@ def compare_page(f: Frames):
 def trends_page(f: Frames):
     view = trends.trends_view(f.overview, f.categories, f.hotline, "hotline", f.start, f.end)
     data = [
-        trends.city_table(view.city),
+        trends.city_table(view.city, "count"),
+        trends.city_table(view.city, "rate"),
         trends.categories_table(view.categories),
         trends.grades_table(view.grades),
     ]
@@ -138,7 +139,7 @@ def ledger_page(f: Frames):
 
 def alerts_page(f: Frames):
     view = alerts.alerts_view(
-        f.hotline, "hotline", f.end, alerts.DEFAULT_LIMITS["hotline"], min_run=2, min_due=10
+        f.hotline, "hotline", f.end, alerts.DEFAULT_LIMITS["hotline"], min_run=2
     )
     data = [
         alerts.declines_table(view.declines, "hotline"),

@@ -73,14 +73,15 @@ def test_headline_scores_grades_and_ranks_of_louqu(louqu):
 
 def test_indicators_against_the_median_with_the_weakest_in_bold(louqu):
     document = louqu[1]
+    assert tables(document)[1][0][1:4] == ["热线（%）", "组中位数（%）", "差距（百分点）"]
     assert tables(document)[1][2] == [
         "按期办结率",
-        "98.57%",
-        "99.77%",
+        "98.57",
+        "99.77",
         "-1.20（较弱）",
-        "100.00%",
-        "100.00%",
-        "+0.00",
+        "100.00",
+        "100.00",
+        "持平",
     ]
     weakest = document.tables[1].cell(2, 3).paragraphs[0].runs[0]
     assert weakest.bold
