@@ -20,7 +20,7 @@ from lib.briefing.batch import briefings_zip, zip_name
 from lib.briefing.chart import chart_spec, score_chart, spec_png
 from lib.briefing.content import Briefing, Library, Standing, Visit
 from lib.briefing.docx import briefing_docx
-from lib.briefing.html import PRINT_STYLE, STYLE, briefing_html
+from lib.briefing.html import PRINT_STYLE, SHEET_CLASS, STYLE, briefing_html
 from lib.briefing.tables import SECTIONS, adjustment_rows, headline_rows, indicator_rows
 from lib.labels import CHANNELS, month_label
 from lib.store import Store
@@ -100,10 +100,24 @@ def batch(library: Library, month: str, visit: Visit, label: Callable[[str], str
             )
 
 
+SHEET_FIT = f"""<style>
+.st-key-briefing-sheet {{ container-type: inline-size; }}
+@media screen {{
+  @container (max-width: 800px) {{ .{SHEET_CLASS} {{ zoom: .9; }} }}
+  @container (max-width: 720px) {{ .{SHEET_CLASS} {{ zoom: .8; }} }}
+  @container (max-width: 640px) {{ .{SHEET_CLASS} {{ zoom: .7; }} }}
+  @container (max-width: 560px) {{ .{SHEET_CLASS} {{ zoom: .6; }} }}
+}}
+</style>"""
+"""On a tablet the A4 sheet (210 mm, 794 px) is shown smaller, whole, never cut or scrolled;
+printing is unchanged."""
+
+
 def print_sheet(briefing: Briefing) -> None:
     """The A4 sheet, with the styles that hide everything else when printing."""
     st.html(STYLE)
     st.html(PRINT_STYLE)
+    st.html(SHEET_FIT)
     with st.container(key="briefing-sheet"):
         st.html(briefing_html(briefing, chart_png(briefing)))
 

@@ -26,11 +26,13 @@ st.subheader("全市运行情况")
 if view.city.empty:
     st.info("所选期间的通报没有列出全市运行数据。")
 else:
+    kinds = (("count", "件数"), ("rate", "比率"))
     halves = st.grid(2, min_column_width=HALF_MIN_PX, gap="large")
-    for kind, word in (("count", "件数"), ("rate", "比率")):
+    for kind, word in kinds:
         with halves.cell():
             plots.show(charts.city_lines(view.city, kind), f"全市{word}走势")
-            tables.show(city_table(view.city, kind), f"city-{kind}s", f"全市运行情况-{word}")
+    for kind, word in kinds:
+        tables.show(city_table(view.city, kind), f"city-{kind}s", f"全市运行情况-{word}")
 
 st.subheader("诉求类型")
 measure = st.segmented_control(

@@ -43,6 +43,8 @@ _VISIBLE_TEXT = """() => {
     if (!node.textContent.trim() || !parent || parent.closest(skip)) continue;
     if (!parent.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) continue;
     if (parseFloat(getComputedStyle(parent).fontSize) === 0) continue;
+    const box = parent.getBoundingClientRect();
+    if (box.width <= 1 || box.height <= 1) continue;  // read to screen readers only
     out.push(node.textContent.trim());
   }
   return out;
