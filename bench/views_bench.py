@@ -34,6 +34,7 @@ from lib.analysis import (  # noqa: E402
     trends,
 )
 from lib.analysis.rows import months, previous_month  # noqa: E402
+from lib.rules import load_rules  # noqa: E402
 from lib.store import Store  # noqa: E402
 
 TARGET_S = 0.3
@@ -139,7 +140,7 @@ def ledger_page(f: Frames):
 
 def alerts_page(f: Frames):
     view = alerts.alerts_view(
-        f.hotline, "hotline", f.end, alerts.DEFAULT_LIMITS["hotline"], min_run=2
+        f.hotline, "hotline", f.end, load_rules()["hotline"].alert_limits, min_run=2
     )
     data = [
         alerts.declines_table(view.declines, "hotline"),

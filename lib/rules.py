@@ -19,7 +19,14 @@ from lib.model import FIGURE, GROUPS
 
 RULES_JSON = Path(__file__).parent / "data" / "rules.json"
 CHANNELS = ("hotline", "mailbox")
-_KEYS = {"score_weights", "score_decimals", "rate_decimals", "grade_bands", "ranking_pools"}
+_KEYS = {
+    "score_weights",
+    "score_decimals",
+    "rate_decimals",
+    "grade_bands",
+    "ranking_pools",
+    "alert_limits",
+}
 _SLACK = 1e-6
 """Floating-point slack added to every tolerance, far below any printed precision."""
 
@@ -32,6 +39,7 @@ class ChannelRules:
     rate_decimals: int
     bands: tuple[tuple[str, float], ...]
     pools: Mapping[str, int]
+    alert_limits: Mapping[str, float]
 
     def score(self, values) -> float:
         """The composite score of a row (an Evaluation or a mapping of rates): the weighted
@@ -92,7 +100,7 @@ def load_rules(path: Path = RULES_JSON) -> Rules:
 
 def _channel(filename: str, channel: str, raw) -> ChannelRules:
     def bad(key: str, what: str) -> RulesError:
-        return RulesError(filename, f"{channel}.{key} {what}")
+        return RulesError(filename, f"{channel}.{key} {what}" if key else f"{channel} {what}")
 
     if not isinstance(raw, dict):
         raise bad("", "缺失或不是对象")
@@ -106,19 +114,26 @@ def _channel(filename: str, channel: str, raw) -> ChannelRules:
         rate_decimals=_decimals(raw["rate_decimals"], bad("rate_decimals", "应为 0–4 的整数")),
         bands=_bands(raw["grade_bands"], bad),
         pools=_pools(raw["ranking_pools"], bad),
+        alert_limits=_rates(raw["alert_limits"], "alert_limits", bad),
     )
 
 
 def _weights(raw, bad) -> dict[str, float]:
+    weights = _rates(raw, "score_weights", bad)
+    if abs(sum(weights.values()) - 1) > 1e-9:
+        raise bad("score_weights", "权重之和应为 1")
+    return weights
+
+
+def _rates(raw, key: str, bad) -> dict[str, float]:
+    """A non-negative number for each rate of the field table, and nothing else."""
     rates = {name for name, f in FIGURE.items() if f.kind == "rate"}
     if not isinstance(raw, dict) or set(raw) != rates:
-        raise bad("score_weights", f"应恰好列出 {'、'.join(sorted(rates))} 的权重")
-    for name, weight in raw.items():
-        if not _number(weight) or weight < 0:
-            raise bad(f"score_weights.{name}", "应为非负数值")
-    if abs(sum(raw.values()) - 1) > 1e-9:
-        raise bad("score_weights", "权重之和应为 1")
-    return {name: float(w) for name, w in raw.items()}
+        raise bad(key, f"应恰好列出 {'、'.join(sorted(rates))}")
+    for name, value in raw.items():
+        if not _number(value) or value < 0:
+            raise bad(f"{key}.{name}", "应为非负数值")
+    return {name: float(value) for name, value in raw.items()}
 
 
 def _decimals(raw, error: RulesError) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from lib.analysis.alerts import (
-    DEFAULT_LIMITS,
     alerts_view,
     beyond_limits_table,
     declines_table,
@@ -14,6 +13,7 @@ from lib.analysis.alerts import (
     rates_beyond_limits,
     score_declines,
 )
+from lib.rules import load_rules
 from tests.demo_frames import demo, made_evaluations
 
 
@@ -83,7 +83,8 @@ def test_may_hotline_units_that_fell_below_a_for_the_first_time(evaluations):
 
 
 def test_rates_beyond_their_limits_worst_first(evaluations):
-    beyond = rates_beyond_limits(evaluations, "hotline", "2024-05", DEFAULT_LIMITS["hotline"])
+    limits = load_rules()["hotline"].alert_limits
+    beyond = rates_beyond_limits(evaluations, "hotline", "2024-05", limits)
 
     completion = beyond[beyond["measure"] == "completion_rate"]
     assert completion[["unit", "value"]].values.tolist()[:2] == [
@@ -93,9 +94,7 @@ def test_rates_beyond_their_limits_worst_first(evaluations):
     pools = {"县市区": 0, "行政事业单位": 50, "公共服务企业": 100}
     assert (beyond["due"] >= beyond["group"].map(pools)).all()
     assert (beyond["measure"] != "visited_rate").all()
-    everyone = rates_beyond_limits(
-        evaluations, "hotline", "2024-05", DEFAULT_LIMITS["hotline"], pool_only=False
-    )
+    everyone = rates_beyond_limits(evaluations, "hotline", "2024-05", limits, pool_only=False)
     dissatisfied = everyone[everyone["measure"] == "visited_rate"]
     assert dissatisfied[["unit", "due", "value"]].values.tolist() == [
         ["岳阳监狱", 2, 50.0],
@@ -119,7 +118,7 @@ def test_mailbox_satisfaction_is_a_floor(evaluations):
 
 
 def test_two_months_can_show_one_decline_but_not_two(evaluations):
-    view = alerts_view(evaluations, "hotline", "2024-05", DEFAULT_LIMITS["hotline"])
+    view = alerts_view(evaluations, "hotline", "2024-05", load_rules()["hotline"].alert_limits)
 
     assert view.declines.empty
     one = score_declines(evaluations, "hotline", "2024-05", min_run=1)

@@ -2,7 +2,8 @@
 
 Streamlit 1.67 has no setting for the words of its file drop zone ("Upload", "20MB per file •
 PDF, DOCX…"), its date field's placeholder ("yyyy / mm / dd"), its "Press Enter to apply"
-under a box being edited or its "Skip to main content" link, and it closes the
+under a box being edited, its "Skip to main content" link or the line under a download
+whose file could not be built, and it closes the
 sidebar by itself only below 768 px, so a tablet held upright (800 px) lost a third of its
 width to it. `apply()` adds, once per run:
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.safe import DOWNLOAD_FAILED
 from ui.uploads import FILE_TYPES, MAX_UPLOAD_MB
 
 NARROW_PX = 1000
@@ -66,6 +68,7 @@ def style() -> str:
         ),
         _replaced('[data-testid="InputInstructions"]', INPUT_HINT),
         _replaced('[data-testid="stSkipToContent"]', SKIP_LINK),
+        _replaced('[data-testid="stDownloadButtonError"]', DOWNLOAD_FAILED),
     ]
     return "<style>\n" + "".join(rules) + TABLET_MARGINS + "</style>"
 

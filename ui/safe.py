@@ -20,6 +20,11 @@ log = logging.getLogger("hotline.ui")
 
 UNEXPECTED = "出现意外错误，本次操作未完成，已有数据未受影响。请刷新页面重试；如果问题重复出现，请联系管理员。"
 
+DOWNLOAD_FAILED = "无法生成下载文件，已记录。请刷新页面重试；如果问题重复出现，请联系管理员。"
+
+"""Shown under a download button whose file could not be built (ui.overrides puts it in place
+of Streamlit's English line; the cause is in the server's log)."""
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&\"'])")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
 

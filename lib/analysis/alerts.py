@@ -17,22 +17,6 @@ from lib.analysis.display import COUNT, PLACE, Table, measure_format, shape
 from lib.analysis.pools import placed
 from lib.analysis.rows import in_months, of_channel, one_row_per_unit
 
-DEFAULT_LIMITS = {
-    "hotline": {
-        "completion_rate": 99.0,
-        "on_time_rate": 95.0,
-        "rework_rate": 20.0,
-        "visited_rate": 25.0,
-    },
-    "mailbox": {
-        "completion_rate": 99.0,
-        "on_time_rate": 95.0,
-        "rework_rate": 20.0,
-        "visited_rate": 80.0,
-    },
-}
-"""Starting limits: a floor for rates where more is better, a ceiling for the others."""
-
 
 def _history(evaluations: pd.DataFrame, channel: str, period: str) -> pd.DataFrame:
     """The channel's rows up to `period`, one per unit and month, by unit then month."""
