@@ -97,7 +97,9 @@ def test_the_export_gives_every_row_the_same_place(briefed):
         values = list(workbook[sheet].values)
         frame = pd.DataFrame(values[1:], columns=values[0]).drop_duplicates(["月份", "统一单位名"])
         for r in frame.itertuples():
-            exported[(r.统一单位名, channel, r.月份)] = place_text(r.名次, r.共, r.排名范围)
+            exported[(r.统一单位名, channel, r.月份)] = place_text(
+                str(r.名次), str(r.共), r.排名范围
+            )
     assert {key: s.place for key, s in briefed.items()} == exported
 
 

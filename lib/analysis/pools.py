@@ -61,13 +61,15 @@ def pool_rule(channel: str) -> str:
 
 def in_their_pools(rows: pd.DataFrame, channel: str) -> pd.Series:
     """For each row of `channel`, whether the unit has its group's floor of orders."""
-    floors = rows["group"].map(lambda group: pool_of(channel, group).floor)
+    groups = rows["group"]
+    floors = groups.map({g: pool_of(channel, g).floor for g in groups.unique()})
     return rows[VOLUME] >= floors
 
 
-def place_text(rank: int, out_of: int, pool: str) -> str:
-    """'第 8 / 11 · 信件≥10件的县市区': a place always says what it is a place among."""
-    return f"第 {rank} / {out_of} · {pool}"
+def place_text(rank, out_of, pool):
+    """'第 8 / 11 · 信件≥10件的县市区': a place always says what it is a place among. The
+    place as text: strings, or string Series (placed() words a whole column at once)."""
+    return "第 " + rank + " / " + out_of + " · " + pool
 
 
 def placed(evaluations: pd.DataFrame, channel: str, measure: str = metrics.SCORE) -> pd.DataFrame:
@@ -86,26 +88,20 @@ def placed(evaluations: pd.DataFrame, channel: str, measure: str = metrics.SCORE
     pools = {g: pool_of(channel, g) for g in rows["group"].unique()}
     in_pool = in_their_pools(rows, channel)
     value = rows[measure]
-    keys = [rows["period"], rows["group"]]
+    by_table = [rows["period"], rows["group"]]
     ascending = not metrics.higher_is_better(measure, channel)
-    pool_rank = value.where(in_pool).groupby(keys).rank(method="min", ascending=ascending)
-    group_rank = value.groupby(keys).rank(method="min", ascending=ascending)
-    pool_size = in_pool.groupby(keys).transform("sum")
-    group_size = value.groupby(keys).transform("count")
-    out = rows.assign(
-        value=value,
-        in_pool=in_pool,
-        rank=pool_rank.where(in_pool, group_rank).astype("Int64"),
-        out_of=pool_size.where(in_pool, group_size).astype("int64"),
-        pool=[
-            pools[g].label if inside else pools[g].outside
-            for g, inside in zip(rows["group"], in_pool, strict=True)
-        ],
+    pool_rank = value.where(in_pool).groupby(by_table).rank(method="min", ascending=ascending)
+    group_rank = value.groupby(by_table).rank(method="min", ascending=ascending)
+    pool_size = in_pool.groupby(by_table).transform("sum")
+    group_size = value.groupby(by_table).transform("count")
+    rank = pool_rank.where(in_pool, group_rank).astype("Int64")
+    out_of = pool_size.where(in_pool, group_size).astype("int64")
+    labels = rows["group"].map({g: p.label for g, p in pools.items()})
+    pool = labels.where(in_pool, rows["group"].map({g: p.outside for g, p in pools.items()}))
+    place = place_text(rank.astype(str), out_of.astype(str), pool)
+    return rows.assign(
+        value=value, in_pool=in_pool, rank=rank, out_of=out_of, pool=pool, place=place
     )
-    out["place"] = [
-        place_text(r, n, p) for r, n, p in zip(out["rank"], out["out_of"], out["pool"], strict=True)
-    ]
-    return out
 
 
 def places_moved(before_rank, before_in_pool, rank, in_pool) -> int | None:

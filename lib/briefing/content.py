@@ -101,7 +101,7 @@ class Standing:
     @property
     def place(self) -> str:
         """'第 8 / 11 · 信件≥10件的县市区'."""
-        return place_text(self.rank, self.of, self.pool)
+        return place_text(str(self.rank), str(self.of), self.pool)
 
     def moved_since(self, before: Standing | None) -> int | None:
         """Places moved up since `before` (pools.places_moved); None when not comparable."""
