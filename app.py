@@ -5,7 +5,7 @@ import streamlit as st
 from lib.labels import span_label
 from ui import access, filters, safe, state
 
-st.set_page_config(page_title="热线通报分析台", page_icon=":material/support_agent:", layout="wide")
+st.set_page_config(page_title="热线通报分析台", page_icon="☎️", layout="wide")
 
 PAGES = {
     "分析": [
@@ -40,6 +40,9 @@ PAGES = {
             title="预警",
             icon=":material/notifications_active:",
             url_path="alerts",
+        ),
+        st.Page(
+            "views/explore.py", title="自助分析", icon=":material/insights:", url_path="explore"
         ),
         st.Page(
             "views/briefing.py",
