@@ -202,9 +202,16 @@ def _filters(text: str) -> Filters:
 def _delete(names: dict[int, str]) -> None:
     with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
         view_id = st.selectbox(
-            "删除视图", list(names), format_func=names.get, index=None, placeholder="选择视图"
+            "删除视图",
+            list(names),
+            format_func=names.get,
+            index=None,
+            placeholder="选择视图",
+            key="explore-delete",
         )
-        clicked = st.button("删除", icon=":material/delete:", disabled=view_id is None)
+        clicked = st.button(
+            "删除", icon=":material/delete:", disabled=view_id is None, key="explore-delete-button"
+        )
     if clicked and view_id is not None:
         access.editing_store().delete_view(view_id)
         if st.query_params.get(VIEW) == str(view_id):
