@@ -7,7 +7,6 @@ import json
 from statistics import mean
 
 import pytest
-from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
 from lib.analysis.explore import Spec
@@ -162,14 +161,6 @@ def test_a_name_in_use_is_refused_and_nothing_is_overwritten(monkeypatch, db):
     assert not at.exception
     assert "已有同名的视图" in at.error[0].value
     assert [(n, s) for _, n, s in saved_views(db)] == [("得分", Spec())]
-
-
-@pytest.fixture
-def exposed():
-    before = st_config.get_option("server.address")
-    st_config.set_option("server.address", "0.0.0.0")
-    yield
-    st_config.set_option("server.address", before)
 
 
 def test_a_viewer_may_open_views_but_not_save_or_delete(monkeypatch, db, exposed):
