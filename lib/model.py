@@ -232,11 +232,16 @@ class ParseWarning:
 
 @dataclass
 class Source:
+    """The file a bulletin came from. `strategies`: how each kind of attachment table was
+    read ('evaluation'/'adjustment' → grid, tab_cells, word_boxes, layout_columns,
+    line_order; see extract/wrapped/), in the order first used."""
+
     filename: str
     sha256: str
     pages: int
     format: str
     size: int = 0
+    strategies: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass

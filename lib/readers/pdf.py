@@ -27,24 +27,20 @@ from lib.errors import (
     TooManyPages,
 )
 from lib.readers import Limits
+from lib.settings import ExtractSettings
 
-# Rules closer to axis-parallel than this (points) count as horizontal or vertical.
-RULE_SNAP = 0.01
-# A gap wider than this many points between two characters is printed as a space; CJK text
-# set with letter-spacing stays one word, separate cells of a rule-less table do not.
-X_TOLERANCE = 3
 # pypdfium2 is not thread-safe; the app may parse in several threads.
 _PDFIUM_LOCK = threading.Lock()
 
 
-def read_pdf(data: bytes, filename: str, limits: Limits) -> Document:
+def read_pdf(data: bytes, filename: str, limits: Limits, settings: ExtractSettings) -> Document:
     count = pdf_page_count(data, filename)
     if count > limits.max_pages:
         raise TooManyPages(filename, f"共 {count} 页，上限 {limits.max_pages} 页")
     with _failures_as_corrupt(filename), pdfplumber.open(BytesIO(data)) as pdf:
         if len(pdf.pages) != count:
             raise CorruptFile(filename, "页面结构不一致")
-        read = [_read_page(page) for page in pdf.pages]
+        read = [_read_page(page, settings) for page in pdf.pages]
     if not any(has_chars for _, has_chars in read):
         raise ScannedPdf(filename)
     pages = [page for page, _ in read]
@@ -96,22 +92,22 @@ def _causes(exc: BaseException) -> list[BaseException]:
     return chain
 
 
-def _read_page(page) -> tuple[Page, bool]:
+def _read_page(page, settings: ExtractSettings) -> tuple[Page, bool]:
     """The page's blocks sorted by top, and whether it has any characters at all.
 
     `has_text` is False only for a page that shows images and no characters: a scan. A
     blank page is not a scan.
     """
     number = page.page_number
-    page = _without_duplicate_chars(page)
-    tables = _find_ruled_tables(page)
-    blocks: list[Line | Table] = [_table_block(t, number) for t in tables]
+    page = _without_duplicate_chars(page, settings.duplicate_char_pt)
+    tables = _find_ruled_tables(page, settings)
+    blocks: list[Line | Table] = [_table_block(t, number, settings.word_gap_pt) for t in tables]
     bboxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not _inside_any(obj, bboxes)) if bboxes else page
     blocks += [
         _line_block(line, number)
         for line in outside.extract_text_lines(
-            strip=True, return_chars=True, x_tolerance=X_TOLERANCE
+            strip=True, return_chars=True, x_tolerance=settings.word_gap_pt
         )
         if line["text"]
     ]
@@ -126,13 +122,14 @@ def _read_page(page) -> tuple[Page, bool]:
     ), has_chars
 
 
-def _find_ruled_tables(page) -> list:
+def _find_ruled_tables(page, settings: ExtractSettings) -> list:
     """pdfplumber's "lines" strategy, fed with rules whose orientation is decided with a
     tolerance: pdfplumber calls a line horizontal only when top == bottom exactly, and on a
     page with /Rotate the rotation leaves 1e-14 between them, so every rule turned vertical."""
+    snap, length = settings.rule_snap_pt, settings.min_rule_pt
     vertical, horizontal = [], []
     for edge in page.edges:
-        if abs(edge["top"] - edge["bottom"]) <= RULE_SNAP and edge["x1"] - edge["x0"] >= 1:
+        if abs(edge["top"] - edge["bottom"]) <= snap and edge["x1"] - edge["x0"] >= length:
             horizontal.append(
                 {
                     **edge,
@@ -142,7 +139,7 @@ def _find_ruled_tables(page) -> list:
                     "object_type": "rule_edge",
                 }
             )
-        elif abs(edge["x1"] - edge["x0"]) <= RULE_SNAP and edge["bottom"] - edge["top"] >= 1:
+        elif abs(edge["x1"] - edge["x0"]) <= snap and edge["bottom"] - edge["top"] >= length:
             vertical.append(
                 {
                     **edge,
@@ -164,10 +161,10 @@ def _find_ruled_tables(page) -> list:
     )
 
 
-def _table_block(table, number: int) -> Table:
+def _table_block(table, number: int, word_gap: float) -> Table:
     x0, top, x1, bottom = table.bbox
     return Table(
-        rows=table.extract(x_tolerance=X_TOLERANCE),
+        rows=table.extract(x_tolerance=word_gap),
         page=number,
         top=float(top),
         bottom=float(bottom),
@@ -207,24 +204,27 @@ def _inside_any(obj: dict, bboxes: list[tuple[float, float, float, float]]) -> b
     return any(x0 <= h_mid < x1 and top <= v_mid < bottom for x0, top, x1, bottom in bboxes)
 
 
-def _without_duplicate_chars(page):
-    """Drop characters drawn twice at (almost) the same place, as fake-bold text is.
+def _without_duplicate_chars(page, near: float):
+    """Drop characters drawn twice within `near` points, as fake-bold text is.
 
     Without this, a bold "96.8" printed twice reads "9966..88". pdfplumber's dedupe_chars does
-    the same but costs more than parsing the page; a grid of 1-point buckets is enough.
+    the same but costs more than parsing the page; a grid of `near`-point buckets is enough.
     """
     seen: dict[tuple, list[dict]] = {}
     duplicates: set[int] = set()
     for char in page.chars:
         key = (char["text"], char["fontname"], round(char["size"], 1))
-        gx, gy = int(char["x0"]), int(char["top"])
-        near = (
+        gx, gy = int(char["x0"] // near), int(char["top"] // near)
+        candidates = (
             c
             for dx in (-1, 0, 1)
             for dy in (-1, 0, 1)
             for c in seen.get((*key, gx + dx, gy + dy), ())
         )
-        if any(abs(c["x0"] - char["x0"]) <= 1 and abs(c["top"] - char["top"]) <= 1 for c in near):
+        if any(
+            abs(c["x0"] - char["x0"]) <= near and abs(c["top"] - char["top"]) <= near
+            for c in candidates
+        ):
             duplicates.add(id(char))
         else:
             seen.setdefault((*key, gx, gy), []).append(char)
