@@ -87,9 +87,7 @@ def test_build_a_bar_chart_by_group_save_it_and_open_it_from_its_link(monkeypatc
     )
     assert at.query_params["view"] == str(view_id)
     (link,) = [c.value for c in at.code]
-    assert link == f"explore?view={view_id}&channel=%E7%83%AD%E7%BA%BF" + (
-        "&period=2024%E5%B9%B43%E6%9C%88" * 2
-    )
+    assert link == f"explore?view={view_id}&channel=热线&period=2024年3月&period=2024年3月"
 
     again = explore(
         monkeypatch, db, view=str(view_id), channel="热线", period=["2024年3月", "2024年3月"]

@@ -12,6 +12,7 @@ view's choices into the controls once, after which the user may change them free
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 import streamlit as st
 
@@ -164,10 +165,12 @@ def _save(spec: Spec, typed: str) -> None:
 
 
 def _link(view_id: int, spec: Spec) -> None:
-    """The link as text to copy (absolute when the browser told us where the app is)."""
+    """The link as text to copy: absolute when the browser told us where the app is, its
+    Chinese shown as such (browsers encode it again when it is opened)."""
     relative = links.view_url(view_id, Filters(spec.channel, spec.start, spec.end))
     here = st.context.url
-    st.code(f"{here.rsplit('/', 1)[0]}/{relative}" if here else relative, language=None)
+    link = f"{here.rsplit('/', 1)[0]}/{relative}" if here else relative
+    st.code(unquote(link), language=None, wrap_lines=True)
 
 
 def saved_list() -> None:
@@ -184,6 +187,7 @@ def saved_list() -> None:
     st.dataframe(
         table,
         hide_index=True,
+        column_order=["名称", "链接", "保存时间", "内容"],
         column_config={"链接": st.column_config.LinkColumn("链接", display_text="打开 →")},
         key="explore-saved",
     )
