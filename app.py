@@ -47,6 +47,9 @@ PAGES = {
             url_path="alerts",
         ),
         st.Page(
+            "views/explore.py", title="自助分析", icon=":material/insights:", url_path="explore"
+        ),
+        st.Page(
             "views/briefing.py",
             title="接听日简报",
             icon=":material/description:",

@@ -26,6 +26,7 @@ from lib import charts  # noqa: E402
 from lib.analysis import (  # noqa: E402
     alerts,
     comparison,
+    explore,
     grades,
     ledger,
     metrics,
@@ -150,6 +151,12 @@ def alerts_page(f: Frames):
     return data, []
 
 
+def explore_page(f: Frames):
+    spec = explore.Spec(dimension="unit_id", split="group", chart="bar")
+    view = explore.explore_view(f.hotline, spec)
+    return [view.table], [charts.explored(view, spec.chart)]
+
+
 PAGES: dict[str, Callable] = {
     "总览 overview": overview_page,
     "排名 rankings": rankings_page,
@@ -158,6 +165,7 @@ PAGES: dict[str, Callable] = {
     "趋势 trends": trends_page,
     "加扣分 ledger": ledger_page,
     "预警 alerts": alerts_page,
+    "自助分析 explore": explore_page,
 }
 
 

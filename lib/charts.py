@@ -8,6 +8,7 @@ Numbers in tooltips keep the bulletin's precision (`places`).
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import altair as alt
 import pandas as pd
@@ -15,6 +16,9 @@ import pandas as pd
 from lib.analysis.rows import calendar
 from lib.labels import month_label
 from lib.model import GRADES
+
+if TYPE_CHECKING:
+    from lib.analysis.explore import Exploration
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 GRADE_COLORS = {"A": "#2e7d32", "B": "#1f77b4", "C": "#f2a900", "D": "#e8590c", "E": "#b3261e"}
@@ -325,3 +329,47 @@ def ledger_bars(rows: pd.DataFrame) -> alt.TopLevelMixin:
         )
     )
     return themed(bars.properties(height=240))
+
+
+def explored(view: Exploration, chart: str) -> alt.TopLevelMixin:
+    """A 自助分析 chart (explore.explore_view): the value per dimension value as bars or a
+    line, one colour per series when split. Time runs across; bars over any other dimension
+    lie down the side, one named row each (`view.drawn`). Sums and counts stack; averages and
+    extremes stand side by side, as adding them would mean nothing."""
+    split = view.series_title is not None
+    tooltip = [alt.Tooltip("x:N", title=view.x_title)]
+    if split:
+        tooltip.append(alt.Tooltip("series:N", title=view.series_title))
+    tooltip.append(alt.Tooltip("value:Q", title=view.value_title, format=_number(view.places)))
+    color = (
+        _series_color("series", view.series_title, view.series_order)
+        if split
+        else alt.value(SERIES_COLORS[0])
+    )
+    value = {"field": "value", "type": "quantitative", "title": view.value_title}
+    base = alt.Chart(view.chart_data).encode(color=color, tooltip=tooltip)
+    if chart == "line":
+        line = base.mark_line(point=len(view.drawn) <= POINTS_UP_TO).encode(
+            x=_bands(view), y=alt.Y(**value, scale=alt.Scale(zero=False, nice=True))
+        )
+        return themed(line.properties(height=320))
+    stack = "zero" if view.stacked else None
+    beside = {"sort": view.series_order} if view.side_by_side else None
+    if view.time:
+        bars = base.mark_bar().encode(x=_bands(view), y=alt.Y(**value, stack=stack))
+        bars = bars.encode(xOffset=alt.XOffset("series:N", **beside)) if beside else bars
+        return themed(bars.properties(height=320))
+    bars = base.mark_bar().encode(y=_names_axis("x:N", view.drawn), x=alt.X(**value, stack=stack))
+    bars = bars.encode(yOffset=alt.YOffset("series:N", **beside)) if beside else bars
+    return themed(bars.properties(height=alt.Step(ROW_HEIGHT)))
+
+
+def _bands(view: Exploration) -> alt.X:
+    """The dimension across, in the view's order; labels slanted and thinned when many."""
+    many = len(view.drawn) > 6
+    return alt.X(
+        "x:N",
+        title=None if view.time else view.x_title,
+        sort=view.drawn,
+        axis=alt.Axis(labelAngle=-45 if many else 0, labelOverlap="greedy"),
+    )

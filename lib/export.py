@@ -35,51 +35,6 @@ FILTERS_SHEET = "筛选条件"
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _FILE_FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
-_HEADERS = {
-    **FIELDS,
-    "period": "月份",
-    "year": "年",
-    "month": "月",
-    "channel": "渠道",
-    "unit_id": "统一单位名",
-    "order": "表内序号",
-    "page": "页码",
-    "kind": "类别",
-    "points": "加扣分值",
-    "indicator": "指标名称",
-    "detail": "明细",
-    "bulletin_id": "通报编号",
-    "calls": "受理来电",
-    "direct_answers": "直接答复",
-    "work_orders": "承办工单",
-    "satisfaction_rate": "群众满意率",
-    "mailbox_letters": "市长信箱来信",
-    "mailbox_satisfaction_rate": "市长信箱群众满意率",
-    "name": "诉求类型",
-    "count": "件数",
-    "share": "占比",
-    "zero_units": "无工单单位数",
-    "table": "表",
-    "field": "字段",
-    "printed": "通报所印",
-    "computed": "重新计算",
-    "message": "说明",
-    "snippet": "原文片段",
-    "key": "栏目",
-    "heading": "标题",
-    "text": "正文",
-    "issue_label": "期号",
-    "published": "印发日期",
-    "filename": "文件名",
-    "rows": "行数",
-    "findings": "核对不一致",
-    "warnings": "解析警告",
-    "imported_at": "导入时间（UTC）",
-    "is_demo": "演示数据",
-    "rank": "名次",
-    "out_of": "共",
-    "pool": "排名范围",
-}
 _VALUES = {"channel": CHANNELS, "kind": {"deduction": "扣分", "bonus": "加分", **FINDING_KINDS}}
 
 
@@ -229,7 +184,7 @@ def _chinese(df: pd.DataFrame, channel: str | None = None) -> pd.DataFrame:
     for column, words in _VALUES.items():
         if column in out.columns:
             out[column] = out[column].map(lambda v, words=words: words.get(v, v))
-    headers = dict(_HEADERS)
+    headers = dict(FIELDS)
     if channel is not None:
         headers.update({f.name: f.label(channel) for f in FIGURES})
     return out.rename(columns=headers)

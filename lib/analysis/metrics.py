@@ -58,13 +58,17 @@ def score_effect(indicator: str, channel: str) -> float:
 
 
 CITY_FIGURES = {
-    "calls": ("受理来电", "count"),
-    "direct_answers": ("直接答复", "count"),
-    "work_orders": ("承办工单", "count"),
-    "completion_rate": ("办结率", "rate"),
-    "on_time_rate": ("按期办结率", "rate"),
-    "satisfaction_rate": ("群众满意率", "rate"),
-    "mailbox_letters": ("市长信箱来信", "count"),
-    "mailbox_satisfaction_rate": ("市长信箱群众满意率", "rate"),
+    name: (field_label(name), kind)
+    for name, kind in (
+        ("calls", "count"),
+        ("direct_answers", "count"),
+        ("work_orders", "count"),
+        ("completion_rate", "rate"),
+        ("on_time_rate", "rate"),
+        ("satisfaction_rate", "rate"),
+        ("mailbox_letters", "count"),
+        ("mailbox_satisfaction_rate", "rate"),
+    )
 }
-"""The city's monthly figures (Store.frame("overview") columns): Chinese label and kind."""
+"""The city's monthly figures (Store.frame("overview") columns): Chinese heading (lib.labels)
+and kind."""

@@ -36,6 +36,7 @@ STATES = {
     "trends-mailbox": "trends?channel=市长信箱",
     "rankings-bureaus": "rankings?group=行政事业单位",
     "grades-mailbox": "grades?channel=市长信箱",
+    "explore-by-group": "explore?ex_by=分组&ex_chart=柱状图",
 }
 """Views with choices made, by the query string their widgets are bound to."""
 
