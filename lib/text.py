@@ -8,8 +8,11 @@ digits and signs. Text fields are stored without those artefacts.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’、，。；：？！（）《》【】—…·"
+_CHINESE = re.compile(rf"[{_CJK}]")
+_OPENING = tuple("“‘（《【〔([")
 _SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
 _WIDTH_MAP = str.maketrans(
     {
@@ -51,6 +54,25 @@ def join_wrapped(text: str) -> str:
     """A wrapped cell or paragraph as one string: visual lines joined without a space."""
     parts = [squeeze(p) for p in unify_width(text).splitlines()]
     return squeeze("".join(p for p in parts if p))
+
+
+def ends_open(text: str) -> bool:
+    """The line ends with an opening quote or bracket, which Chinese typesetting never leaves
+    at a line's end: an extraction that prints it there has put the text out of order
+    (`pdftotext -raw`: `3 月 7 “` / `日开展 有事找政府…`, the quote drawn apart)."""
+    return text.rstrip().endswith(_OPENING)
+
+
+def printed_width(text: str) -> int:
+    """Printed width in half-width units, spaces left out: a Chinese character is two, a digit
+    or a letter one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in compact(text))
+
+
+def is_chinese(ch: str) -> bool:
+    """A Chinese character or a full-width mark (，。：“（ …), which Chinese text sets without
+    spaces between them."""
+    return bool(_CHINESE.fullmatch(ch))
 
 
 def compact(text: str) -> str:

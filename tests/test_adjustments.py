@@ -631,7 +631,7 @@ def test_bands_are_found_only_in_aligned_text():
         aligned("市工信局", "-2", "信箱办理", "B 类"),
     ]
     bands = find_bands(lines, points_at)
-    assert bands is not None and bands.split(lines[1]) == {
+    assert bands is not None and bands.split(lines[1]).cells == {
         "unit": "市工信局",
         "points": "-2",
         "indicator": "信箱办理",
@@ -736,13 +736,13 @@ def test_columns_are_the_runs_between_white_strips_and_each_word_goes_to_its_own
     ]
     columns = find_columns(lines)
     assert columns == Columns(points_start=185, points_end=195, indicator_end=265)
-    assert columns.split(lines[1]) == {
+    assert columns.split(lines[1]).cells == {
         "unit": "市工信局",
         "points": "-2",
         "indicator": "信箱办理",
         "detail": "B 类",
     }
-    assert columns.split(lines[2]) == {
+    assert columns.split(lines[2]).cells == {
         "unit": "湘阴县",
         "points": "",
         "indicator": "评",

@@ -35,12 +35,14 @@ from lib.extract.wrapped.choice import choose_strategy
 from lib.extract.wrapped.line_order import columns_in_order, indicator_and_detail
 from lib.extract.wrapped.merged_names import rows_doubtful_above_merged_names
 from lib.extract.wrapped.pieces import Anchor, Piece, place_by_position, place_in_order
-from lib.extract.wrapped.strategy import Strategy
+from lib.extract.wrapped.strategy import Cut, Strategy
+from lib.labels import field_label
 from lib.model import Adjustment, ParseWarning
 from lib.settings import DEFAULT_SETTINGS, ExtractSettings
-from lib.text import compact, squeeze
+from lib.text import compact, ends_open, squeeze
 
 COLUMNS = ("unit", "points", "indicator", "detail")
+ADJ_FIELDS = ("kind", *COLUMNS)
 
 
 @dataclass
@@ -53,6 +55,7 @@ class _State(Reading):
         default_factory=lambda: dict(zip(COLUMNS, range(4), strict=True))
     )
     unit: str | None = None
+    unit_doubtful: bool = False
 
 
 def read_adjustments(
@@ -135,9 +138,14 @@ def _take_cells(picked: dict[str, str | None], state: _State, page: int) -> None
     _emit(row, page, state)
 
 
-def _emit(row: AdjustmentCells, page: int, state: _State) -> None:
+def _emit(row: AdjustmentCells, page: int, state: _State, doubtful: tuple[str, ...] = ()) -> None:
+    """Append the row (its unit carried from above where it prints none); `doubtful`: the
+    fields its text does not settle, kept with the row and named in a warning."""
     snippet = f"{row.unit} {row.points:+g} {row.indicator} {row.detail}"
     unit = row.unit or state.unit
+    doubtful = (*row.unsure, *doubtful)
+    if not row.unit and state.unit_doubtful:
+        doubtful = ("unit", *doubtful)
     kind = state.kind
     if kind is None and row.signed and row.points:
         kind = "deduction" if row.points < 0 else "bonus"
@@ -155,6 +163,13 @@ def _emit(row: AdjustmentCells, page: int, state: _State) -> None:
             points = -abs(points) if kind == "deduction" else abs(points)
         elif (kind == "deduction") != (points < 0):
             state.warn("分值的正负号与表格（扣分表/加分表）不一致，按原样保留", page, snippet)
+        if doubtful:
+            names = "、".join(field_label(name) for name in doubtful)
+            state.warn(
+                f"加扣分表这一行的{names}在文本中无法确定，已标为存疑，请核对", page, snippet
+            )
+        if row.unit:
+            state.unit_doubtful = "unit" in doubtful
         state.unit = unit
         state.rows.append(
             Adjustment(
@@ -164,6 +179,7 @@ def _emit(row: AdjustmentCells, page: int, state: _State) -> None:
                 indicator=row.indicator,
                 detail=row.detail,
                 page=page,
+                doubtful=[name for name in ADJ_FIELDS if name in doubtful],
             )
         )
 
@@ -196,13 +212,14 @@ def _read_lines(lines: list[Line], state: _State) -> None:
     _finish_run(run, state, strategy)
 
 
-def _column_items(line: Line, cells: dict[str, str], pos: float) -> list[Anchor | Piece]:
+def _column_items(line: Line, cut: Cut, pos: float) -> list[Anchor | Piece]:
     """A line cut into columns: a row if its points column holds signed points, else a piece
     of each column it prints in."""
+    cells = cut.cells
     points = signed_points(cells["points"])
     if points is None:
         return [
-            Piece(text=text, page=line.page, pos=pos, column=column)
+            Piece(text=text, page=line.page, pos=pos, column=column, unsure=column in cut.unsure)
             for column, text in cells.items()
             if text
         ]
@@ -212,6 +229,7 @@ def _column_items(line: Line, cells: dict[str, str], pos: float) -> list[Anchor 
         signed=True,
         indicator=squeeze(cells["indicator"]),
         detail=squeeze(cells["detail"]),
+        unsure=cut.unsure,
     )
     empty = frozenset(c for c in ("unit", "indicator", "detail") if not cells[c])
     return [Anchor(row=row, page=line.page, pos=pos, empty=empty)]
@@ -265,6 +283,7 @@ def _starts_like_row(tokens: list[str], settings: ExtractSettings) -> bool:
 def _finish_run(run: list[Anchor | Piece], state: _State, strategy: Strategy) -> None:
     if run:
         state.used(strategy.name)
+    run = _continue_last_unit(run, state)
     aligned = strategy.by_position
     anchors = [item for item in run if isinstance(item, Anchor)]
     doubtful: dict[int, list[Piece]] = {}
@@ -297,7 +316,34 @@ def _finish_run(run: list[Anchor | Piece], state: _State, strategy: Strategy) ->
             state.warn("加扣分表的一行无法读取：分值后没有指标名称", anchor.page, text)
             state.unit = None
             continue
-        _emit(whole, anchor.page, state)
+        _emit(whole, anchor.page, state, _out_of_order(anchor))
+
+
+def _continue_last_unit(run: list[Anchor | Piece], state: _State) -> list[Anchor | Piece]:
+    """The run less its first line where that ends the unit name of the row before a page
+    break (`市住房公积金管理 +0.5 …` / page header / `中心`): a line before the page's first row
+    that, joined to that row's unit, makes a unit the bulletin names elsewhere."""
+    first = run[0] if run else None
+    last = state.rows[-1] if state.rows else None
+    if not isinstance(first, Piece) or last is None or first.page == last.page:
+        return run
+    if first.column not in (None, "unit") or compact(last.unit + first.text) not in state.known:
+        return run
+    last.unit = state.unit = squeeze(last.unit + squeeze(first.text))
+    return run[1:]
+
+
+def _out_of_order(anchor: Anchor) -> tuple[str, ...]:
+    """The text columns of the row with a line the extraction put out of order, or a piece
+    whose share of its line the strategy could not settle."""
+    row = anchor.row
+    unsure = {p.column for p in anchor.before + anchor.after if p.unsure}
+    return tuple(
+        column
+        for column in ("unit", "indicator", "detail")
+        if column in unsure
+        or any(ends_open(text) for text in anchor.lines(column, getattr(row, column)))
+    )
 
 
 def _whole(anchor: Anchor) -> AdjustmentCells | None:

@@ -16,13 +16,12 @@ is unknown. A unit guessed wrong is worse than a row missing.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 
 from lib.extract.rows import looks_like_name, looks_like_unit
 from lib.extract.wrapped.pieces import Anchor, Piece
 from lib.settings import DEFAULT_SETTINGS, ExtractSettings
-from lib.text import compact, squeeze
+from lib.text import compact, printed_width, squeeze
 
 
 def columns_in_order(
@@ -92,7 +91,7 @@ def indicator_and_detail(lines: list[str]) -> tuple[str, str] | None:
     are full, its last one shorter; a line wider than a full one is the detail's. None when
     that cannot be told: no line ends the indicator, or nothing is left for the detail.
     """
-    widths = [_width(compact(line)) for line in lines]
+    widths = [printed_width(line) for line in lines]
     if len(widths) < 2:
         return None
     full = widths[0]
@@ -108,8 +107,3 @@ def indicator_and_detail(lines: list[str]) -> tuple[str, str] | None:
     if not 0 < split < len(lines):
         return None
     return squeeze("".join(lines[:split])), squeeze("".join(lines[split:]))
-
-
-def _width(text: str) -> int:
-    """Printed width in half-width units: a Chinese character is two, a digit or letter one."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

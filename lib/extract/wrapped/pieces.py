@@ -33,19 +33,26 @@ class Anchor:
     before: list[Piece] = field(default_factory=list)
     after: list[Piece] = field(default_factory=list)
 
-    def cell(self, column: str, own: str) -> str:
-        """The whole cell: pieces above, the anchor line's own text, pieces below."""
+    def lines(self, column: str, own: str) -> list[str]:
+        """The cell's printed lines: pieces above, the anchor line's own text, pieces below."""
         parts = [p.text for p in self.before if p.column == column]
-        parts += [own] + [p.text for p in self.after if p.column == column]
-        return squeeze("".join(squeeze(p) for p in parts))
+        return parts + [own] + [p.text for p in self.after if p.column == column]
+
+    def cell(self, column: str, own: str) -> str:
+        """The whole cell, its lines joined."""
+        return squeeze("".join(squeeze(p) for p in self.lines(column, own)))
 
 
 @dataclass(frozen=True)
 class Piece:
+    """A line's text in one column, not a row's own line; `unsure`: the strategy could not
+    settle where in its line this column's text ends."""
+
     text: str
     page: int
     pos: float
     column: str | None = None
+    unsure: bool = False
 
 
 def line_step(positions: list[float]) -> float:
