@@ -31,11 +31,12 @@ from lib.extract.vocabulary import (
     header_runs,
     line_kind,
 )
+from lib.extract.wrapped.centring import place_by_position
 from lib.extract.wrapped.choice import choose_strategy
 from lib.extract.wrapped.line_order import columns_in_order, indicator_and_detail
 from lib.extract.wrapped.merged_names import rows_doubtful_above_merged_names
-from lib.extract.wrapped.pieces import Anchor, Piece, place_by_position, place_in_order
-from lib.extract.wrapped.strategy import Cut, Strategy
+from lib.extract.wrapped.pieces import Anchor, Piece, place_in_order
+from lib.extract.wrapped.strategy import LAYOUT_COLUMNS, Cut, Strategy
 from lib.labels import field_label
 from lib.model import Adjustment, ParseWarning
 from lib.settings import DEFAULT_SETTINGS, ExtractSettings
@@ -289,7 +290,9 @@ def _finish_run(run: list[Anchor | Piece], state: _State, strategy: Strategy) ->
     doubtful: dict[int, list[Piece]] = {}
     if aligned:
         pieces = [p for p in run if isinstance(p, Piece)]
-        left = place_by_position(anchors, pieces, state.settings.piece_reach_lines)
+        settings = state.settings
+        centre = settings.layout_centre_lines if strategy.name == LAYOUT_COLUMNS else None
+        left = place_by_position(anchors, pieces, settings.piece_reach_lines, centre, ("unit",))
     else:
         run, doubtful = columns_in_order(run, state.known, state.settings)
         left = place_in_order(run, lambda piece, below: piece.column == "unit")

@@ -24,14 +24,9 @@ from lib.extract.rows import (
     looks_like_row,
 )
 from lib.extract.vocabulary import header_cells, header_kind, header_runs, line_kind
+from lib.extract.wrapped.centring import place_by_position
 from lib.extract.wrapped.choice import choose_strategy
-from lib.extract.wrapped.pieces import (
-    Anchor,
-    Piece,
-    place_by_position,
-    place_in_order,
-    place_nearest,
-)
+from lib.extract.wrapped.pieces import Anchor, Piece, place_in_order, place_nearest
 from lib.extract.wrapped.places import numbers_start, text_start
 from lib.extract.wrapped.strategy import LAYOUT_COLUMNS, Strategy
 from lib.model import Evaluation, ParseWarning
