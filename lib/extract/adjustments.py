@@ -31,7 +31,7 @@ from lib.extract.vocabulary import (
     header_runs,
     line_kind,
 )
-from lib.extract.wrapped.centring import place_by_position
+from lib.extract.wrapped.centring import Centring, place_by_position
 from lib.extract.wrapped.choice import choose_strategy
 from lib.extract.wrapped.line_order import columns_in_order, indicator_and_detail
 from lib.extract.wrapped.merged_names import rows_doubtful_above_merged_names
@@ -291,8 +291,11 @@ def _finish_run(run: list[Anchor | Piece], state: _State, strategy: Strategy) ->
     if aligned:
         pieces = [p for p in run if isinstance(p, Piece)]
         settings = state.settings
-        centre = settings.layout_centre_lines if strategy.name == LAYOUT_COLUMNS else None
-        left = place_by_position(anchors, pieces, settings.piece_reach_lines, centre, ("unit",))
+        centring = Centring(settings.layout_centre_lines, settings.layout_cell_gap_lines, ("unit",))
+        layout = strategy.name == LAYOUT_COLUMNS
+        left = place_by_position(
+            anchors, pieces, settings.piece_reach_lines, centring if layout else None
+        )
     else:
         run, doubtful = columns_in_order(run, state.known, state.settings)
         left = place_in_order(run, lambda piece, below: piece.column == "unit")

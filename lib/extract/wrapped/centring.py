@@ -8,7 +8,8 @@ belong to both, not one line to each. `pieces.place_centred` places a column whe
 pieces split evenly between the rows around them; where a merged cell upsets that count,
 every reading is tried here: each row takes the pieces between its neighbours whose middle
 (with its own line, if it prints text in that column) is its line, or a run of rows printing
-nothing there shares the pieces centred on them — as few rows merged as can be. One such
+nothing there shares the pieces centred on them; a cell's lines stand close together (no
+more than a line or two of other columns between them) — as few rows merged as can be. One such
 reading places the pieces; where several do, the pieces they give to different rows are
 placed as the first reading does and marked unsure; where none does, nothing is placed.
 """
@@ -16,7 +17,7 @@ placed as the first reading does and marked unsure; where none does, nothing is 
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from lib.extract.wrapped.pieces import Anchor, Piece, line_step, place_centred, place_nearest
 
@@ -27,38 +28,41 @@ Cell = tuple[int, int, int, int]
 """Rows [first, last] of a cell and the pieces [start, end) it takes, by index."""
 
 
+@dataclass(frozen=True)
+class Centring:
+    """What a reading of centred cells allows, in lines: a cell's middle `near` its rows'
+    middle, `gap` between two of its lines; cells merged over rows in the `merged` columns."""
+
+    near: float
+    gap: float
+    merged: tuple[str, ...] = ()
+
+
 def place_by_position(
-    anchors: list[Anchor],
-    pieces: list[Piece],
-    reach: float,
-    centre: float | None = None,
-    merged: tuple[str, ...] = (),
+    anchors: list[Anchor], pieces: list[Piece], reach: float, centring: Centring | None = None
 ) -> list[Piece]:
     """Place each column's pieces as vertically centred cells if they fit; else, given
-    `centre` (line heights), by the one reading of centred cells, some perhaps `merged` over
-    rows in those columns; else by nearness (within `reach` lines). The pieces too far from
-    any row are returned."""
+    `centring`, by the one reading of centred cells; else by nearness (within `reach`
+    lines). The pieces too far from any row are returned."""
     step = line_step([a.pos for a in anchors] + [p.pos for p in pieces])
     left = []
     for column in dict.fromkeys(p.column for p in pieces):
         mine = [p for p in pieces if p.column == column]
         if place_centred(anchors, mine):
             continue
-        if centre is None or not place_centred_cells(
-            anchors, mine, column, centre * step, column in merged
-        ):
+        if centring is None or not place_centred_cells(anchors, mine, column, centring, step):
             left += place_nearest(anchors, mine, reach)
     return left
 
 
 def place_centred_cells(
-    anchors: list[Anchor], pieces: list[Piece], column: str, near: float, merged: bool
+    anchors: list[Anchor], pieces: list[Piece], column: str, centring: Centring, step: float = 1
 ) -> bool:
-    """Place one column's pieces on the cells of a reading (rows `merged` over several where
-    allowed), centred within `near`; False, placing nothing, where no reading exists."""
+    """Place one column's pieces on the cells of a reading (lines `step` apart); False,
+    placing nothing, where no reading exists."""
     anchors = sorted(anchors, key=lambda a: a.pos)
     pieces = sorted(pieces, key=lambda p: p.pos)
-    readings = _Readings(anchors, pieces, column, near, merged).of(0, 0)
+    readings = _Readings(anchors, pieces, column, centring, step).of(0, 0)
     if not anchors or not readings:
         return False
     owners = [_owners(reading) for reading in readings]
@@ -82,8 +86,10 @@ class _Readings:
     `岳阳华润` / `燃气公司` … `国网岳阳` is not read as one name merged over two rows where
     each name centres on its own."""
 
-    def __init__(self, anchors, pieces, column, near, merged) -> None:
-        self.anchors, self.pieces, self.near, self.merged = anchors, pieces, near, merged
+    def __init__(self, anchors, pieces, column, centring: Centring, step: float) -> None:
+        self.anchors, self.pieces = anchors, pieces
+        self.near, self.gap = centring.near * step, centring.gap * step
+        self.merged = column in centring.merged
         self.empty = [column in a.empty for a in anchors]
         self.memo: dict[tuple[int, int], tuple[float, list[tuple[Cell, ...]]]] = {}
 
@@ -133,5 +139,8 @@ class _Readings:
         lines = [p.pos for p in self.pieces[start:end]]
         if first == last and not self.empty[first]:
             lines.append(self.anchors[first].pos)
+        lines.sort()
+        if any(b - a > self.gap + 1e-9 for a, b in zip(lines, lines[1:], strict=False)):
+            return False
         middle = (self.anchors[first].pos + self.anchors[last].pos) / 2
-        return abs((min(lines) + max(lines)) / 2 - middle) <= self.near + 1e-9
+        return abs((lines[0] + lines[-1]) / 2 - middle) <= self.near + 1e-9
