@@ -13,6 +13,7 @@ import unicodedata
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’、，。；：？！（）《》【】—…·"
 _CHINESE = re.compile(rf"[{_CJK}]")
 _OPENING = tuple("“‘（《【〔([")
+_EMPTY_PAIR = re.compile(r"“\s*”|‘\s*’|（\s*）|《\s*》|【\s*】")
 _SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
 _WIDTH_MAP = str.maketrans(
     {
@@ -56,11 +57,12 @@ def join_wrapped(text: str) -> str:
     return squeeze("".join(p for p in parts if p))
 
 
-def ends_open(text: str) -> bool:
+def out_of_order(text: str) -> bool:
     """The line ends with an opening quote or bracket, which Chinese typesetting never leaves
-    at a line's end: an extraction that prints it there has put the text out of order
-    (`pdftotext -raw`: `3 月 7 “` / `日开展 有事找政府…`, the quote drawn apart)."""
-    return text.rstrip().endswith(_OPENING)
+    at a line's end, or holds a pair with nothing inside (`“ ”`): an extraction that prints
+    that has put the marks apart from their words (`pdftotext -raw`: `3 月 7 “` / `日开展 有事
+    找政府…`, `参加 7 “ ”` / `月 领导接听日 活动`)."""
+    return text.rstrip().endswith(_OPENING) or _EMPTY_PAIR.search(text) is not None
 
 
 def printed_width(text: str) -> int:

@@ -799,3 +799,27 @@ def test_centred_cells_split_the_pieces_between_two_rows_by_halves():
         ([], []),
     ]
     assert not place_centred(rows[:1], [Piece("湘阴县", 1, 2, "unit")])
+
+
+def test_quotes_a_raw_extraction_prints_apart_leave_the_detail_doubtful_not_wrong():
+    """`pdftotext -raw` of a generated bulletin (tests/fixtures/unseen, July): the quotes
+    round 领导接听日 drawn apart from their words (`参加 7 “ ”` / `月 领导接听日 活动`). No
+    reader can put them back: the row is read, its detail doubtful, with a warning."""
+    doc = text_document(
+        "附件 4：",
+        "2024 年 7 月 12345 热线和市长信箱工作考核加分表",
+        "部门名称 加扣分值 指标名称 加分明细",
+        "岳阳楼区 +1 领导接听日",
+        "单位负责同志参加 7 “ ”",
+        "月 领导接听日 活动，到市",
+        "12345 热线话务大厅接听来电",
+        "平江县 +1.5 信息报送 市级及以上主流媒体刊登 3 篇典型案例",
+    )
+    rows, warnings = read_adjustments(doc)
+    assert [(r.unit, r.indicator, r.doubtful) for r in rows] == [
+        ("岳阳楼区", "领导接听日", ["detail"]),
+        ("平江县", "信息报送", []),
+    ]
+    assert [(w.message, w.page, w.snippet[:9]) for w in warnings] == [
+        ("加扣分表这一行的明细在文本中无法确定，已标为存疑，请核对", 1, "岳阳楼区 +1 领")
+    ]

@@ -40,7 +40,7 @@ from lib.extract.wrapped.strategy import LAYOUT_COLUMNS, Cut, Strategy
 from lib.labels import field_label
 from lib.model import Adjustment, ParseWarning
 from lib.settings import DEFAULT_SETTINGS, ExtractSettings
-from lib.text import compact, ends_open, squeeze
+from lib.text import compact, out_of_order, squeeze
 
 COLUMNS = ("unit", "points", "indicator", "detail")
 ADJ_FIELDS = ("kind", *COLUMNS)
@@ -322,7 +322,7 @@ def _finish_run(run: list[Anchor | Piece], state: _State, strategy: Strategy) ->
             state.warn("加扣分表的一行无法读取：分值后没有指标名称", anchor.page, text)
             state.unit = None
             continue
-        _emit(whole, anchor.page, state, _out_of_order(anchor))
+        _emit(whole, anchor.page, state, _unsettled(anchor))
 
 
 def _continue_last_unit(run: list[Anchor | Piece], state: _State) -> list[Anchor | Piece]:
@@ -339,7 +339,7 @@ def _continue_last_unit(run: list[Anchor | Piece], state: _State) -> list[Anchor
     return run[1:]
 
 
-def _out_of_order(anchor: Anchor) -> tuple[str, ...]:
+def _unsettled(anchor: Anchor) -> tuple[str, ...]:
     """The text columns of the row with a line the extraction put out of order, or a piece
     whose share of its line the strategy could not settle."""
     row = anchor.row
@@ -348,7 +348,7 @@ def _out_of_order(anchor: Anchor) -> tuple[str, ...]:
         column
         for column in ("unit", "indicator", "detail")
         if column in unsure
-        or any(ends_open(text) for text in anchor.lines(column, getattr(row, column)))
+        or any(out_of_order(text) for text in anchor.lines(column, getattr(row, column)))
     )
 
 
