@@ -823,3 +823,28 @@ def test_quotes_a_raw_extraction_prints_apart_leave_the_detail_doubtful_not_wron
     assert [(w.message, w.page, w.snippet[:9]) for w in warnings] == [
         ("加扣分表这一行的明细在文本中无法确定，已标为存疑，请核对", 1, "岳阳楼区 +1 领")
     ]
+
+
+def test_a_serial_number_column_before_the_unit_is_not_part_of_it():
+    """A 加分表 with a 序号 column, as `pdftotext -raw` and `-layout` print it."""
+    raw = text_document(
+        "附件 4：",
+        "2025 年 2 月 12345 热线和市长信箱工作考核加分表",
+        "序号 部门名称 加扣分值 指标名称 加分明细",
+        "1 汨罗市 +1 领导接听日 单位主要负责同志参加领导接听日活动",
+        "2 市城管局 +1 知识库管理 新增政务数据共享类知识条目 48 条，审核及时",
+    )
+    layout = text_document(
+        "附件 4：",
+        "                 2025 年 2 月 12345 热线和市长信箱工作考核加分表",
+        " 序号       部门名称     加扣分值     指标名称                      加分明细",
+        "  1      汨罗市         +1    领导接听日       单位主要负责同志参加领导接听日活动",
+        "  2     市城管局         +1    知识库管理       新增政务数据共享类知识条目 48 条，审核及时",
+    )
+    for doc in (raw, layout):
+        rows, warnings = read_adjustments(doc)
+        assert [(r.unit, r.points, r.indicator) for r in rows] == [
+            ("汨罗市", 1.0, "领导接听日"),
+            ("市城管局", 1.0, "知识库管理"),
+        ]
+        assert warnings == []

@@ -23,6 +23,7 @@ from lib.extract.rows import (
     looks_like_name,
     signed_points,
     tokens_to_adjustment,
+    without_serial,
 )
 from lib.extract.vocabulary import (
     adjustment_columns,
@@ -225,7 +226,7 @@ def _column_items(line: Line, cut: Cut, pos: float) -> list[Anchor | Piece]:
             if text
         ]
     row = AdjustmentCells(
-        unit=squeeze(cells["unit"]),
+        unit=squeeze(" ".join(without_serial(cells["unit"].split()))),
         points=points,
         signed=True,
         indicator=squeeze(cells["indicator"]),
@@ -243,7 +244,7 @@ def _flowing_items(line: Line, settings: ExtractSettings) -> list[Anchor | Piece
     the next line, as extractions in cell order print it) is kept as a broken anchor: its
     pieces go with it, and it is reported, not read.
     """
-    tokens = line_to_cells(line.text)
+    tokens = without_serial(line_to_cells(line.text))
     row = tokens_to_adjustment(tokens, settings) or _open_row(tokens, settings)
     if row is None and not _starts_like_row(tokens, settings):
         return [Piece(text=line.text, page=line.page, pos=math.nan)]

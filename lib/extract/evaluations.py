@@ -9,6 +9,7 @@ labels, and a wrapped unit name left on lines of its own is joined to its row (w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from lib.document import Document, Line, Table
@@ -108,7 +109,9 @@ def _take_cells(cells, state: _State, page: int, tokens: bool) -> EvaluationCell
     return replace(row, group=state.group)
 
 
-def _emit(row: EvaluationCells, name: str, page: int, state: _State) -> None:
+def _emit(
+    row: EvaluationCells, name: str, page: int, state: _State, doubtful: list[str] | None = None
+) -> None:
     snippet = f"{name} {' '.join(str(v) for v in row.values.values())} {row.grade}"
     if not name:
         state.warn("评价表的一行没有单位名称，未读取", page, snippet)
@@ -124,6 +127,7 @@ def _emit(row: EvaluationCells, name: str, page: int, state: _State) -> None:
                 unit=name,
                 grade=row.grade,
                 page=page,
+                doubtful=doubtful or [],
                 **row.values,
             )
         )
@@ -179,7 +183,22 @@ def _finish_run(run: list, state: _State, strategy: Strategy) -> None:
     for piece in left:
         state.warn("评价表中有一行文字不属于任何数据行，未读取", piece.page, piece.text)
     for anchor in anchors:
-        _emit(anchor.row, anchor.cell("name", anchor.row.name), anchor.page, state)
+        name = anchor.cell("name", anchor.row.name)
+        unsure = not strategy.by_position and state.note_column and _may_hold_a_note(anchor)
+        if unsure:
+            state.warn(
+                "评价表这一行的单位名称前有一行可能是备注，在文本中无法分开：单位名称已标为存疑，请核对",
+                anchor.page,
+                name,
+            )
+        _emit(anchor.row, name, anchor.page, state, ["unit"] if unsure else [])
+
+
+def _may_hold_a_note(anchor: Anchor) -> bool:
+    """In a flowing text of a table with a 备注 column, a line before a row may be a note's
+    rather than the unit's (`7 月起纳` / `入考核` / `市退役军人事务` / `局`): one with a digit,
+    which a unit's name does not have, says the pieces mix the two."""
+    return any(re.search(r"\d", piece.text) for piece in anchor.before)
 
 
 def _names_only(

@@ -43,6 +43,7 @@ _SPLIT_DIGITS = re.compile(r"[\d.][ \t]+[\d.]")
 _SHORT_TOKEN = 2
 # Two or more single Chinese characters, each standing alone between spaces.
 _LETTER_SPACED = re.compile(r"(?<!\S)[\u4e00-\u9fff](?:[ ]+[\u4e00-\u9fff])+(?!\S)")
+_SERIAL = re.compile(r"\d{1,3}")
 _GROUP_NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?")
 
 
@@ -218,6 +219,7 @@ def tokens_to_adjustment(
     indicator: then it is a wrapped piece of a cell, or cells printed one per line (an
     extraction in column order), whose rows cannot be told apart.
     """
+    tokens = without_serial(tokens)
     for p, token in enumerate(tokens[: settings.unit_max_tokens + 1]):
         value = signed_points(token)
         if value is None:
@@ -235,6 +237,13 @@ def tokens_to_adjustment(
             unsure=() if settled else ("indicator", "detail"),
         )
     return None
+
+
+def without_serial(tokens: Sequence[str]) -> list[str]:
+    """A row's tokens less the serial number of a 序号 column before its unit (`1 汨罗市 +1 …`)."""
+    return list(
+        tokens[1:] if tokens and _SERIAL.fullmatch(tokens[0]) and len(tokens) > 1 else tokens
+    )
 
 
 def _indicator_end(tokens: Sequence[str], start: int) -> tuple[int, bool]:
