@@ -20,9 +20,7 @@ from lib.extract.rows import (
     RowError,
     cells_to_adjustment,
     line_to_cells,
-    looks_like_name,
     signed_points,
-    tokens_to_adjustment,
     without_serial,
 )
 from lib.extract.vocabulary import (
@@ -34,7 +32,7 @@ from lib.extract.vocabulary import (
 )
 from lib.extract.wrapped.centring import Centring, place_by_position
 from lib.extract.wrapped.choice import choose_strategy
-from lib.extract.wrapped.line_order import columns_in_order, indicator_and_detail
+from lib.extract.wrapped.line_order import columns_in_order, flowing_items, indicator_and_detail
 from lib.extract.wrapped.merged_names import rows_doubtful_above_merged_names
 from lib.extract.wrapped.pieces import Anchor, Piece, place_in_order
 from lib.extract.wrapped.strategy import LAYOUT_COLUMNS, Cut, Strategy
@@ -210,7 +208,7 @@ def _read_lines(lines: list[Line], state: _State) -> None:
         elif strategy.split is not None:
             run += _column_items(line, strategy.split(line), strategy.down(line))
         else:
-            run += _flowing_items(line, state.settings)
+            run += flowing_items(line, state.settings)
     _finish_run(run, state, strategy)
 
 
@@ -235,51 +233,6 @@ def _column_items(line: Line, cut: Cut, pos: float) -> list[Anchor | Piece]:
     )
     empty = frozenset(c for c in ("unit", "indicator", "detail") if not cells[c])
     return [Anchor(row=row, page=line.page, pos=pos, empty=empty)]
-
-
-def _flowing_items(line: Line, settings: ExtractSettings) -> list[Anchor | Piece]:
-    """In a flowing text only the order tells; `line_order.columns_in_order` settles the pieces.
-
-    A line that starts like a row but is not one (`市供销联社 -2` with its indicator on
-    the next line, as extractions in cell order print it) is kept as a broken anchor: its
-    pieces go with it, and it is reported, not read.
-    """
-    tokens = without_serial(line_to_cells(line.text))
-    row = tokens_to_adjustment(tokens, settings) or _open_row(tokens, settings)
-    if row is None and not _starts_like_row(tokens, settings):
-        return [Piece(text=line.text, page=line.page, pos=math.nan)]
-    empty = {"indicator", "detail"} if row and not row.indicator else set()
-    return [
-        Anchor(
-            row=row,
-            page=line.page,
-            pos=math.nan,
-            empty=frozenset(empty if row and row.unit else empty | {"unit"}),
-        )
-    ]
-
-
-def _open_row(tokens: list[str], settings: ExtractSettings) -> AdjustmentCells | None:
-    """A line that is a unit and signed points and nothing more: the row's line in an
-    extraction that prints a wrapped 指标名称 on the lines after it. Its indicator and detail
-    are left empty for those lines (line_order.indicator_and_detail)."""
-    if not tokens or signed_points(tokens[-1]) is None:
-        return None
-    if not all(looks_like_name(t, settings) for t in tokens[:-1]):
-        return None
-    if len(tokens) - 1 > settings.unit_max_tokens:
-        return None
-    unit = squeeze(" ".join(tokens[:-1]))
-    return AdjustmentCells(
-        unit=unit, points=signed_points(tokens[-1]), signed=True, indicator="", detail=""
-    )
-
-
-def _starts_like_row(tokens: list[str], settings: ExtractSettings) -> bool:
-    return any(
-        signed_points(t) is not None and all(looks_like_name(u, settings) for u in tokens[:i])
-        for i, t in enumerate(tokens[: settings.unit_max_tokens + 1])
-    )
 
 
 def _finish_run(run: list[Anchor | Piece], state: _State, strategy: Strategy) -> None:
