@@ -7,13 +7,15 @@ import json
 import sys
 from pathlib import Path
 
-from lib import cli_admin
+from lib import cli_admin, cli_review
 from lib.errors import HotlineError, RejectedFile
 
 
 def _cmd_parse(args) -> int:
     from lib.sandbox import parse_untrusted
 
+    if args.explain:
+        return cli_review.explain_files(args.files, Path(args.explain))
     results = []
     for path in args.files:
         try:
@@ -147,6 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="解析通报文件（PDF / DOCX / TXT / MD）")
     p.add_argument("files", nargs="+")
     p.add_argument("--json", action="store_true", help="输出 JSON（多个文件时为数组）")
+    p.add_argument(
+        "--explain", metavar="OUT_DIR", help="每页写一张 PNG，标出识别到的表格、行、列与词"
+    )
     p.set_defaults(func=_cmd_parse)
     p = sub.add_parser("import", help="解析并导入通报到库（DATABASE_URL 或 HOTLINE_DB 指定的库）")
     p.add_argument("files", nargs="+")
@@ -170,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help="接听日期 YYYY-MM-DD")
     p.set_defaults(func=_cmd_briefing)
     cli_admin.register(sub)
+    cli_review.register(sub)
     return parser
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Format = Literal["pdf", "docx", "text"]
+Box = tuple[float, float, float, float]
+"""(x0, top, x1, bottom) on a page, in points from its top-left corner (pdfplumber's axes)."""
 
 
 @dataclass(frozen=True)
@@ -47,16 +49,39 @@ class Table:
 
     `rows[i][j]` is the text of a cell; the visual lines of a wrapped cell are joined with
     "\\n" (extract/ decides how to join them). A cell covered by a merge is None (PDF) or
-    repeats the merged cell's text (DOCX, as python-docx reports it).
+    repeats the merged cell's text (DOCX, as python-docx reports it). `boxes`, where the
+    format has them (PDF), has the grid's shape and each cell's box (None where merged).
     """
 
     rows: list[list[str | None]]
     page: int
     top: float | None = None
     bottom: float | None = None
+    boxes: list[list[Box | None]] | None = None
+
+    def row_box(self, index: int) -> Box | None:
+        """The outline of row `index`: its cells' boxes together, None without boxes."""
+        return enclosing(self.boxes[index]) if self.boxes else None
 
 
 Block = Line | Table
+
+
+def line_box(line: Line) -> Box | None:
+    return None if line.top is None else (line.x0, line.top, line.x1, line.bottom)
+
+
+def enclosing(boxes) -> Box | None:
+    """The smallest box around every box given (None ones skipped); None for none."""
+    boxes = [b for b in boxes if b is not None]
+    if not boxes:
+        return None
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 @dataclass

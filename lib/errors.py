@@ -136,3 +136,19 @@ class RulesError(HotlineError):
     """The rules file (score weights, bands, precision, pools) is not usable."""
 
     reason = "评价规则文件有误，请修正后重新启动"
+
+
+class ReviewError(HotlineError):
+    """A review decision, correction or undo was refused; nothing was written."""
+
+    reason = "未作记录"
+
+    @property
+    def message(self) -> str:
+        return f"{self.detail}，{self.reason}" if self.detail else self.reason
+
+
+class SourceUnavailable(HotlineError):
+    """The page picture behind a value cannot be drawn (no PDF, no position, a bad page)."""
+
+    reason = "无法显示原文页面"

@@ -144,6 +144,10 @@ class Evaluation:
     `visited`/`visited_rate` are 回访不满意数/群众不满意率 on hotline rows and
     回访满意数/群众满意率 on mailbox rows, as in the answer key. The hotline 不满意率 is taken
     over return visits, which the bulletin does not print, so it has no `ratio` there.
+
+    Where it was printed, for showing the source beside a value: `page`, `box` (the row's
+    outline on the page in points, lib.document.Box, where the format has positions: PDF) and
+    `row_text` (the row as read: a grid's cells joined by " │ ", or its text lines).
     """
 
     channel: Channel
@@ -171,6 +175,8 @@ class Evaluation:
     order: int = 0
     page: int | None = None
     unit_id: str = ""
+    box: tuple[float, float, float, float] | None = None
+    row_text: str = ""
 
 
 FIGURES: tuple[Figure, ...] = tuple(
@@ -271,7 +277,7 @@ class Bulletin:
         return data
 
 
-_ROW_EXTRA = ("order", "page", "unit_id")
+_ROW_EXTRA = ("order", "page", "unit_id", "box", "row_text")
 
 
 def _row_json(row) -> dict:

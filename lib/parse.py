@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from lib.checks import run_checks
+from lib.document import Document
 from lib.extract.bulletin import build_bulletin
 from lib.model import Bulletin, Source
 from lib.readers import DEFAULT_LIMITS, Limits, read_document
@@ -19,6 +20,17 @@ def parse_bytes(
     settings: ExtractSettings = DEFAULT_SETTINGS,
 ) -> Bulletin:
     """Parse in this process. For untrusted bytes use lib.sandbox.parse_untrusted."""
+    return parse_document(data, filename, limits, settings)[1]
+
+
+def parse_document(
+    data: bytes,
+    filename: str,
+    limits: Limits = DEFAULT_LIMITS,
+    settings: ExtractSettings = DEFAULT_SETTINGS,
+) -> tuple[Document, Bulletin]:
+    """The document the reader made and the bulletin made from it (lib.source.explain draws
+    the one with the rows of the other)."""
     doc = read_document(data, filename, limits, settings)
     source = Source(
         filename=filename,
@@ -30,4 +42,4 @@ def parse_bytes(
     bulletin = build_bulletin(doc, source, settings)
     UnitIndex.default().assign(bulletin)
     bulletin.checks = run_checks(bulletin)
-    return bulletin
+    return doc, bulletin

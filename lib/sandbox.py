@@ -1,5 +1,8 @@
 """Parse untrusted bytes in a child process under a wall-clock and a memory limit.
 
+The same child draws pictures of a file's pages (lib/source: a row's crop, the parser's
+explanation), which open the file again: under the same limits as its parse.
+
 A hostile file (a compressed-stream bomb, a page that sends pdfminer into a loop) can only
 cost its own child: the caller gets TooComplex and carries on.
 
@@ -29,21 +32,50 @@ import time
 import typing
 from pathlib import Path
 
+from lib.document import Box
 from lib.errors import CorruptFile, HotlineError, TooComplex
 from lib.model import Bulletin
 from lib.readers import DEFAULT_LIMITS, Limits
 
+if typing.TYPE_CHECKING:
+    from lib.source.crop import Crop
+
 _SIZE = struct.Struct("!Q")
 _ROOT = str(Path(__file__).resolve().parent.parent)
 _ZYGOTE_CODE = "import sys; sys.path.insert(0, sys.argv[1]); from lib.sandbox import serve; serve(int(sys.argv[2]))"
-_PRELOAD = ("lib.parse", "lib.readers.pdf", "lib.readers.docx", "lib.readers.text")
+_PRELOAD = (
+    "lib.parse",
+    "lib.readers.pdf",
+    "lib.readers.docx",
+    "lib.readers.text",
+    "lib.source.crop",
+    "lib.source.explain",
+)
 
 
 def parse_untrusted(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -> Bulletin:
     """lib.parse.parse_bytes in a child; only a Bulletin or a HotlineError comes back."""
+    return _run("parse", (data, filename), filename, limits)
+
+
+def crop_untrusted(
+    data: bytes, filename: str, page: int, box: Box, limits: Limits = DEFAULT_LIMITS
+) -> Crop:
+    """lib.source.crop.crop_row in a child: the page around a row, from the stored original."""
+    return _run("crop", (data, page, box), filename, limits)
+
+
+def explain_untrusted(
+    data: bytes, filename: str, pages: list[int] | None = None, limits: Limits = DEFAULT_LIMITS
+) -> list[tuple[int, bytes]]:
+    """lib.source.explain.explain_pages in a child: what the parser saw, page by page."""
+    return _run("explain", (data, filename, pages), filename, limits)
+
+
+def _run(job: str, args: tuple, filename: str, limits: Limits):
     read_fd, write_fd = os.pipe()
     try:
-        pid = _ZYGOTE.fork_child(pickle.dumps((data, filename, limits)), write_fd)
+        pid = _ZYGOTE.fork_child(pickle.dumps((job, args, filename, limits)), write_fd)
     finally:
         os.close(write_fd)
     with os.fdopen(read_fd, "rb", buffering=0) as result:
@@ -174,14 +206,14 @@ def _run_child(request: bytes, result_fd: int) -> typing.NoReturn:
     """
     try:
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-        data, filename, limits = pickle.loads(request)
+        job, args, filename, limits = pickle.loads(request)
         cap = limits.memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
         cpu = int(limits.timeout_s) + 2
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         try:
-            blob = pickle.dumps(_parse(data, filename, limits))
+            blob = pickle.dumps(_job(job, args, filename, limits))
         except MemoryError:
             blob = pickle.dumps(TooComplex(filename))
         with os.fdopen(result_fd, "wb") as out:
@@ -190,11 +222,21 @@ def _run_child(request: bytes, result_fd: int) -> typing.NoReturn:
         os._exit(0)
 
 
-def _parse(data: bytes, filename: str, limits: Limits) -> Bulletin | HotlineError:
+def _job(job: str, args: tuple, filename: str, limits: Limits):
+    """The job's outcome, or the HotlineError that explains its failure."""
     try:
+        if job == "crop":
+            from lib.source.crop import crop_row
+
+            return crop_row(*args)
+        if job == "explain":
+            from lib.source.explain import explain_pages
+
+            data, name, pages = args
+            return explain_pages(data, name, pages, limits)
         from lib.parse import parse_bytes
 
-        return parse_bytes(data, filename, limits)
+        return parse_bytes(*args, limits)
     except HotlineError as exc:
         return exc
     except (MemoryError, RecursionError):

@@ -21,6 +21,7 @@ from lib.__main__ import main
 from lib.backup import MANIFEST, backup, restore
 from lib.errors import BackupDamaged, BackupIncompatible, NotABackup, StoreNotEmpty
 from lib.store import Store
+from lib.store.migrations import CURRENT_VERSION
 from tests.apptest import made_bulletin
 
 FRAMES = (
@@ -251,7 +252,7 @@ DAMAGE = {
     "a newer schema": (
         _manifest_with(schema_version=99),
         BackupIncompatible,
-        "备份的数据库结构版本 99，本程序为 2",
+        f"备份的数据库结构版本 99，本程序为 {CURRENT_VERSION}",
     ),
     "no manifest": (lambda n, d: None if n == MANIFEST else d, NotABackup, ""),
 }

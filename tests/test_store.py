@@ -8,13 +8,21 @@ from datetime import datetime
 
 import pandas as pd
 import pytest
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, text, update
 
 from lib.errors import NotABulletin, StoreError
 from lib.store import Store, importer
 from lib.store.engine import writing
 from lib.store.migrations import CURRENT_VERSION, stored_version
-from lib.store.schema import evaluations, overview, schema_version, unit_aliases, units
+from lib.store.schema import (
+    evaluations,
+    overview,
+    place_columns,
+    review_log,
+    schema_version,
+    unit_aliases,
+    units,
+)
 
 EVALUATION_COLUMNS = [
     "period",
@@ -38,6 +46,8 @@ EVALUATION_COLUMNS = [
     "score",
     "grade",
     "bulletin_id",
+    "corrected",
+    "correction",
 ]
 
 
@@ -67,7 +77,7 @@ def test_evaluation_frame_keeps_every_printed_number(store, samples):
     fields = [
         f.name
         for f in dataclasses.fields(march.bulletin.evaluations[0])
-        if f.name not in ("order", "page", "unit_id")
+        if f.name not in ("order", "page", "unit_id", "box", "row_text")
     ]
     assert frame[fields].to_dict("records") == [
         {f: getattr(e, f) for f in fields} for e in march.bulletin.evaluations
@@ -311,13 +321,45 @@ def test_upgrade_from_version_1_backfills_units(store_url, samples, monkeypatch)
     upgraded.close()
 
 
+def test_upgrade_from_version_2_keeps_rows_without_their_places(store_url, samples, monkeypatch):
+    monkeypatch.setenv("HOTLINE_DEMO", "0")
+    march = samples["2024-03.pdf"]
+    store = Store.open(store_url)
+    store.import_bulletin(march.bulletin, march.data)
+    _downgrade_to_version_2(store)
+    store.close()
+
+    upgraded = Store.open(store_url)
+
+    places = upgraded.frame("places")
+    assert len(places) == len(march.bulletin.evaluations)
+    assert places["box_top"].isna().all() and (places["row_text"] == "").all()
+    assert upgraded.frame("review_log").empty
+    assert upgraded.frame("evaluations")["score"].tolist() == [
+        e.score for e in march.bulletin.evaluations
+    ]
+    assert upgraded.integrity_problems() == []
+    upgraded.close()
+
+
 def _downgrade_to_version_1(store: Store) -> None:
-    """A version-1 store: the current schema without what migration 2 added."""
+    """A version-1 store: the current schema without what migrations 2 and 3 added."""
+    _downgrade_to_version_2(store)
     with writing(store.engine) as conn:
         unit_aliases.drop(conn)
         units.drop(conn)
         conn.execute(delete(schema_version))
         conn.execute(schema_version.insert().values(version=1, applied_at=datetime(2024, 1, 1)))
+
+
+def _downgrade_to_version_2(store: Store) -> None:
+    """A version-2 store: without the review log and the rows' places (migration 3)."""
+    with writing(store.engine) as conn:
+        review_log.drop(conn)
+        for column in place_columns():
+            conn.execute(text(f"ALTER TABLE evaluations DROP COLUMN {column.name}"))
+        conn.execute(delete(schema_version))
+        conn.execute(schema_version.insert().values(version=2, applied_at=datetime(2024, 1, 1)))
 
 
 def test_store_newer_than_the_program_is_refused(store_url, monkeypatch):

@@ -20,12 +20,20 @@ from lib.store.engine import translated, writing
 from lib.store.schema import (
     BULLETIN_PARTS,
     bulletins,
+    review_log,
     store_state,
     unit_aliases,
     units,
 )
 
-TABLES: tuple[Table, ...] = (store_state, units, unit_aliases, bulletins, *BULLETIN_PARTS)
+TABLES: tuple[Table, ...] = (
+    store_state,
+    units,
+    unit_aliases,
+    bulletins,
+    *BULLETIN_PARTS,
+    review_log,
+)
 """Every table a backup holds, parents before children (schema_version is the store's own)."""
 BY_NAME = {table.name: table for table in TABLES}
 _BATCH = 500

@@ -8,13 +8,16 @@ To change the schema: edit schema.py, add `_to_N` below, register it in MIGRATIO
 Versions:
 1. bulletins and their parts, store_state, schema_version.
 2. units and unit_aliases (the store's copy of lib/data/units.csv), backfilled from the rows.
+3. review_log (the review and correction audit log); where each evaluation row was printed
+   (box_x0 … box_bottom, row_text), empty on rows stored before: re-import a month to show
+   its crops.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, func, inspect, select, union
+from sqlalchemy import Connection, Engine, func, inspect, select, text, union
 
 from lib.errors import StoreError
 from lib.store.aliases import ensure_units, sync_default_aliases
@@ -23,6 +26,8 @@ from lib.store.schema import (
     adjustments,
     evaluations,
     metadata,
+    place_columns,
+    review_log,
     schema_version,
     store_state,
     unit_aliases,
@@ -38,8 +43,18 @@ def _to_2(conn: Connection) -> None:
     ensure_units(conn, set(conn.execute(printed).scalars()))
 
 
-MIGRATIONS = {2: _to_2}
-CURRENT_VERSION = 2
+def _to_3(conn: Connection) -> None:
+    review_log.create(conn)
+    for column in place_columns():
+        kind = column.type.compile(dialect=conn.dialect)
+        default = " NOT NULL DEFAULT ''" if column.server_default is not None else ""
+        conn.execute(
+            text(f"ALTER TABLE {evaluations.name} ADD COLUMN {column.name} {kind}{default}")
+        )
+
+
+MIGRATIONS = {2: _to_2, 3: _to_3}
+CURRENT_VERSION = 3
 
 
 def ensure_schema(engine: Engine) -> int:
