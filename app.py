@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.labels import span_label
-from ui import access, filters, safe, state
+from ui import access, filters, review, safe, state
 
 st.set_page_config(page_title="热线通报分析台", page_icon=":material/support_agent:", layout="wide")
 
@@ -67,6 +67,7 @@ def sidebar() -> None:
     span = f"已载入 {span_label(months)}" if months else "通报库还是空的"
     st.sidebar.caption(span + ("（含演示数据）" if demo else ""))
     filters.sidebar(months)
+    review.sidebar()
     access.sidebar()
 
 

@@ -7,7 +7,7 @@ nothing here rounds or repairs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 
 import pandas as pd
@@ -125,8 +125,12 @@ def shown(value: object) -> str:
     return text[:-2] if isinstance(value, float) and text.endswith(".0") else text
 
 
-def library_frame(library: list[BulletinInfo]) -> pd.DataFrame:
-    """One row per stored bulletin, as the library lists them."""
+def library_frame(
+    library: list[BulletinInfo], waiting: Mapping[str, int] | None = None
+) -> pd.DataFrame:
+    """One row per stored bulletin, as the library lists them; `waiting`: items 待核实 per
+    month (ui.review.open_counts), so an unreviewed month shows."""
+    waiting = waiting or {}
     data = [
         [
             month_label(i.period),
@@ -137,6 +141,7 @@ def library_frame(library: list[BulletinInfo]) -> pd.DataFrame:
             i.adjustment_rows,
             i.findings,
             i.warnings,
+            waiting.get(i.period, 0),
             time_label(i.imported_at),
             "是" if i.is_demo else "",
         ]
@@ -151,40 +156,11 @@ def library_frame(library: list[BulletinInfo]) -> pd.DataFrame:
         "加扣分行",
         "核对不一致",
         "解析警告",
+        "待核实",
         "导入时间",
         "演示数据",
     ]
     return pd.DataFrame(data, columns=columns)
-
-
-def in_period(rows: pd.DataFrame, start: str | None, end: str | None) -> pd.DataFrame:
-    """Rows of a store frame (with its 'period' column) from month `start` to `end`."""
-    keep = pd.Series(True, index=rows.index)
-    if start is not None:
-        keep &= rows["period"] >= start
-    if end is not None:
-        keep &= rows["period"] <= end
-    return rows[keep]
-
-
-def select_findings(
-    findings: pd.DataFrame,
-    channel: str | None = None,
-    units: Sequence[str] = (),
-    kinds: Sequence[str] = (),
-) -> pd.DataFrame:
-    """Stored findings (Store.frame("findings")) of a channel, some units, some kinds.
-
-    A finding without a channel (a check across the channels) is kept whatever the channel.
-    """
-    keep = pd.Series(True, index=findings.index)
-    if channel is not None:
-        keep &= findings["channel"].isna() | (findings["channel"] == channel)
-    if units:
-        keep &= findings["unit"].isin(units)
-    if kinds:
-        keep &= findings["kind"].isin(kinds)
-    return findings[keep]
 
 
 def _rows(bulletin: Bulletin, part: str) -> list:

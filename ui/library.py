@@ -9,7 +9,7 @@ import streamlit as st
 from lib.labels import month_label
 from lib.reports import library_frame
 from lib.store import BulletinInfo
-from ui import access, state
+from ui import access, review, state
 
 _CONFIRM = "library.confirm-delete"
 
@@ -19,9 +19,9 @@ def view(library: list[BulletinInfo]) -> None:
         st.info("通报库还是空的：在上方上传通报文件，检查解析结果后保存。", icon=":material/inbox:")
         return
     with st.container(key="library-table"):
-        st.dataframe(library_frame(library), hide_index=True)
+        st.dataframe(library_frame(library, review.open_counts()), hide_index=True)
     st.page_link(
-        "views/quality.py", label="查看全部核对结果与解析警告", icon=":material/fact_check:"
+        "views/quality.py", label="逐项核实核对结果与解析警告", icon=":material/fact_check:"
     )
     if access.can_edit():
         _demo_removal(library)

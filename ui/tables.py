@@ -28,7 +28,8 @@ def show(
     choices: Mapping[str, str] | None = None,
     links: Sequence[str] | None = None,
     wrap: Mapping[str, int | str] | None = None,
-) -> None:
+    select: bool = False,
+) -> tuple[int, str] | None:
     """The table, tall enough for its rows up to a limit, then its CSV and Excel buttons.
 
     `key` (ASCII: it becomes the CSS class st-key-table-<key>) keys the widgets, `file_name`
@@ -37,10 +38,11 @@ def show(
     `links`, one URL per row, add a last column of links to the unit comparison; they are not
     part of the downloads. `wrap` gives long-text columns their widths (as in `wrapped`) and
     lets their text wrap. A table without rows is a line saying so, without downloads.
+    With `select`, one cell can be picked: returns its (row position, heading), else None.
     """
     if table.empty:
         st.caption(NOTHING)
-        return
+        return None
     config = {
         column: st.column_config.NumberColumn(format=printf)
         for column, printf in table.formats.items()
@@ -54,16 +56,20 @@ def show(
     )
     row_height = WRAPPING_ROW_PX if wrap else None
     height = min((row_height or ROW_PX) * len(frame) + ROW_PX + 3, MAX_HEIGHT_PX)
+    picking = {"on_select": "rerun", "selection_mode": "single-cell", "key": f"pick-{key}"}
     with st.container(key=f"table-{key}"):
-        st.dataframe(
+        event = st.dataframe(
             frame,
             hide_index=True,
             column_config=config,
             height=height,
             placeholder=MISSING,
             row_height=row_height,
+            **(picking if select else {}),
         )
     downloads.offer(table.frame, key, file_name, choices)
+    cells = event.selection.cells if select else []
+    return tuple(cells[0]) if cells else None
 
 
 def wrapped(

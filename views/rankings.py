@@ -7,7 +7,7 @@ from lib.analysis import metrics
 from lib.analysis.rankings import ranking_table, ranking_view
 from lib.labels import month_label
 from lib.model import GROUPS
-from ui import plots, prologue, tables
+from ui import plots, prologue, source, tables
 
 ALL_GROUPS = "全部分组"
 CHOICE_PX = 200
@@ -85,9 +85,9 @@ choices = {
 }
 
 st.subheader("排名表")
-tables.show(
-    ranking_table(view.ranking, chosen.channel, measure), "ranking", f"排名-{chosen.end}", choices
-)
+table = ranking_table(view.ranking, chosen.channel, measure)
+picked = tables.show(table, "ranking", f"排名-{chosen.end}", choices, select=True)
+source.show_picked(picked, view.ranking, table, chosen.end, chosen.channel, measure)
 
 lists = st.grid(2, min_column_width=LIST_MIN_PX, gap="medium")
 with lists.cell():

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.analysis import metrics
-from lib.analysis.display import Table, measure_format, shape
+from lib.analysis.display import MARK, NOTE, Table, measure_format, shape
 from lib.analysis.rankings import ranks
 from lib.analysis.rows import in_months, latest_names, of_channel, one_row_per_unit
 from lib.labels import CHANNELS
@@ -148,7 +148,8 @@ def side_by_side(
 ) -> pd.DataFrame:
     """A month's figures with one column per unit (headed by its name) and one row per item:
     group, place in group, score, grade, rates, counts — as text at the bulletin's precision,
-    rates with %; 未列入 for a unit the month's table does not list."""
+    rates with %; 未列入 for a unit the month's table does not list. A corrected value has ※,
+    and a last item 更正说明 says what the bulletin printed."""
     placed = _placed(evaluations, channel, period, unit_ids)
     items = [
         "分组",
@@ -157,19 +158,23 @@ def side_by_side(
         "等级评价",
         *(metrics.label(m, channel) for m in metrics.MEASURES[1:]),
     ]
+    noted = bool((placed["correction"] != "").any())
+    items += [NOTE] if noted else []
     columns = {}
     for unit_id in unit_ids:
         if unit_id not in placed.index:
             columns[names.get(unit_id, unit_id)] = [NOT_LISTED] * len(items)
             continue
         row = placed.loc[unit_id]
-        values = [_shown(row[m], m, channel) for m in metrics.MEASURES]
+        fixed = row["corrected"].split(",")
+        values = [_shown(row[m], m, channel) + MARK * (m in fixed) for m in metrics.MEASURES]
         columns[names.get(unit_id, unit_id)] = [
             row["group"],
             _place(row),
             values[0],
-            row["grade"],
+            row["grade"] + MARK * ("grade" in fixed),
             *values[1:],
+            *([row["correction"]] if noted else []),
         ]
     return pd.DataFrame(columns, index=pd.Index(items, name="项目")).reset_index()
 

@@ -36,6 +36,7 @@ RANKED_COLUMNS = [
     "value_change",
     "previous_score",
     "score_change",
+    "correction",
 ]
 
 

@@ -88,7 +88,8 @@ class Standing:
     """A unit's printed score and grade in one table, and its rank among `of` units.
 
     `min_due` is the ranking pool's threshold (0: the whole group); a unit below it is ranked
-    in its whole group, and `pooled` is False.
+    in its whole group, and `pooled` is False. `correction` is the row's note where an analyst
+    corrected a value (lib/review/apply.py), '' where the row is as printed.
     """
 
     period: str
@@ -100,6 +101,7 @@ class Standing:
     of: int
     min_due: int = 0
     pooled: bool = True
+    correction: str = ""
 
 
 @dataclass(frozen=True)
@@ -262,6 +264,7 @@ def standings(rows: pd.DataFrame, unit_id: str) -> list[Standing]:
                     int(ranked["out_of"]),
                     floor,
                     pooled,
+                    row["correction"],
                 )
             )
     return sorted(out, key=lambda s: (s.period, CHANNEL_ORDER.index(s.channel)))
