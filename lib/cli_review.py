@@ -127,7 +127,7 @@ def _cmd_correct(args: argparse.Namespace) -> int:
 def _cmd_corrections(args: argparse.Namespace) -> int:
     from lib.review import requests
     from lib.review.apply import stale
-    from lib.review.report import log_table
+    from lib.review.report import change, log_table
 
     filters = {"period": requests.month_key(args.month)} if args.month else {}
     with _store() as store:
@@ -136,12 +136,10 @@ def _cmd_corrections(args: argparse.Namespace) -> int:
     table = log_table(log, stale(printed, log))
     if table.empty:
         print("没有核实记录")
-    for row in table.itertuples(index=False):
-        cell = " ".join(v for v in (row.月份, row.渠道, row.单位, row.字段) if v)
-        change = f" {row.通报原值} → {row.更正值}" if row.更正值 else ""
-        reason = f" · 理由：{row.理由}" if row.理由 else ""
-        who = f"编号 {row.编号} · {row.时间} · {row.操作人} · {row.操作}"
-        print(f"{who} · {cell}{change}{reason} · {row.现状}")
+    for _, row in table.iterrows():
+        reason = f" · 理由：{row['理由']}" if row["理由"] else ""
+        who = f"编号 {row['编号']} · {row['时间']} · {row['操作人']} · {row['操作']}"
+        print(f"{who} · {change(row)}{reason} · {row['现状']}")
     return 0
 
 

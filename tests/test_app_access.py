@@ -194,7 +194,9 @@ def test_the_messages_name_what_to_do():
     assert "登录" in AccessError().message
 
 
-WRITES = re.compile(r"\.(import_bulletin|delete_bulletin|delete_demo|set_alias|remove_alias)\(")
+WRITES = re.compile(
+    r"\.(import_bulletin|delete_bulletin|delete_demo|set_alias|remove_alias|append_review)\("
+)
 
 
 def test_every_write_in_the_app_goes_through_the_editor_gate():

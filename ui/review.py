@@ -20,13 +20,13 @@ from lib.review import requests
 from lib.review.apply import stale
 from lib.review.log import STATES, in_force, standing
 from lib.review.queue import Item, build_queue, state_counts
-from lib.review.report import log_table, queue_table
+from lib.review.report import log_summary, log_table, queue_table
 from ui import access, frames, source, tables
 from ui.safe import inert, show_error
 from ui.state import versioned
 
 QUEUE_WIDTHS = {"类别": 110, "位置": 90, "单位": 110, "说明": "large"}
-LOG_WIDTHS = {"理由": "medium", "现状": "medium"}
+LOG_WIDTHS = {"时间": 130, "内容": "large", "理由": "medium", "现状": 120}
 _BADGE = {"open": "orange", "confirmed": "blue", "corrected": "green", "ignored": "gray"}
 
 
@@ -49,12 +49,19 @@ def corrections_in_force(period: str) -> int:
     return len(in_force(log))
 
 
+SIDEBAR_MONTHS = 3
+"""Months with items waiting listed in the sidebar, newest first; the rest are counted."""
+
+
 def sidebar() -> None:
-    """A line per month with items waiting, linking to 数据质量."""
-    waiting = {m: n for m, n in open_counts().items() if n}
-    if waiting:
-        label = "待核实：" + "，".join(f"{month_label(m)} {n} 项" for m, n in waiting.items())
-        st.sidebar.page_link("views/quality.py", label=label, icon=":material/rule:")
+    """A link to 数据质量 per month with items waiting, so an unreviewed month shows."""
+    waiting = [(m, n) for m, n in reversed(open_counts().items()) if n]
+    with st.sidebar.container(key="review-waiting"):
+        for month, n in waiting[:SIDEBAR_MONTHS]:
+            label = f"{month_label(month)}待核实 {n} 项"
+            st.page_link("views/quality.py", label=label, icon=":material/rule:")
+        if len(waiting) > SIDEBAR_MONTHS:
+            st.caption(f"另有 {len(waiting) - SIDEBAR_MONTHS} 个月有待核实项")
 
 
 def month_view(period: str, channel: str) -> None:
@@ -206,7 +213,8 @@ def _stale(period: str) -> None:
         f"{len(gone)} 条更正不再适用（替换文件后，原单元格已不存在或原值已改变），未应用：",
         icon=":material/history:",
     )
-    tables.wrapped(log_table(gone, gone), LOG_WIDTHS, key="review-stale")
+    with st.container(key="review-stale"):
+        tables.wrapped(log_summary(log_table(gone, gone)), LOG_WIDTHS)
 
 
 def log_view(period: str) -> None:
@@ -216,7 +224,8 @@ def log_view(period: str) -> None:
         st.caption("本月还没有核实记录。每次确认、忽略、更正与撤销都会记入这里，不会被改写。")
         return
     printed = frames.frame("printed_evaluations", period=period)
-    tables.wrapped(log_table(log, stale(printed, log)), LOG_WIDTHS, key="review-log")
+    with st.container(key="review-log"):
+        tables.wrapped(log_summary(log_table(log, stale(printed, log))), LOG_WIDTHS)
     if access.can_edit():
         _undo_control(log)
 

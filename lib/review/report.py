@@ -85,6 +85,20 @@ def log_table(log: pd.DataFrame, stale: pd.DataFrame | None = None) -> pd.DataFr
     return pd.DataFrame(rows, columns=LOG_COLUMNS)
 
 
+SUMMARY_COLUMNS = ["编号", "时间", "操作人", "操作", "内容", "理由", "现状"]
+
+
+def log_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """log_table with what each entry is about in one column (内容), narrow enough for a page."""
+    return table.assign(内容=[change(row) for _, row in table.iterrows()])[SUMMARY_COLUMNS]
+
+
+def change(row: pd.Series) -> str:
+    """'2024年3月 热线 市国资委 综合指标值 69.0 → 69.1' from a row of log_table."""
+    cell = " ".join(v for v in (row["月份"], row["渠道"], row["单位"], row["字段"]) if v)
+    return f"{cell} {row['通报原值']} → {row['更正值']}" if row["更正值"] else cell
+
+
 def _status(entry, undone: set[int], why: dict) -> str:
     if entry.action == "undo":
         return f"撤销编号 {int(entry.undoes)}"
