@@ -84,8 +84,11 @@ def test_an_editor_confirms_then_corrects_and_the_ranking_marks_it(monkeypatch, 
         ("correct", "市国资委", "score", "69.1", "本机"),
     ]
     history = frames(at)[-1]
-    assert history["操作"].tolist() == ["更正", "确认原文"]
-    assert history["操作人"].tolist() == ["本机", "本机"]
+    assert [r.split("（")[0] for r in history["记录"]] == ["本机 更正", "本机 确认原文"]
+    assert history["内容"].tolist() == [
+        "2024年3月 热线 市国资委 综合指标值 69.0 → 69.1",
+        "2024年3月 热线 临湘市 综合指标值",
+    ]
 
     at.switch_page("views/rankings.py")
     at.query_params["group"] = "行政事业单位"

@@ -14,13 +14,16 @@ import pytest
 from openpyxl import load_workbook
 
 from lib.analysis.rankings import rank_in_group, ranking_table
+from lib.backup import backup, restore
 from lib.briefing import tables, text
 from lib.briefing.content import Library, build_briefing
 from lib.errors import ReviewError
 from lib.export import library_tables, to_xlsx_bytes
 from lib.review import requests
 from lib.review.apply import stale
+from lib.review.queue import build_queue
 from lib.review.report import log_table
+from lib.store import Store
 from tests.conftest import FIXTURES
 
 MARCH = "2024-03"
@@ -255,3 +258,38 @@ def test_an_undo_is_refused_twice_and_for_an_undo(march):
 def _rows(sheet) -> list[dict]:
     values = list(sheet.values)
     return [dict(zip(values[0], row, strict=True)) for row in values[1:]]
+
+
+def test_a_backup_carries_the_log_and_its_corrections(march, tmp_path):
+    entry = correct(march, author=ANALYST)
+    undo(march, correct(march, unit="临湘市", value="96.5"))
+    backup(march, tmp_path / "backup.zip")
+    fresh = Store.open(f"sqlite:///{tmp_path / 'fresh.db'}")
+    try:
+        restore(fresh, tmp_path / "backup.zip")
+        assert fresh.frame("review_log").equals(march.frame("review_log"))
+        assert fresh.frame("evaluations").equals(march.frame("evaluations"))
+        assert correct(fresh, unit="市发改委", value="61") == entry + 3, "ids go on"
+    finally:
+        fresh.close()
+
+
+def test_doubtful_values_join_the_queue_and_a_correction_settles_them(march):
+    """The `doubtful` column a store may hold (fields read without certainty, comma-joined):
+    one item per value; correcting that value sets it 已更正, the other stays 待核实."""
+    correct(march, unit="岳阳楼区", field="rework", value="288", reason="对照原文")
+    evaluations = march.frame("evaluations")
+    doubtful = (evaluations["unit"] == "岳阳楼区") & (evaluations["channel"] == "hotline")
+    evaluations["doubtful"] = ""
+    evaluations.loc[doubtful, "doubtful"] = "score,rework"
+    items = build_queue(
+        MARCH,
+        march.frame("findings"),
+        march.frame("warnings"),
+        evaluations,
+        march.frame("review_log"),
+    )
+    mine = {(i.kind, i.field): i.state for i in items if i.unit == "岳阳楼区"}
+    assert mine[("doubtful", "score")] == "open"
+    assert mine[("doubtful", "rework")] == "corrected"
+    assert ("correction", "rework") not in mine, "the correction is the doubtful item's own"

@@ -20,13 +20,16 @@ from lib.review import requests
 from lib.review.apply import stale
 from lib.review.log import STATES, in_force, standing
 from lib.review.queue import Item, build_queue, state_counts
-from lib.review.report import log_summary, log_table, queue_table
+from lib.review.report import KINDS, log_summary, log_table, queue_table
 from ui import access, frames, source, tables
 from ui.safe import inert, show_error
 from ui.state import versioned
 
-QUEUE_WIDTHS = {"类别": 110, "位置": 90, "单位": 110, "说明": "large"}
-LOG_WIDTHS = {"时间": 130, "内容": "large", "理由": "medium", "现状": 120}
+QUEUE_WIDTHS = {"序号": 40, "状态": 70, "单位": 100, "说明": "large"}
+"""On screen, so 说明 shows on a tablet; 类别, 位置 and 字段 (in the CLI's lines) are in the
+chosen item's panel and in 说明 itself."""
+"""On screen; 位置 and 字段 (in the table's downloads and the CLI) are in the item's panel."""
+LOG_WIDTHS = {"编号": 40, "记录": 130, "内容": "medium", "理由": "medium", "现状": 100}
 _BADGE = {"open": "orange", "confirmed": "blue", "corrected": "green", "ignored": "gray"}
 
 
@@ -88,9 +91,8 @@ def _chosen(period: str, items: list[Item]) -> Item | None:
         event = st.dataframe(
             queue_table(items),
             hide_index=True,
-            column_config={
-                c: st.column_config.TextColumn(width=w) for c, w in QUEUE_WIDTHS.items()
-            },
+            column_order=list(QUEUE_WIDTHS),
+            column_config={c: st.column_config.Column(width=w) for c, w in QUEUE_WIDTHS.items()},
             row_height=tables.WRAPPING_ROW_PX,
             on_select="rerun",
             selection_mode="single-row",
@@ -106,7 +108,8 @@ def _chosen(period: str, items: list[Item]) -> Item | None:
 def item_panel(item: Item) -> None:
     with st.container(border=True, key="review-item"):
         badge = f":{_BADGE[item.state]}-badge[{STATES[item.state]}]"
-        st.markdown(f"{badge} {inert(item.message)}")
+        kind = KINDS.get(item.kind, item.kind)
+        st.markdown(f"{badge} **{kind}**：{inert(item.message)}")
         _decided(item)
         if item.unit and item.channel and item.kind != "narrative_count":
             source.show_row(item.period, item.channel, item.unit, item.group, item.field)

@@ -1,6 +1,7 @@
 """Ranks of units within their group, month by month, and the 红黑榜 (top and bottom N).
 
-Ties are ranked alike (competition ranking, 1 2 2 4), on the printed value. A unit with fewer
+Ties are ranked alike (competition ranking, 1 2 2 4), on the value in force (as printed, or
+as corrected: the store's evaluations frame, lib/review/apply.py). A unit with fewer
 than `min_due` orders (应办理数) is a small sample: always marked, and left unranked when
 `exclude_small` is set — the bulletin itself ranks bureaus only among those with 50 orders or
 more, so 2 orders at 100 % are not read as better than 500 at 99 %.

@@ -1,8 +1,9 @@
 """The briefing's data: what a 领导接听日 briefing says about one unit, for one month.
 
 Built from the store's frames (a `Library`), never from the database directly, so the app can
-cache the frames and build a briefing at will. Values are the bulletin's printed values;
-ranks are ranks of printed scores (lib.analysis.rankings.ranks), within the pool the bulletin itself
+cache the frames and build a briefing at will. Values are those in force — as printed, or as
+an analyst corrected them (lib/review/apply.py; `Standing.correction` says what was printed);
+ranks are ranks of those scores (lib.analysis.rankings.ranks), within the pool the bulletin itself
 ranks: its narrative names the top three of 行政事业单位 "工单量50件以上" and of 公共服务企业
 "工单量100件以上", and of the mailbox "信件办理量在10件以上" (ranking_pools in lib/data/rules.json).
 

@@ -171,24 +171,18 @@ def _doubtful_items(period: str, rows: pd.DataFrame) -> list[Item]:
     """A value the parser read without certainty (the `doubtful` column, where stored)."""
     if "doubtful" not in rows:
         return []
-    out = []
-    for row in rows[rows["doubtful"] != ""].itertuples(index=False):
-        for field in row.doubtful.split(","):
-            out.append(
-                Item(
-                    key="|".join(["doubtful", row.channel, row.group, row.unit, field]),
-                    period=period,
-                    source="doubtful",
-                    kind="doubtful",
-                    channel=row.channel,
-                    group=row.group,
-                    unit=row.unit,
-                    field=field,
-                    page=_page(row.page),
-                    message=f"{row.unit} 的这一数值未能确定地读取，请对照原文",
-                )
-            )
-    return out
+    return [
+        _cell_item(
+            period,
+            "doubtful",
+            row,
+            field,
+            _page(row.page),
+            f"{row.unit} 的这一数值未能确定地读取，请对照原文",
+        )
+        for row in rows[rows["doubtful"] != ""].itertuples(index=False)
+        for field in row.doubtful.split(",")
+    ]
 
 
 def _correction_items(period: str, log: pd.DataFrame, items: list[Item]) -> list[Item]:
@@ -197,22 +191,27 @@ def _correction_items(period: str, log: pd.DataFrame, items: list[Item]) -> list
     kept = kept[(kept["action"] == "correct") & (kept["item"] == "")]
     out: dict[str, Item] = {}
     for entry in kept.itertuples(index=False):
-        if any(_concerns_row(item, entry) for item in items):
-            continue
-        key = "|".join(["correction", entry.channel, entry.group, entry.unit, entry.field])
-        out[key] = Item(
-            key=key,
-            period=period,
-            source="correction",
-            kind="correction",
-            channel=entry.channel,
-            group=entry.group,
-            unit=entry.unit,
-            field=entry.field,
-            page=None,
-            message=f"通报原值 {entry.printed}，更正为 {entry.value}",
-        )
+        if not any(_concerns_row(item, entry) for item in items):
+            message = f"通报原值 {entry.printed}，更正为 {entry.value}"
+            item = _cell_item(period, "correction", entry, entry.field, None, message)
+            out[item.key] = item
     return list(out.values())
+
+
+def _cell_item(period: str, source: str, row, field: str, page, message: str) -> Item:
+    """An item about one cell of `row` (an evaluation row or a log entry)."""
+    return Item(
+        key="|".join([source, row.channel, row.group, row.unit, field]),
+        period=period,
+        source=source,
+        kind=source,
+        channel=row.channel,
+        group=row.group,
+        unit=row.unit,
+        field=field,
+        page=page,
+        message=message,
+    )
 
 
 def _with_state(item: Item, log: pd.DataFrame) -> Item:

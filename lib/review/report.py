@@ -85,12 +85,17 @@ def log_table(log: pd.DataFrame, stale: pd.DataFrame | None = None) -> pd.DataFr
     return pd.DataFrame(rows, columns=LOG_COLUMNS)
 
 
-SUMMARY_COLUMNS = ["编号", "时间", "操作人", "操作", "内容", "理由", "现状"]
+SUMMARY_COLUMNS = ["编号", "记录", "内容", "理由", "现状"]
 
 
 def log_summary(table: pd.DataFrame) -> pd.DataFrame:
-    """log_table with what each entry is about in one column (内容), narrow enough for a page."""
-    return table.assign(内容=[change(row) for _, row in table.iterrows()])[SUMMARY_COLUMNS]
+    """log_table in five columns, narrow enough for a tablet: who did what when (记录), and
+    what it was about (内容)."""
+    rows = [row for _, row in table.iterrows()]
+    return table.assign(
+        记录=[f"{r['操作人']} {r['操作']}（{r['时间']}）" for r in rows],
+        内容=[change(r) for r in rows],
+    )[SUMMARY_COLUMNS]
 
 
 def change(row: pd.Series) -> str:

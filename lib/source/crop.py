@@ -9,7 +9,7 @@ from PIL import ImageDraw
 from lib.document import Box
 from lib.source.render import SCALE, outline, pixels, png, render_page
 
-MARGIN_PT = 10.0
+MARGIN_PT = 24.0
 """White space kept left and right of the row."""
 CONTEXT_PT = 40.0
 """Page shown above and below the row: a row or two on either side, for its neighbours."""

@@ -54,8 +54,8 @@ def test_a_finding_is_corrected_seen_on_the_ranking_and_undone(march_url: str, p
     wait_idle(page)
     expect(cell(queue, "已更正")).to_have_count(1)
     log = page.locator(".st-key-review-log")
-    expect(cell(log, "更正")).to_have_count(1)
-    expect(cell(log, "本机")).to_have_count(1)
+    expect(cell(log, "2024年3月 热线 市国资委 综合指标值 69.0 → 69.1")).to_have_count(1)
+    expect(log.get_by_text(re.compile("^本机 更正（"))).to_have_count(1)
 
     page.goto(f"{march_url}/rankings?group=行政事业单位")
     bottom = grid(page, "black-list")
