@@ -72,6 +72,7 @@ def sidebar() -> None:
 
 
 page = st.navigation(PAGES)
+safe.style()
 with safe.guarded():
     sidebar()
     page.run()

@@ -9,15 +9,14 @@ store's write transaction, printed by lib/__main__.py).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
-from lib.errors import ReviewError
+from lib import outputs
+from lib.errors import OutputError, ReviewError, os_cause
 from lib.labels import field_label, month_label
 from lib.review.log import LOCAL_AUTHOR
 
@@ -130,7 +129,7 @@ def _cmd_corrections(args: argparse.Namespace) -> int:
     from lib.review.report import change, log_table
 
     filters = {"period": requests.month_key(args.month)} if args.month else {}
-    with _store() as store:
+    with _store(read_only=True) as store:
         log = store.frame("review_log", **filters)
         printed = store.frame("printed_evaluations", **filters)
     table = log_table(log, stale(printed, log))
@@ -145,41 +144,27 @@ def _cmd_corrections(args: argparse.Namespace) -> int:
 
 def explain_files(files: list[str], out: Path) -> int:
     """`parse FILE… --explain OUT_DIR`: one PNG per page of each PDF, named after the file."""
+    from lib.sandbox import explain_untrusted
+
     for path in files:
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
             print(f"“{path}”：无法读取文件（{exc.strerror}）", file=sys.stderr)
             return 2
-        try:
-            count = _write_explanations(data, Path(path).name, out)
-        except OSError as exc:
-            print(f"“{out}”：无法写入（{exc.strerror}）", file=sys.stderr)
-            return 2
-        print(f"{Path(path).name}：已在 {out} 写入 {count} 张页面图")
+        pages = explain_untrusted(data, Path(path).name)
+        _folder(out)
+        for number, png in pages:
+            outputs.write_bytes(out / f"{Path(path).stem}-p{number:02d}.png", png)
+        print(f"{Path(path).name}：已在 {out} 写入 {len(pages)} 张页面图")
     return 0
 
 
-def _write_explanations(data: bytes, filename: str, out_dir: Path) -> int:
-    from lib.sandbox import explain_untrusted
-
-    pages = explain_untrusted(data, filename)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    stem = Path(filename).stem
-    for number, png in pages:
-        _write_whole(out_dir / f"{stem}-p{number:02d}.png", png)
-    return len(pages)
-
-
-def _write_whole(path: Path, data: bytes) -> None:
-    """`data` at `path` through a temporary file beside it, renamed when complete."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _folder(out: Path) -> None:
     try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(str(out), os_cause(error)) from None
 
 
 def _known_month(store, period: str) -> None:
@@ -188,11 +173,11 @@ def _known_month(store, period: str) -> None:
 
 
 @contextmanager
-def _store() -> Iterator:
+def _store(read_only: bool = False) -> Iterator:
     """The store for one command, closed afterwards."""
     from lib.store import Store
 
-    store = Store.open()
+    store = Store.open(read_only=read_only)
     try:
         yield store
     finally:

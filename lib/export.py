@@ -12,6 +12,7 @@ the whole library with `library_tables`, whose evaluations carry the corrected v
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zipfile
@@ -23,8 +24,10 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from lib.errors import OutputError
 from lib.labels import CHANNELS, FIELDS, FINDING_KINDS
 from lib.model import FIGURES
+from lib.outputs import scratch
 from lib.review.apply import stale
 from lib.review.report import log_table
 from lib.store import Store
@@ -109,14 +112,33 @@ def to_xlsx_bytes(tables: Mapping[str, pd.DataFrame], filters: Mapping[str, str]
     """A workbook: one sheet per table (named after its key), then the 筛选条件 sheet."""
     workbook = Workbook(write_only=True)
     taken: set[str] = set()
-    for name, df in {**tables, FILTERS_SHEET: _filters_frame(filters)}.items():
-        sheet = workbook.create_sheet(_sheet_title(name, taken))
-        sheet.append([_xlsx_cell(str(c)) for c in df.columns])
-        for row in df.itertuples(index=False, name=None):
-            sheet.append([_xlsx_cell(v) for v in row])
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    try:
+        with scratch():
+            for name, df in {**tables, FILTERS_SHEET: _filters_frame(filters)}.items():
+                sheet = workbook.create_sheet(_sheet_title(name, taken))
+                sheet.append([_xlsx_cell(str(c)) for c in df.columns])
+                for row in df.itertuples(index=False, name=None):
+                    sheet.append([_xlsx_cell(v) for v in row])
+            workbook.save(buffer)
+    except OutputError:
+        _discard(workbook)
+        raise
     return buffer.getvalue()
+
+
+def _discard(workbook: Workbook) -> None:
+    """After a failed write, close the generators through which openpyxl streams each sheet to
+    its temporary file, and remove the files. Left to the garbage collector, the generators
+    raise their write error again there, and Python prints it as a traceback."""
+    for sheet in workbook.worksheets:
+        writer = sheet._writer
+        for stream in filter(None, (sheet._rows, writer and writer.xf)):
+            with contextlib.suppress(Exception):
+                stream.close()
+        if writer:
+            with contextlib.suppress(OSError, ValueError):
+                writer.cleanup()
 
 
 def _filters_frame(filters: Mapping[str, str]) -> pd.DataFrame:
