@@ -128,3 +128,12 @@ def test_explain_of_a_word_file_is_refused_and_writes_nothing(tmp_path, capsys):
 
 def _size(region) -> tuple[float, float]:
     return region[2] - region[0], region[3] - region[1]
+
+
+def test_explain_into_a_folder_that_cannot_be_made_is_one_line(tmp_path, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert main(["parse", str(MARCH), "--explain", str(blocker / "pages")]) == 2
+    assert (
+        capsys.readouterr().err == f"“{blocker / 'pages'}”：无法写入，未生成文件（文件夹不存在）\n"
+    )
