@@ -9,7 +9,6 @@ store's write transaction, printed by lib/__main__.py).
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -142,21 +141,17 @@ def _cmd_corrections(args: argparse.Namespace) -> int:
     return 0
 
 
-def explain_files(files: list[str], out: Path) -> int:
-    """`parse FILE… --explain OUT_DIR`: one PNG per page of each PDF, named after the file."""
+def explain(inputs: list[tuple[str, bytes]], out: Path) -> int:
+    """`parse FILE… --explain OUT_DIR`: one PNG per page of each PDF (name, bytes), named
+    after the file."""
     from lib.sandbox import explain_untrusted
 
-    for path in files:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            print(f"“{path}”：无法读取文件（{exc.strerror}）", file=sys.stderr)
-            return 2
-        pages = explain_untrusted(data, Path(path).name)
+    for name, data in inputs:
+        pages = explain_untrusted(data, name)
         _folder(out)
         for number, png in pages:
-            outputs.write_bytes(out / f"{Path(path).stem}-p{number:02d}.png", png)
-        print(f"{Path(path).name}：已在 {out} 写入 {len(pages)} 张页面图")
+            outputs.write_bytes(out / f"{Path(name).stem}-p{number:02d}.png", png)
+        print(f"{name}：已在 {out} 写入 {len(pages)} 张页面图")
     return 0
 
 

@@ -11,7 +11,7 @@ from lib.errors import AccessError
 from lib.store import Store
 from tests.apptest import frames, open_app, texts
 from tests.conftest import sample
-from tests.test_app_access import exposed, with_password  # noqa: F401 (fixture)
+from tests.test_app_access import with_password
 
 QUEUE = "review-queue-2024-03"
 
@@ -108,7 +108,7 @@ def test_a_refused_correction_is_one_line_and_nothing_is_written(monkeypatch, db
     assert log(db) == []
 
 
-def test_a_viewer_sees_the_queue_but_no_controls(monkeypatch, db, exposed):  # noqa: F811
+def test_a_viewer_sees_the_queue_but_no_controls(monkeypatch, db, exposed):
     at = with_password(open_app(monkeypatch, db, page="views/quality.py")).run()
     assert not at.exception
     assert len(frames(at)[0]) == 3

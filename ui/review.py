@@ -39,7 +39,10 @@ def queues(store) -> dict[str, list[Item]]:
     months = [info.period for info in store.list_bulletins()]
     findings, warnings = store.frame("findings"), store.frame("warnings")
     evaluations, log = store.frame("evaluations"), store.frame("review_log")
-    return {m: build_queue(m, findings, warnings, evaluations, log) for m in sorted(months)}
+    adjustments = store.frame("adjustments")
+    return {
+        m: build_queue(m, findings, warnings, evaluations, log, adjustments) for m in sorted(months)
+    }
 
 
 def open_counts() -> dict[str, int]:

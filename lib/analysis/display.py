@@ -27,11 +27,13 @@ NOTE = "更正说明"
 
 @dataclass(frozen=True)
 class Table:
-    """`sources`: each heading's column of the frame it was shaped from (shape), so a cell
-    picked on screen can be traced to the value behind it."""
+    """`secondary` columns are in the downloads but not on screen, so the table fits a tablet
+    held upright without scrolling sideways. `sources`: each heading's column of the frame it
+    was shaped from (shape), so a cell picked on screen can be traced to the value behind it."""
 
     frame: pd.DataFrame
     formats: Mapping[str, str] = field(default_factory=dict)
+    secondary: tuple[str, ...] = ()
     sources: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -39,17 +41,28 @@ class Table:
         return self.frame.empty
 
 
+COUNT = "%,d"
+"""A count (orders, letters, units): thousands separators, 12,345."""
+SAME = "持平"
+"""A change of nothing at the shown precision: never '+0' or '+0.0'."""
+PLACE = "%d"
+"""A place in a ranking or a number of times."""
+
+
 def number_format(places: int, signed: bool = False) -> str:
+    """printf for a figure: whole numbers with thousands separators (12,345), others at their
+    precision."""
     sign = "+" if signed else ""
-    return f"%{sign}d" if places == 0 else f"%{sign}.{places}f"
+    return f"%{sign},d" if places == 0 else f"%{sign}.{places}f"
 
 
 def measure_format(measure: str, channel: str, signed: bool = False) -> str:
     return number_format(metrics.decimals(measure, channel), signed)
 
 
-def shape(frame: pd.DataFrame, columns: Sequence[Column]) -> Table:
-    """Pick, round and rename `columns`; months ('period', '…_period') are shown as 2024年3月."""
+def shape(frame: pd.DataFrame, columns: Sequence[Column], secondary: Sequence[str] = ()) -> Table:
+    """Pick, round and rename `columns`; months ('period', '…_period') are shown as 2024年3月.
+    `secondary` names (by heading) the columns kept off the screen (Table.secondary)."""
     out = {}
     formats = {}
     for source, heading, printf in columns:
@@ -61,7 +74,8 @@ def shape(frame: pd.DataFrame, columns: Sequence[Column]) -> Table:
             formats[heading] = printf
         out[heading] = values.reset_index(drop=True)
     _mark_corrections(out, frame, columns)
-    return Table(pd.DataFrame(out), formats, {heading: source for source, heading, _ in columns})
+    sources = {heading: source for source, heading, _ in columns}
+    return Table(pd.DataFrame(out), formats, tuple(secondary), sources)
 
 
 def _mark_corrections(out: dict, frame: pd.DataFrame, columns: Sequence[Column]) -> None:

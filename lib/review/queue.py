@@ -17,7 +17,9 @@ from dataclasses import asdict, dataclass, replace
 import pandas as pd
 
 from lib.checks import rate_findings, score_findings
+from lib.labels import field_label
 from lib.model import FIGURES, Evaluation, Finding
+from lib.reports import shown
 from lib.review.log import ROW_KEY, STATE_OF_ACTION, STATES, standing
 from lib.rules import load_rules
 
@@ -55,13 +57,17 @@ def build_queue(
     warnings: pd.DataFrame,
     evaluations: pd.DataFrame,
     log: pd.DataFrame,
+    adjustments: pd.DataFrame | None = None,
 ) -> list[Item]:
-    """The queue of `period`, from the store's frames of that month (evaluations corrected,
-    see apply.py; a `doubtful` column, where the store has one, adds its values)."""
+    """The queue of `period`, from the store's frames (evaluations corrected, see apply.py):
+    findings, warnings, then the values read without certainty, evaluations' and (where
+    given) adjustments'."""
     rows = evaluations[evaluations["period"] == period]
     items = _finding_items(period, findings[findings["period"] == period], rows)
     items += _warning_items(period, warnings[warnings["period"] == period])
     items += _doubtful_items(period, rows)
+    if adjustments is not None:
+        items += _doubtful_adjustments(period, adjustments[adjustments["period"] == period])
     log = log[log["period"] == period]
     items += _correction_items(period, log, items)
     return [_with_state(item, log) for item in items]
@@ -168,21 +174,38 @@ def _warning_items(period: str, warnings: pd.DataFrame) -> list[Item]:
 
 
 def _doubtful_items(period: str, rows: pd.DataFrame) -> list[Item]:
-    """A value the parser read without certainty (the `doubtful` column, where stored)."""
-    if "doubtful" not in rows:
-        return []
+    """Each evaluation value the reader was not sure of (OCR: the `doubtful` column)."""
     return [
-        _cell_item(
-            period,
-            "doubtful",
-            row,
-            field,
-            _page(row.page),
-            f"{row.unit} 的这一数值未能确定地读取，请对照原文",
+        _cell_item(period, "doubtful", row, field, _page(row.page), _unsure(row, field))
+        for row in rows[rows["doubtful"] != ""].itertuples(index=False)
+        for field in row.doubtful.split(",")
+    ]
+
+
+def _doubtful_adjustments(period: str, rows: pd.DataFrame) -> list[Item]:
+    """Each deduction or bonus cell the reader was not sure of: to confirm or ignore (a
+    correction is of an evaluation figure)."""
+    return [
+        Item(
+            key="|".join(["doubtful", row.kind, row.unit, str(row.order), field]),
+            period=period,
+            source="doubtful",
+            kind="doubtful",
+            channel=None,
+            group=None,
+            unit=row.unit,
+            field=field,
+            page=_page(row.page),
+            message=_unsure(row, field),
         )
         for row in rows[rows["doubtful"] != ""].itertuples(index=False)
         for field in row.doubtful.split(",")
     ]
+
+
+def _unsure(row, field: str) -> str:
+    label = field_label(field, getattr(row, "channel", None))
+    return f"{label}识别为 {shown(getattr(row, field))}，没有把握，请对照原文"
 
 
 def _correction_items(period: str, log: pd.DataFrame, items: list[Item]) -> list[Item]:

@@ -133,6 +133,7 @@ def month_queue(frame: Frames, period: str) -> list:
         frame("warnings", period=period),
         frame("evaluations", period=period),
         frame("review_log", period=period),
+        frame("adjustments", period=period),
     )
 
 

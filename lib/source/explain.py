@@ -19,6 +19,7 @@ from lib.labels import CHANNELS
 from lib.model import Evaluation
 from lib.parse import parse_document
 from lib.readers import DEFAULT_LIMITS, Limits
+from lib.readers.ocr import Progress
 from lib.settings import DEFAULT_SETTINGS, ExtractSettings
 from lib.source.render import SCALE, label, outline, png, render_page
 
@@ -35,10 +36,12 @@ def explain_pages(
     pages: Iterable[int] | None = None,
     limits: Limits = DEFAULT_LIMITS,
     settings: ExtractSettings = DEFAULT_SETTINGS,
+    progress: Progress | None = None,
 ) -> list[tuple[int, bytes]]:
-    """(page number, PNG) for each page of the PDF in `data` (or only `pages`)."""
-    doc, bulletin = parse_document(data, filename, limits, settings)
-    if doc.format != "pdf":
+    """(page number, PNG) for each page of the PDF in `data` (or only `pages`); a scanned
+    page with what OCR recognised on it (`progress` hears after each)."""
+    doc, bulletin = parse_document(data, filename, limits, settings, progress)
+    if doc.format not in ("pdf", "scan"):
         raise SourceUnavailable(filename, "只有 PDF 文件有页面图")
     wanted = set(pages) if pages is not None else None
     return [

@@ -21,6 +21,7 @@ from lib.store.schema import (
     BULLETIN_PARTS,
     bulletins,
     review_log,
+    saved_views,
     store_state,
     unit_aliases,
     units,
@@ -30,6 +31,7 @@ TABLES: tuple[Table, ...] = (
     store_state,
     units,
     unit_aliases,
+    saved_views,
     bulletins,
     *BULLETIN_PARTS,
     review_log,
@@ -64,12 +66,13 @@ def original(conn: Connection, bulletin_id: int) -> bytes:
 
 
 def is_empty(conn: Connection) -> bool:
-    """No bulletin and no editor's alias: nothing a restore would destroy."""
+    """No bulletin, no editor's alias and no saved view: nothing a restore would destroy."""
     stored = conn.execute(select(func.count()).select_from(bulletins)).scalar_one()
     edited = conn.execute(
         select(func.count()).select_from(unit_aliases).where(unit_aliases.c.edited)
     ).scalar_one()
-    return stored == 0 and edited == 0
+    views = conn.execute(select(func.count()).select_from(saved_views)).scalar_one()
+    return stored == 0 and edited == 0 and views == 0
 
 
 Loader = Callable[[Callable[[str, Iterable[dict]], int]], None]

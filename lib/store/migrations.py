@@ -8,7 +8,10 @@ To change the schema: edit schema.py, add `_to_N` below, register it in MIGRATIO
 Versions:
 1. bulletins and their parts, store_state, schema_version.
 2. units and unit_aliases (the store's copy of lib/data/units.csv), backfilled from the rows.
-3. review_log (the review and correction audit log); where each evaluation row was printed
+3. saved_views (自助分析 charts saved under a name).
+4. `doubtful` on evaluations and adjustments (the fields read without certainty); '' on rows
+   stored before, which came from text layers and were read as printed.
+5. review_log (the review and correction audit log); where each evaluation row was printed
    (box_x0 … box_bottom, row_text), empty on rows stored before: re-import a month to show
    its crops.
 """
@@ -28,6 +31,7 @@ from lib.store.schema import (
     metadata,
     place_columns,
     review_log,
+    saved_views,
     schema_version,
     store_state,
     unit_aliases,
@@ -44,6 +48,15 @@ def _to_2(conn: Connection) -> None:
 
 
 def _to_3(conn: Connection) -> None:
+    saved_views.create(conn)
+
+
+def _to_4(conn: Connection) -> None:
+    for table in (evaluations, adjustments):
+        conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN doubtful TEXT NOT NULL DEFAULT ''"))
+
+
+def _to_5(conn: Connection) -> None:
     review_log.create(conn)
     for column in place_columns():
         kind = column.type.compile(dialect=conn.dialect)
@@ -53,8 +66,8 @@ def _to_3(conn: Connection) -> None:
         )
 
 
-MIGRATIONS = {2: _to_2, 3: _to_3}
-CURRENT_VERSION = 3
+MIGRATIONS = {2: _to_2, 3: _to_3, 4: _to_4, 5: _to_5}
+CURRENT_VERSION = 5
 
 
 def ensure_schema(engine: Engine) -> int:

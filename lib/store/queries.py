@@ -25,6 +25,7 @@ from lib.store.schema import (
     evaluations,
     findings,
     review_log,
+    saved_views,
     store_state,
     unit_aliases,
     units,
@@ -130,6 +131,9 @@ FRAMES: dict[str, Callable[[], Select]] = {
     "review_log": _review_log,
     "units": lambda: select(units.c.unit_id, units.c.name).order_by(units.c.unit_id),
     "aliases": _aliases,
+    "saved_views": lambda: select(
+        saved_views.c.id, saved_views.c.name, saved_views.c.spec, saved_views.c.saved_at
+    ).order_by(saved_views.c.id),
 }
 FRAMES["evaluations"] = FRAMES["printed_evaluations"]
 """Every frame the store hands out, by name (Store.frame). `evaluations` are the values in
