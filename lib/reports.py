@@ -7,7 +7,6 @@ nothing here rounds or repairs.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 
 import pandas as pd
@@ -176,19 +175,14 @@ LIBRARY_COLUMNS = [
     "热线/信箱评价行",
     "加扣分行",
     "核对不一致/警告",
-    "待核实",
     "导入时间",
     "演示数据",
 ]
 
 
-def library_frame(
-    library: list[BulletinInfo], waiting: Mapping[str, int] | None = None
-) -> pd.DataFrame:
+def library_frame(library: list[BulletinInfo]) -> pd.DataFrame:
     """One row per stored bulletin, as the library lists them; rows read and checks found two
-    to a column ('64 / 58'), so the list fits a tablet; `waiting`: items 待核实 per month
-    (ui.review.open_counts), so an unreviewed month shows."""
-    waiting = waiting or {}
+    to a column ('64 / 58'), so the list fits a tablet."""
     data = [
         [
             month_label(i.period),
@@ -197,7 +191,6 @@ def library_frame(
             f"{i.hotline_rows} / {i.mailbox_rows}",
             i.adjustment_rows,
             f"{i.findings} / {i.warnings}",
-            waiting.get(i.period, 0),
             time_label(i.imported_at),
             "是" if i.is_demo else "",
         ]

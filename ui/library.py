@@ -9,7 +9,7 @@ import streamlit as st
 from lib.labels import month_label, time_label
 from lib.reports import LIBRARY_COLUMNS, library_frame
 from lib.store import BulletinInfo
-from ui import access, review, state
+from ui import access, state
 
 _CONFIRM = "library.confirm-delete"
 FILE_NAME_PX = 150
@@ -22,7 +22,7 @@ def view(library: list[BulletinInfo]) -> None:
         return
     with st.container(key="library-table"):
         st.dataframe(
-            library_frame(library, review.open_counts()),
+            library_frame(library),
             hide_index=True,
             column_order=LIBRARY_COLUMNS[:-2],
             column_config={"文件名": st.column_config.TextColumn(width=FILE_NAME_PX)},

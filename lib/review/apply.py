@@ -18,9 +18,6 @@ from lib.labels import field_label
 from lib.model import FIGURE
 from lib.review.log import ROW_KEY, in_force
 
-MARKED = ("corrected", "correction")
-"""The columns `corrected` adds to an evaluations frame."""
-
 
 def corrected(printed: pd.DataFrame, log: pd.DataFrame) -> pd.DataFrame:
     """`printed` (the evaluations frame as stored) with the corrections in force applied."""

@@ -31,23 +31,6 @@ STATES: dict[str, str] = {
 STATE_OF_ACTION = {"confirm": "confirmed", "correct": "corrected", "ignore": "ignored"}
 ROW_KEY = ["period", "channel", "group", "unit"]
 CELL_KEY = [*ROW_KEY, "field"]
-LOG_COLUMNS = [
-    "period",
-    "id",
-    "action",
-    "item",
-    "channel",
-    "group",
-    "unit",
-    "field",
-    "printed",
-    "value",
-    "reason",
-    "author",
-    "at",
-    "undoes",
-]
-"""The columns of Store.frame("review_log")."""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ longer fits its printed 返工率) joins the queue as a new item.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -79,11 +79,6 @@ def state_counts(items: list[Item]) -> dict[str, int]:
     for item in items:
         counts[item.state] += 1
     return counts
-
-
-def queue_frame(items: list[Item]) -> pd.DataFrame:
-    columns = list(Item.__dataclass_fields__)
-    return pd.DataFrame([asdict(i) for i in items], columns=columns)
 
 
 def finding_key(kind: str, channel, table: str, unit, field: str) -> str:

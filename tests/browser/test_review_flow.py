@@ -1,5 +1,5 @@
 """Reviewing the March sample in a real browser: pick a finding, see its page crop, correct the
-score, see the mark on 排名 and the source of a picked figure there, undo from the log."""
+score, see it marked on 单位对比 and the source of a figure picked on 排名, undo from the log."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from tests.conftest import sample
 HEADER_PX = 35
 QUEUE_ROW_PX = 84
 """ui.tables.WRAPPING_ROW_PX: the queue's rows are tall enough for four lines."""
+COMPARED = "compare?units=市国资委&units=市发改委"
 ROW_MARKER_PX = 12
 """The row's checkbox, left of the first column: a click there selects the row."""
 
@@ -57,10 +58,12 @@ def test_a_finding_is_corrected_seen_on_the_ranking_and_undone(march_url: str, p
     expect(cell(log, "2024年3月 热线 市国资委 综合指标值 69.0 → 69.1")).to_have_count(1)
     expect(log.get_by_text(re.compile("^本机 更正（"))).to_have_count(1)
 
+    page.goto(f"{march_url}/{COMPARED}")
+    month = grid(page, "compare-month")
+    expect(cell(month, "69.1※")).to_have_count(1)
+    expect(cell(month, "综合指标值已更正：通报原值 69.0")).to_have_count(1)
+
     page.goto(f"{march_url}/rankings?group=行政事业单位")
-    bottom = grid(page, "black-list")
-    expect(cell(bottom, "市国资委※")).to_have_count(1)
-    expect(cell(bottom, "综合指标值已更正：通报原值 69.0")).to_have_count(1)
     click(grid(page, "ranking"), page, 40, 0, HEADER_PX)
     picked = page.locator(".st-key-picked-source")
     expect(picked.get_by_text(re.compile("原文出处"))).to_be_visible()
@@ -73,5 +76,5 @@ def test_a_finding_is_corrected_seen_on_the_ranking_and_undone(march_url: str, p
     wait_idle(page)
     expect(cell(log, "已撤销")).to_have_count(1)
     expect(cell(log, "撤销编号 1")).to_have_count(1)
-    page.goto(f"{march_url}/rankings?group=行政事业单位")
-    expect(cell(grid(page, "black-list"), "市国资委")).to_have_count(1)
+    page.goto(f"{march_url}/{COMPARED}")
+    expect(cell(grid(page, "compare-month"), "69.0")).to_have_count(1)
