@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lib.document import Document, Line, Table
+from lib.document import Box, Document, Line, Table, line_box
 from lib.extract.attachments import Attachment
 from lib.extract.reading import Reading, TableReader, read_tables
 from lib.extract.rows import (
@@ -72,7 +72,7 @@ def _finish(attachment: Attachment, state: _State) -> None:
 
 def _read_table(table: Table, state: _State) -> None:
     header = ""
-    for cells in table.rows:
+    for index, cells in enumerate(table.rows):
         texts = {compact(c) for c in cells if c and compact(c)}
         if header_cells(cells):
             header += "".join(c or "" for c in cells)
@@ -84,7 +84,8 @@ def _read_table(table: Table, state: _State) -> None:
         elif texts:
             row = _take_cells(cells, state, table.page, tokens=False)
             if row is not None:
-                _emit(row, row.name, table.page, state)
+                as_read = " │ ".join(c or "" for c in cells)
+                _emit(row, row.name, table.page, state, table.row_box(index), as_read)
 
 
 def _take_header(text: str, state: _State) -> None:
@@ -110,7 +111,13 @@ def _take_cells(cells, state: _State, page: int, tokens: bool) -> EvaluationCell
 
 
 def _emit(
-    row: EvaluationCells, name: str, page: int, state: _State, doubtful: list[str] | None = None
+    row: EvaluationCells,
+    name: str,
+    page: int,
+    state: _State,
+    box: Box | None = None,
+    as_read: str = "",
+    doubtful: list[str] | None = None,
 ) -> None:
     snippet = f"{name} {' '.join(str(v) for v in row.values.values())} {row.grade}"
     if not name:
@@ -127,6 +134,8 @@ def _emit(
                 unit=name,
                 grade=row.grade,
                 page=page,
+                box=box,
+                row_text=as_read,
                 doubtful=doubtful or [],
                 **row.values,
             )
@@ -159,10 +168,11 @@ def _line_item(line: Line, state: _State, pos: float) -> tuple[Anchor | Piece, f
     if row is None:
         if not looks_like_name(line.text, state.settings):
             return None
-        return Piece(text=line.text, page=line.page, pos=pos, column="name"), text_start(line)
-    return Anchor(
-        row=row, page=line.page, pos=pos, empty=frozenset() if row.name else frozenset({"name"})
-    ), numbers_start(line)
+        piece = Piece(line.text, line.page, pos, column="name", box=line_box(line))
+        return piece, text_start(line)
+    empty = frozenset() if row.name else frozenset({"name"})
+    anchor = Anchor(row, line.page, pos, empty, box=line_box(line), text=line.text)
+    return anchor, numbers_start(line)
 
 
 def _finish_run(run: list, state: _State, strategy: Strategy) -> None:
@@ -191,7 +201,15 @@ def _finish_run(run: list, state: _State, strategy: Strategy) -> None:
                 anchor.page,
                 name,
             )
-        _emit(anchor.row, name, anchor.page, state, ["unit"] if unsure else [])
+        _emit(
+            anchor.row,
+            name,
+            anchor.page,
+            state,
+            anchor.outline(),
+            anchor.as_read(),
+            ["unit"] if unsure else [],
+        )
 
 
 def _may_hold_a_note(anchor: Anchor) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
+from lib.document import Box, enclosing
 from lib.text import squeeze
 
 
@@ -32,6 +33,8 @@ class Anchor:
     empty: frozenset[str] = frozenset()
     before: list[Piece] = field(default_factory=list)
     after: list[Piece] = field(default_factory=list)
+    box: Box | None = None
+    text: str = ""
 
     def lines(self, column: str, own: str) -> list[str]:
         """The cell's printed lines: pieces above, the anchor line's own text, pieces below."""
@@ -41,6 +44,15 @@ class Anchor:
     def cell(self, column: str, own: str) -> str:
         """The whole cell, its lines joined."""
         return squeeze("".join(squeeze(p) for p in self.lines(column, own)))
+
+    def outline(self) -> Box | None:
+        """The row's lines on its page together: its own line and the pieces given to it."""
+        pieces = [p.box for p in [*self.before, *self.after] if p.page == self.page]
+        return enclosing([self.box, *pieces])
+
+    def as_read(self) -> str:
+        """The row's lines as printed, top to bottom."""
+        return "\n".join([*(p.text for p in self.before), self.text, *(p.text for p in self.after)])
 
 
 @dataclass(frozen=True)
@@ -52,6 +64,7 @@ class Piece:
     page: int
     pos: float
     column: str | None = None
+    box: Box | None = None
     unsure: bool = False
 
 
