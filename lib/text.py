@@ -8,8 +8,12 @@ digits and signs. Text fields are stored without those artefacts.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’、，。；：？！（）《》【】—…·"
+_CHINESE = re.compile(rf"[{_CJK}]")
+_OPENING = tuple("“‘（《【〔([")
+_EMPTY_PAIR = re.compile(r"“\s*”|‘\s*’|（\s*）|《\s*》|【\s*】")
 _SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
 _WIDTH_MAP = str.maketrans(
     {
@@ -51,6 +55,26 @@ def join_wrapped(text: str) -> str:
     """A wrapped cell or paragraph as one string: visual lines joined without a space."""
     parts = [squeeze(p) for p in unify_width(text).splitlines()]
     return squeeze("".join(p for p in parts if p))
+
+
+def out_of_order(text: str) -> bool:
+    """The line ends with an opening quote or bracket, which Chinese typesetting never leaves
+    at a line's end, or holds a pair with nothing inside (`“ ”`): an extraction that prints
+    that has put the marks apart from their words (`pdftotext -raw`: `3 月 7 “` / `日开展 有事
+    找政府…`, `参加 7 “ ”` / `月 领导接听日 活动`)."""
+    return text.rstrip().endswith(_OPENING) or _EMPTY_PAIR.search(text) is not None
+
+
+def printed_width(text: str) -> int:
+    """Printed width in half-width units, spaces left out: a Chinese character is two, a digit
+    or a letter one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in compact(text))
+
+
+def is_chinese(ch: str) -> bool:
+    """A Chinese character or a full-width mark (，。：“（ …), which Chinese text sets without
+    spaces between them."""
+    return bool(_CHINESE.fullmatch(ch))
 
 
 def compact(text: str) -> str:
