@@ -8,24 +8,21 @@ import sys
 from pathlib import Path
 
 from lib import cli_admin
-from lib.errors import HotlineError, RejectedFile
+from lib.errors import HotlineError
 
 
 def _cmd_parse(args) -> int:
-    from lib.sandbox import parse_untrusted
+    from lib.sandbox import parse_in_order
 
-    results = []
-    for path in args.files:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            print(f"“{path}”：无法读取文件（{exc.strerror}）", file=sys.stderr)
-            return 2
-        try:
-            results.append(parse_untrusted(data, Path(path).name))
-        except HotlineError as exc:
-            print(exc.message, file=sys.stderr)
-            return 2
+    files = _read_all(args.files)
+    if files is None:
+        return 2
+    results = list(parse_in_order(files, from_here=True))
+    refused = [outcome for outcome in results if isinstance(outcome, HotlineError)]
+    for error in refused:
+        print(error.message, file=sys.stderr)
+    if refused:
+        return 2
     if args.json:
         out = [b.to_json() for b in results]
         json.dump(out[0] if len(out) == 1 else out, sys.stdout, ensure_ascii=False, indent=1)
@@ -34,6 +31,26 @@ def _cmd_parse(args) -> int:
         for b in results:
             print(_summary(b))
     return 0
+
+
+def _read_all(paths: list[str]) -> list[tuple[bytes, str]] | None:
+    """Every file's bytes and name, or None (the reason printed) when one cannot be read."""
+    files = []
+    for path in map(Path, paths):
+        data = _contents(path)
+        if isinstance(data, str):
+            print(data, file=sys.stderr)
+            return None
+        files.append((data, path.name))
+    return files
+
+
+def _contents(path: Path) -> bytes | str:
+    """The file's bytes, or the line saying why it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return f"“{path}”：无法读取文件（{exc.strerror}）"
 
 
 def _summary(b) -> str:
@@ -56,30 +73,34 @@ IMPORT_LINES = {
 
 def _cmd_import(args) -> int:
     """Exit 0 when every file is stored (or already was), 1 when one met a conflict, 2 when one
-    was rejected; the other files are imported either way."""
-    from lib.sandbox import parse_untrusted
+    was rejected; the other files are imported either way. The files are parsed in parallel
+    (one child per core) and stored one at a time, in the order given, each as soon as it and
+    those before it are parsed."""
+    from lib.sandbox import parse_in_order
     from lib.store import Store
 
+    items = [(path, _contents(path)) for path in map(Path, args.files)]
+    readable = [(data, path.name) for path, data in items if isinstance(data, bytes)]
+    codes = []
     store = Store.open()
     try:
-        return max(
-            _import_one(store, Path(path), args.replace, parse_untrusted) for path in args.files
-        )
+        outcomes = parse_in_order(readable, from_here=True)
+        for path, data in items:
+            if isinstance(data, str):
+                print(data, file=sys.stderr)
+                codes.append(2)
+            else:
+                codes.append(_store(store, path, data, next(outcomes), args.replace))
     finally:
         store.close()
+    return max(codes, default=0)
 
 
-def _import_one(store, path: Path, replace: bool, parse) -> int:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        print(f"“{path}”：无法读取文件（{exc.strerror}）", file=sys.stderr)
+def _store(store, path: Path, data: bytes, outcome, replace: bool) -> int:
+    if isinstance(outcome, HotlineError):
+        print(outcome.message, file=sys.stderr)
         return 2
-    try:
-        result = store.import_bulletin(parse(data, path.name), data, replace=replace)
-    except RejectedFile as exc:
-        print(exc.message, file=sys.stderr)
-        return 2
+    result = store.import_bulletin(outcome, data, replace=replace)
     print(
         IMPORT_LINES[result.status].format(
             name=path.name, period=result.period, id=result.bulletin_id, existing=result.existing_id

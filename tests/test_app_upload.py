@@ -198,11 +198,12 @@ def test_several_new_files_are_saved_in_one_click(monkeypatch, db):
 def test_a_file_is_parsed_once_however_often_the_page_reruns(monkeypatch, db):
     calls = []
 
-    def counting(data, filename):
-        calls.append(filename)
-        raise NotABulletin(filename)
+    def counting(files):
+        for index, (_, filename) in enumerate(files):
+            calls.append(filename)
+            yield index, NotABulletin(filename)
 
-    monkeypatch.setattr("ui.uploads.parse_untrusted", counting)
+    monkeypatch.setattr("ui.uploads.parse_each", counting)
     content = f"只解析一次 {db}".encode()
     at = upload(open_app(monkeypatch, db).run(), ("一次.txt", content, "text/plain"))
     at.run()

@@ -1,15 +1,17 @@
 """Uploaded files through the sandboxed parser, and the decision each one waits for.
 
-A file is parsed once per content (st.cache_data keyed on its sha256 and name); the outcome, a
-Bulletin or the Chinese reason it was refused, is what is cached, so a refused file is not
-parsed again on every rerun. What a file may still become (saved, replacing a month, or
-discarded) is worked out against the library on every run, never remembered.
+A file is parsed once per content and name in a session (kept in session state for as long as
+it stays in the uploader); the outcome, a Bulletin or the Chinese reason it was refused, is what
+is kept, so a refused file is not parsed again on every rerun. New files are parsed together,
+one sandboxed child per core, with a progress bar over the files. What a file may still
+become (saved, replacing a month, or discarded) is worked out against the library on every
+run, never remembered.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import streamlit as st
@@ -18,7 +20,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 from lib.errors import HotlineError, TooLarge
 from lib.model import Bulletin
 from lib.readers import DEFAULT_LIMITS, check_size
-from lib.sandbox import parse_untrusted
+from lib.sandbox import Outcome, parse_each, warm_up
 from lib.store.records import BulletinInfo, ImportResult
 from ui import access
 from ui.safe import log, user_message
@@ -27,6 +29,7 @@ FILE_TYPES = ["pdf", "docx", "txt", "md"]
 MAX_UPLOAD_MB = DEFAULT_LIMITS.max_bytes // (1024 * 1024)
 Status = Literal["refused", "new", "conflict", "stored", "discarded"]
 _DISCARDED = "uploads.discarded"
+_PARSED = "uploads.parsed"
 
 
 @dataclass(frozen=True)
@@ -42,35 +45,48 @@ class Upload:
     name: str
     sha256: str
     data: bytes
-    parsed: Parsed
+    parsed: Parsed | None
 
     @property
     def key(self) -> str:
         return self.sha256[:16]
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _parse(sha256: str, filename: str, _data: bytes) -> Parsed:
-    try:
-        return Parsed(parse_untrusted(_data, filename))
-    except HotlineError as error:
-        return Parsed(None, error.message)
-    except Exception as error:
-        log.error("unexpected parse failure for %s", filename, exc_info=error)
-        return Parsed(None, user_message(error, filename))
-
-
 def parse_all(files: list[UploadedFile]) -> list[Upload]:
-    """Parse every file, with a progress bar over the files; one refusal stops no other file."""
+    """Every file with its outcome; one refusal stops no other file. Starts the sandbox's
+    zygote while the page waits for files, so the first file does not wait for it."""
+    warm_up()
     if not files:
         return []
-    bar = st.progress(0.0, text=f"正在解析 0/{len(files)} 个文件…")
-    uploads = []
-    for done, file in enumerate(files, start=1):
-        uploads.append(_upload(file))
-        bar.progress(done / len(files), text=f"正在解析 {done}/{len(files)} 个文件…")
+    uploads = [_upload(file) for file in files]
+    known: dict[tuple[str, str], Parsed] = st.session_state.get(_PARSED, {})
+    _parse([u for u in uploads if u.parsed is None and (u.sha256, u.name) not in known], known)
+    st.session_state[_PARSED] = {
+        (u.sha256, u.name): known[u.sha256, u.name] for u in uploads if u.parsed is None
+    }
+    return [u if u.parsed else replace(u, parsed=known[u.sha256, u.name]) for u in uploads]
+
+
+def _parse(todo: list[Upload], known: dict[tuple[str, str], Parsed]) -> None:
+    if not todo:
+        return
+    bar = st.progress(0.0, text=f"正在解析 0/{len(todo)} 个文件…")
+    try:
+        outcomes = parse_each([(u.data, u.name) for u in todo])
+        for done, (index, outcome) in enumerate(outcomes, start=1):
+            known[todo[index].sha256, todo[index].name] = _parsed(outcome)
+            bar.progress(done / len(todo), text=f"正在解析 {done}/{len(todo)} 个文件…")
+    except Exception as error:
+        log.error("unexpected parse failure", exc_info=error)
+        for u in todo:
+            known.setdefault((u.sha256, u.name), Parsed(None, user_message(error, u.name)))
     bar.empty()
-    return uploads
+
+
+def _parsed(outcome: Outcome) -> Parsed:
+    if isinstance(outcome, HotlineError):
+        return Parsed(None, outcome.message)
+    return Parsed(outcome)
 
 
 def _upload(file: UploadedFile) -> Upload:
@@ -80,8 +96,7 @@ def _upload(file: UploadedFile) -> Upload:
     except TooLarge as error:
         return Upload(file.name, "", b"", Parsed(None, error.message))
     data = file.getvalue()
-    sha256 = hashlib.sha256(data).hexdigest()
-    return Upload(file.name, sha256, data, _parse(sha256, file.name, data))
+    return Upload(file.name, hashlib.sha256(data).hexdigest(), data, None)
 
 
 def status(upload: Upload, library: list[BulletinInfo]) -> Status:

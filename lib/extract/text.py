@@ -11,6 +11,7 @@ import re
 
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’、，。；：？！（）《》【】—…·"
 _SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
+_BLANKS = re.compile(r"[ \t]+")
 _WIDTH_MAP = str.maketrans(
     {
         **{chr(0xFF10 + i): str(i) for i in range(10)},
@@ -44,7 +45,7 @@ def squeeze(text: str) -> str:
     """One line of printed text as stored: widths unified, no spaces beside Chinese."""
     text = unify_width(text)
     text = _SPACE_NEXT_TO_CJK.sub("", text)
-    return re.sub(r"[ \t]+", " ", text).strip()
+    return _BLANKS.sub(" ", text).strip()
 
 
 def join_wrapped(text: str) -> str:
@@ -55,7 +56,7 @@ def join_wrapped(text: str) -> str:
 
 def compact(text: str) -> str:
     """Text with every space removed, for matching labels and headings."""
-    return re.sub(r"\s+", "", unify_width(text))
+    return "".join(unify_width(text).split())
 
 
 def strip_markup(text: str) -> str:

@@ -27,9 +27,8 @@ from lib.errors import (
     TooManyPages,
 )
 from lib.readers import Limits
+from lib.readers.pdf_tables import cell_texts, ruled_tables
 
-# Rules closer to axis-parallel than this (points) count as horizontal or vertical.
-RULE_SNAP = 0.01
 # A gap wider than this many points between two characters is printed as a space; CJK text
 # set with letter-spacing stays one word, separate cells of a rule-less table do not.
 X_TOLERANCE = 3
@@ -104,7 +103,7 @@ def _read_page(page) -> tuple[Page, bool]:
     """
     number = page.page_number
     page = _without_duplicate_chars(page)
-    tables = _find_ruled_tables(page)
+    tables = ruled_tables(page)
     blocks: list[Line | Table] = [_table_block(t, number) for t in tables]
     bboxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not _inside_any(obj, bboxes)) if bboxes else page
@@ -126,48 +125,10 @@ def _read_page(page) -> tuple[Page, bool]:
     ), has_chars
 
 
-def _find_ruled_tables(page) -> list:
-    """pdfplumber's "lines" strategy, fed with rules whose orientation is decided with a
-    tolerance: pdfplumber calls a line horizontal only when top == bottom exactly, and on a
-    page with /Rotate the rotation leaves 1e-14 between them, so every rule turned vertical."""
-    vertical, horizontal = [], []
-    for edge in page.edges:
-        if abs(edge["top"] - edge["bottom"]) <= RULE_SNAP and edge["x1"] - edge["x0"] >= 1:
-            horizontal.append(
-                {
-                    **edge,
-                    "bottom": edge["top"],
-                    "height": 0,
-                    "orientation": "h",
-                    "object_type": "rule_edge",
-                }
-            )
-        elif abs(edge["x1"] - edge["x0"]) <= RULE_SNAP and edge["bottom"] - edge["top"] >= 1:
-            vertical.append(
-                {
-                    **edge,
-                    "x1": edge["x0"],
-                    "width": 0,
-                    "orientation": "v",
-                    "object_type": "rule_edge",
-                }
-            )
-    if len(vertical) < 2 or len(horizontal) < 2:
-        return []
-    return page.find_tables(
-        {
-            "vertical_strategy": "explicit",
-            "horizontal_strategy": "explicit",
-            "explicit_vertical_lines": vertical,
-            "explicit_horizontal_lines": horizontal,
-        }
-    )
-
-
 def _table_block(table, number: int) -> Table:
     x0, top, x1, bottom = table.bbox
     return Table(
-        rows=table.extract(x_tolerance=X_TOLERANCE),
+        rows=cell_texts(table, X_TOLERANCE),
         page=number,
         top=float(top),
         bottom=float(bottom),
@@ -213,19 +174,26 @@ def _without_duplicate_chars(page):
     Without this, a bold "96.8" printed twice reads "9966..88". pdfplumber's dedupe_chars does
     the same but costs more than parsing the page; a grid of 1-point buckets is enough.
     """
-    seen: dict[tuple, list[dict]] = {}
+    seen: dict[tuple, dict[tuple[int, int], list[dict]]] = {}
     duplicates: set[int] = set()
     for char in page.chars:
-        key = (char["text"], char["fontname"], round(char["size"], 1))
-        gx, gy = int(char["x0"]), int(char["top"])
-        near = (
-            c
-            for dx in (-1, 0, 1)
-            for dy in (-1, 0, 1)
-            for c in seen.get((*key, gx + dx, gy + dy), ())
-        )
-        if any(abs(c["x0"] - char["x0"]) <= 1 and abs(c["top"] - char["top"]) <= 1 for c in near):
+        x0, top = char["x0"], char["top"]
+        bucket = (int(x0), int(top))
+        grid = seen.setdefault((char["text"], char["fontname"], round(char["size"], 1)), {})
+        if grid and _drawn_near(grid, bucket, x0, top):
             duplicates.add(id(char))
         else:
-            seen.setdefault((*key, gx, gy), []).append(char)
+            grid.setdefault(bucket, []).append(char)
     return page.filter(lambda obj: id(obj) not in duplicates) if duplicates else page
+
+
+def _drawn_near(grid: dict[tuple[int, int], list[dict]], bucket, x0: float, top: float) -> bool:
+    """A character of the same text, font and size already within 1 point, in this bucket or
+    the eight around it."""
+    gx, gy = bucket
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            for c in grid.get((gx + dx, gy + dy), ()):
+                if abs(c["x0"] - x0) <= 1 and abs(c["top"] - top) <= 1:
+                    return True
+    return False
