@@ -1,6 +1,6 @@
 """Parse speed on the sample PDFs against pdfplumber's own floor, in the same run.
 
-    .venv/bin/python bench/parse_bench.py [--rounds N] [--all] [--smoke]
+    .venv/bin/python bench/parse_bench.py [--rounds N] [--all] [--baseline DIR] [--smoke]
 
 In this process, for each file: the median seconds of pdfplumber's floor (open + extract_words on
 every page), of our PDF reader alone, of our full parse (lib.parse.parse_bytes), and of the same
@@ -11,7 +11,9 @@ CPU, steadier on a shared machine), and the sandbox's overhead per call.
 As whole processes, for each file: `python -m lib parse FILE --json` against a floor script
 (a fresh interpreter that imports pdfplumber, opens the file and extracts every page's words):
 min / median / max seconds and the ratio of the medians (target <= 1.2) — what a user of the
-command line waits for, start-up and imports included.
+command line waits for, start-up and imports included. `--baseline DIR` adds the same command
+run from another checkout (e.g. `git archive main | tar -x -C DIR`), to measure a change before and
+after in one run.
 
 Every measurement is interleaved round by round so a busy machine slows all of them alike.
 `--all` adds the PDF layout variants to the two samples; `--smoke` is one round on one file.
@@ -25,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
@@ -110,15 +113,21 @@ def in_process(files: list[Path], rounds: int) -> None:
         )
 
 
-COMMANDS = {
-    "floor": lambda path: [sys.executable, "-c", FLOOR_SCRIPT, str(path)],
-    "cli parse": lambda path: [sys.executable, "-m", "lib", "parse", str(path), "--json"],
-}
+def commands(baseline: Path | None) -> dict[str, tuple[Path, Callable[[Path], list[str]]]]:
+    """label → (working directory, command for a file)."""
+    cli = lambda path: [sys.executable, "-m", "lib", "parse", str(path), "--json"]  # noqa: E731
+    found = {
+        "floor": (ROOT, lambda path: [sys.executable, "-c", FLOOR_SCRIPT, str(path)]),
+        "cli parse": (ROOT, cli),
+    }
+    if baseline is not None:
+        found["baseline"] = (baseline, cli)
+    return found
 
 
-def process_seconds(argv: list[str]) -> float:
+def process_seconds(cwd: Path, argv: list[str]) -> float:
     started = time.perf_counter()
-    subprocess.run(argv, cwd=ROOT, stdout=subprocess.DEVNULL, check=True, env=_clean_env())
+    subprocess.run(argv, cwd=cwd, stdout=subprocess.DEVNULL, check=True, env=_clean_env())
     return time.perf_counter() - started
 
 
@@ -129,19 +138,30 @@ def _clean_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith(skip)}
 
 
-def whole_processes(files: list[Path], rounds: int) -> None:
-    print(f"\nwhole processes: seconds per file over {rounds} rounds (min / median / max)")
-    print(f"{'file':<30}{'floor':>22}{'cli parse':>22}{'ratio':>8}")
+def whole_processes(files: list[Path], rounds: int, baseline: Path | None) -> None:
+    runs = commands(baseline)
+    print(
+        f"\nwhole processes: seconds per file over {rounds} rounds (min/median/max), ratio to floor"
+    )
+    print(
+        f"{'file':<30}"
+        + "".join(f"{label:>22}" for label in runs)
+        + "".join(f"{label + ' ×':>14}" for label in runs if label != "floor")
+    )
     for path in files:
-        times: dict[str, list[float]] = {label: [] for label in COMMANDS}
-        for command in COMMANDS.values():
-            process_seconds(command(path))
+        times: dict[str, list[float]] = {label: [] for label in runs}
+        for cwd, command in runs.values():
+            process_seconds(cwd, command(path))
         for _ in range(rounds):
-            for label, command in COMMANDS.items():
-                times[label].append(process_seconds(command(path)))
-        spans = {label: _span(values) for label, values in times.items()}
-        ratio = statistics.median(times["cli parse"]) / statistics.median(times["floor"])
-        print(f"{path.name:<30}{spans['floor']:>22}{spans['cli parse']:>22}{ratio:>7.2f}x")
+            for label, (cwd, command) in runs.items():
+                times[label].append(process_seconds(cwd, command(path)))
+        floor_median = statistics.median(times["floor"])
+        ratios = "".join(
+            f"{statistics.median(values) / floor_median:>13.2f}x"
+            for label, values in times.items()
+            if label != "floor"
+        )
+        print(f"{path.name:<30}" + "".join(f"{_span(v):>22}" for v in times.values()) + ratios)
 
 
 def _span(values: list[float]) -> str:
@@ -152,13 +172,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--all", action="store_true", help="the PDF layout variants too")
+    parser.add_argument("--baseline", type=Path, default=None, help="another checkout's CLI too")
     parser.add_argument("--smoke", action="store_true", help="one round on one file")
     args = parser.parse_args(argv)
     files = SAMPLES + (VARIANTS if args.all else [])
     if args.smoke:
         files, args.rounds = files[:1], 1
     in_process(files, args.rounds)
-    whole_processes(files, args.rounds)
+    whole_processes(files, args.rounds, args.baseline)
     return 0
 
 

@@ -1,7 +1,7 @@
 """Where a page's rerun spends its time on the server: each page's script profiled under
 AppTest on a store, its time split by what the page script itself calls.
 
-    .venv/bin/python bench/page_profile.py [--rounds N] [--db FILE] [--demo] [--smoke]
+    .venv/bin/python bench/rerun_bench.py [--rounds N] [--db FILE] [--demo] [--smoke]
 
 The app runs on the store (the synthetic 120-month × 300-unit history of bench/synthetic.py
 unless --db names one; --demo: the demo store), every page is run once to fill the caches,
