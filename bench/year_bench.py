@@ -65,11 +65,11 @@ def upload_page(browser: Browser, months: list[Path], db: Path, log: Path) -> fl
         context.set_default_timeout(TIMEOUT_MS)
         page = context.new_page()
         page.goto(f"{url}/upload")
-        expect(page.get_by_text("通报库还是空的").first).to_be_visible()
+        expect(page.get_by_text("通报库还是空的").first).to_be_visible(timeout=TIMEOUT_MS)
         started = time.perf_counter()
         page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(months)
         page.get_by_role("button", name=f"保存全部 {len(months)} 个待保存文件").click()
-        expect(page.get_by_text("已保存到通报库。")).to_have_count(len(months))
+        expect(page.get_by_text("已保存到通报库。")).to_have_count(len(months), timeout=TIMEOUT_MS)
         seconds = time.perf_counter() - started
         context.close()
     return seconds
