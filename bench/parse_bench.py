@@ -40,6 +40,7 @@ from lib.parse import parse_bytes  # noqa: E402
 from lib.readers import DEFAULT_LIMITS  # noqa: E402
 from lib.readers.pdf import read_pdf  # noqa: E402
 from lib.sandbox import parse_untrusted  # noqa: E402
+from lib.settings import DEFAULT_SETTINGS  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SAMPLES = [FIXTURES / "2024-03.pdf", FIXTURES / "2024-05.pdf"]
@@ -60,7 +61,7 @@ def floor(data: bytes, name: str) -> None:
 
 
 def reader(data: bytes, name: str) -> None:
-    read_pdf(data, name, DEFAULT_LIMITS)
+    read_pdf(data, name, DEFAULT_LIMITS, DEFAULT_SETTINGS)
 
 
 MEASURED = {

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lib.checks import composite_score, load_rules  # noqa: E402
+from lib.checks import composite_score  # noqa: E402
 from lib.model import (  # noqa: E402
     Adjustment,
     Bulletin,
@@ -37,6 +37,7 @@ from lib.model import (  # noqa: E402
     Source,
 )
 from lib.parse import parse_bytes  # noqa: E402
+from lib.rules import load_rules  # noqa: E402
 from lib.store import Store  # noqa: E402
 
 SAMPLES = (ROOT / "demo" / "2024-03.pdf", ROOT / "demo" / "2024-05.pdf")
@@ -170,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     args.db.unlink(missing_ok=True)
     started = time.perf_counter()
     store = synthetic_store(f"sqlite:///{args.db}", args.months, args.units, args.seed)
-    rows = len(store.evaluations())
+    rows = len(store.frame("evaluations"))
     store.close()
     print(
         f"{args.db}: {args.months} months, {rows} evaluation rows "

@@ -38,6 +38,7 @@ from lib.analysis import (  # noqa: E402
 )
 from lib.analysis.display import Table  # noqa: E402
 from lib.analysis.rows import months, previous_month  # noqa: E402
+from lib.rules import load_rules  # noqa: E402
 from lib.store import Store  # noqa: E402
 
 TARGET_S = 0.3
@@ -48,15 +49,15 @@ class Frames:
     """The store's frames, read once, as ui/frames.py caches them."""
 
     def __init__(self, store: Store):
-        self.all = store.evaluations()
-        self.hotline = store.evaluations("hotline")
-        self.adjustments = store.adjustments()
-        self.overview = store.overview()
-        self.categories = store.categories()
-        self.grade_counts = store.grade_counts()
-        self.sections = store.sections()
-        self.units = store.units()
-        self.aliases = store.aliases()
+        self.all = store.frame("evaluations")
+        self.hotline = store.frame("evaluations", channel="hotline")
+        self.adjustments = store.frame("adjustments")
+        self.overview = store.frame("overview")
+        self.categories = store.frame("categories")
+        self.grade_counts = store.frame("grade_counts")
+        self.sections = store.frame("sections")
+        self.units = store.frame("units")
+        self.aliases = store.frame("aliases")
         stored = months(self.hotline)
         self.start, self.end = stored[0], stored[-1]
         self.before = previous_month(self.hotline, self.end)
@@ -144,7 +145,7 @@ def ledger_page(f: Frames):
 
 def alerts_page(f: Frames):
     view = alerts.alerts_view(
-        f.hotline, "hotline", f.end, alerts.DEFAULT_LIMITS["hotline"], min_run=2, min_due=10
+        f.hotline, "hotline", f.end, load_rules()["hotline"].alert_limits, min_run=2, min_due=10
     )
     data = [
         alerts.declines_table(view.declines, "hotline"),
@@ -196,12 +197,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def report(db: Path, rounds: int) -> None:
     store = Store.open(f"sqlite:///{db}")
-    read = median_seconds(lambda: store.evaluations(), 3)
+    read = median_seconds(lambda: store.frame("evaluations"), 3)
     frames = Frames(store)
     store.close()
     print(
         f"history: {frames.start} – {frames.end}, {len(frames.all)} evaluation rows, "
-        f"{len(frames.adjustments)} adjustments; store.evaluations() read {read:.3f} s "
+        f"{len(frames.adjustments)} adjustments; store.frame(evaluations) read {read:.3f} s "
         f"(cached by the app per data version)"
     )
     print(f"{'page':<18}{'data (s)':>10}{'+ charts (s)':>14}  target <= {TARGET_S} s")

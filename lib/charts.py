@@ -12,8 +12,8 @@ import math
 import altair as alt
 import pandas as pd
 
-from lib.analysis.metrics import GRADES
 from lib.labels import month_label
+from lib.model import GRADES
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 GRADE_COLORS = {"A": "#2e7d32", "B": "#1f77b4", "C": "#f2a900", "D": "#e8590c", "E": "#b3261e"}

@@ -1,8 +1,8 @@
 """Findings: what the bulletin prints against what can be recomputed from it. Never edits.
 
 - rates from the counts (办结率, 按期办结率, 返工率, mailbox 群众满意率), to two decimals;
-- the composite score from the formula in DOMAIN.md, at the channel's printed precision;
-- the grade against configurable bands (lib/data/grade_bands.json);
+- the composite score from the channel's formula (lib/rules.py), at its printed precision;
+- the grade against configurable bands (lib/data/rules.json);
 - the narrative grade counts against the table rows;
 - the scores the narrative quotes ("华容县（96.8分）") against the table rows;
 - a unit listed twice in one table.
@@ -14,66 +14,29 @@ from printed (rounded) rates may differ by that half unit plus the rates' own ro
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-from lib.model import Bulletin, Evaluation, Finding
+from lib.model import FIGURES, Bulletin, Evaluation, Finding
+from lib.rules import ChannelRules, Rules, load_rules
 from lib.units import UnitIndex
 
-BANDS_JSON = Path(__file__).parent / "data" / "grade_bands.json"
-RATE_TOLERANCE = 0.005 + 1e-6
 TABLE_OF = {"hotline": "附件1", "mailbox": "附件2"}
 NARRATIVE = "通报正文"
 QUOTED_SCORE = re.compile(r"([\u4e00-\u9fff]{2,24}?)（(\d+(?:\.\d+)?)分）")
 SCORE_SECTIONS = {"工单考核": "hotline", "市长信箱运行情况": "mailbox"}
 
 
-@dataclass(frozen=True)
-class ChannelRules:
-    score_decimals: int
-    bands: tuple[tuple[str, float], ...]
-
-    def grade_for(self, score: float) -> str:
-        for grade, floor in self.bands:
-            if score >= floor - 1e-9:
-                return grade
-        return self.bands[-1][0]
-
-    @property
-    def score_tolerance(self) -> float:
-        return 0.5 * 10**-self.score_decimals + RATE_TOLERANCE
-
-
-@cache
-def load_rules(path: Path = BANDS_JSON) -> dict[str, ChannelRules]:
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    return {
-        ch: ChannelRules(cfg["score_decimals"], tuple((g, float(f)) for g, f in cfg["bands"]))
-        for ch, cfg in raw.items()
-        if not ch.startswith("_")
-    }
-
-
 def composite_score(row: Evaluation) -> float:
-    """0.3·办结率 + 0.3·按期办结率 + 0.2·(100 − 返工率) + 0.2·(100 − 不满意率 | 满意率)."""
-    last = 100 - row.visited_rate if row.channel == "hotline" else row.visited_rate
-    return (
-        0.3 * row.completion_rate
-        + 0.3 * row.on_time_rate
-        + 0.2 * (100 - row.rework_rate)
-        + 0.2 * last
-    )
+    """The score formula of the row's channel (lib/data/rules.json) on its printed rates."""
+    return load_rules()[row.channel].score(row)
 
 
-def run_checks(bulletin: Bulletin, rules: dict[str, ChannelRules] | None = None) -> list[Finding]:
+def run_checks(bulletin: Bulletin, rules: Rules | None = None) -> list[Finding]:
     rules = rules or load_rules()
     findings: list[Finding] = []
     for row in bulletin.evaluations:
-        findings += rate_findings(row)
+        findings += rate_findings(row, rules[row.channel])
         findings += score_findings(row, rules[row.channel])
     findings += duplicate_findings(bulletin.evaluations)
     findings += narrative_count_findings(bulletin)
@@ -95,30 +58,27 @@ def _row_finding(row: Evaluation, kind, field, printed, computed, message) -> Fi
     )
 
 
-def _rate_pairs(row: Evaluation):
-    yield "completion_rate", "办结率", row.handled, row.due
-    yield "on_time_rate", "按期办结率", row.on_time, row.due
-    yield "rework_rate", "返工率", row.rework, row.due
-    if row.channel == "mailbox":
-        yield "visited_rate", "群众满意率", row.visited, row.handled
-
-
-def rate_findings(row: Evaluation) -> list[Finding]:
+def rate_findings(row: Evaluation, rules: ChannelRules | None = None) -> list[Finding]:
+    """Each rate the bulletin prints both counts of (Figure.ratio), against their quotient."""
+    rules = rules or load_rules()[row.channel]
     out = []
-    for field, label, numerator, denominator in _rate_pairs(row):
+    for figure in FIGURES:
+        pair = figure.ratio.get(row.channel)
+        numerator, denominator = (getattr(row, f) for f in pair) if pair else (0, 0)
         if not denominator:
             continue
         exact = 100 * numerator / denominator
-        printed = getattr(row, field)
-        if abs(printed - exact) > RATE_TOLERANCE:
+        printed = getattr(row, figure.name)
+        if abs(printed - exact) > rules.rate_tolerance:
             out.append(
                 _row_finding(
                     row,
                     "rate",
-                    field,
+                    figure.name,
                     printed,
-                    round(exact, 2),
-                    f"{label}印为 {printed}%，按 {numerator}/{denominator} 计算为 {exact:.2f}%",
+                    round(exact, rules.rate_decimals),
+                    f"{figure.label(row.channel)}印为 {printed}%，按 {numerator}/{denominator} "
+                    f"计算为 {exact:.{rules.rate_decimals}f}%",
                 )
             )
     return out
@@ -126,7 +86,7 @@ def rate_findings(row: Evaluation) -> list[Finding]:
 
 def score_findings(row: Evaluation, rules: ChannelRules) -> list[Finding]:
     out = []
-    computed = composite_score(row)
+    computed = rules.score(row)
     if abs(row.score - computed) > rules.score_tolerance:
         shown = round(computed, rules.score_decimals)
         out.append(

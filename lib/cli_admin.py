@@ -1,4 +1,4 @@
-"""The administrator's commands of `python -m lib`: backup, restore, hash-password.
+"""The administrator's commands of `python -m lib`: backup, restore, check, hash-password.
 
 Registered by lib/__main__.py; a HotlineError raised here is printed there as one line.
 """
@@ -21,6 +21,8 @@ def register(sub) -> None:
     p.add_argument("backup", help="备份 .zip 文件")
     p.add_argument("--force", action="store_true", help="库中已有数据时，用备份覆盖全部数据")
     p.set_defaults(func=_cmd_restore)
+    p = sub.add_parser("check", help="检查库的完整性（无残缺导入、无孤立数据行）")
+    p.set_defaults(func=_cmd_check)
     p = sub.add_parser(
         "hash-password", help="输入编辑密码，输出写入 .streamlit/secrets.toml 的哈希"
     )
@@ -31,7 +33,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     from lib.backup import backup
     from lib.store import Store
 
-    store = Store.open()
+    store = Store.open(read_only=True)
     try:
         summary = backup(store, Path(args.out))
     finally:
@@ -40,6 +42,21 @@ def _cmd_backup(args: argparse.Namespace) -> int:
         f"已备份 {summary.bulletins} 期通报（共 {sum(summary.rows.values())} 行数据）到 {args.out}"
     )
     return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    """Exit 0 when the store is sound, 1 with one line per problem when it is not."""
+    from lib.store import Store
+
+    store = Store.open()
+    try:
+        problems = store.integrity_problems()
+    finally:
+        store.close()
+    for problem in problems:
+        print(problem)
+    print(f"{store.url}：" + (f"发现 {len(problems)} 处问题" if problems else "完整，未发现问题"))
+    return 1 if problems else 0
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ the whole library with `library_tables`.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zipfile
@@ -22,7 +23,10 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from lib.labels import CHANNELS, FIELDS, FINDING_KINDS, VISITED
+from lib.errors import OutputError
+from lib.labels import CHANNELS, FIELDS, FINDING_KINDS
+from lib.model import FIGURES
+from lib.outputs import scratch
 from lib.store import Store
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -104,14 +108,33 @@ def to_xlsx_bytes(tables: Mapping[str, pd.DataFrame], filters: Mapping[str, str]
     """A workbook: one sheet per table (named after its key), then the 筛选条件 sheet."""
     workbook = Workbook(write_only=True)
     taken: set[str] = set()
-    for name, df in {**tables, FILTERS_SHEET: _filters_frame(filters)}.items():
-        sheet = workbook.create_sheet(_sheet_title(name, taken))
-        sheet.append([_xlsx_cell(str(c)) for c in df.columns])
-        for row in df.itertuples(index=False, name=None):
-            sheet.append([_xlsx_cell(v) for v in row])
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    try:
+        with scratch():
+            for name, df in {**tables, FILTERS_SHEET: _filters_frame(filters)}.items():
+                sheet = workbook.create_sheet(_sheet_title(name, taken))
+                sheet.append([_xlsx_cell(str(c)) for c in df.columns])
+                for row in df.itertuples(index=False, name=None):
+                    sheet.append([_xlsx_cell(v) for v in row])
+            workbook.save(buffer)
+    except OutputError:
+        _discard(workbook)
+        raise
     return buffer.getvalue()
+
+
+def _discard(workbook: Workbook) -> None:
+    """After a failed write, close the generators through which openpyxl streams each sheet to
+    its temporary file, and remove the files. Left to the garbage collector, the generators
+    raise their write error again there, and Python prints it as a traceback."""
+    for sheet in workbook.worksheets:
+        writer = sheet._writer
+        for stream in filter(None, (sheet._rows, writer and writer.xf)):
+            with contextlib.suppress(Exception):
+                stream.close()
+        if writer:
+            with contextlib.suppress(OSError, ValueError):
+                writer.cleanup()
 
 
 def _filters_frame(filters: Mapping[str, str]) -> pd.DataFrame:
@@ -144,18 +167,18 @@ def _xlsx_cell(value):
 
 def library_tables(store: Store) -> dict[str, pd.DataFrame]:
     """Everything stored, as Chinese-headed tables: what `python -m lib export` writes."""
-    evaluations = store.evaluations()
+    evaluations = store.frame("evaluations")
     return {
         "通报": _bulletins_frame(store),
         "热线评价": _chinese(evaluations[evaluations.channel == "hotline"], "hotline"),
         "市长信箱评价": _chinese(evaluations[evaluations.channel == "mailbox"], "mailbox"),
-        "加扣分": _chinese(store.adjustments()),
-        "运行概况": _chinese(store.overview()),
-        "诉求类型": _chinese(store.categories()),
-        "等级统计": _chinese(store.grade_counts()),
-        "核对不一致": _chinese(store.findings()),
-        "解析警告": _chinese(store.warnings()),
-        "正文栏目": _chinese(store.sections()),
+        "加扣分": _chinese(store.frame("adjustments")),
+        "运行概况": _chinese(store.frame("overview")),
+        "诉求类型": _chinese(store.frame("categories")),
+        "等级统计": _chinese(store.frame("grade_counts")),
+        "核对不一致": _chinese(store.frame("findings")),
+        "解析警告": _chinese(store.frame("warnings")),
+        "正文栏目": _chinese(store.frame("sections")),
     }
 
 
@@ -198,5 +221,5 @@ def _chinese(df: pd.DataFrame, channel: str | None = None) -> pd.DataFrame:
             out[column] = out[column].map(lambda v, words=words: words.get(v, v))
     headers = dict(_HEADERS)
     if channel is not None:
-        headers.update(zip(("visited", "visited_rate"), VISITED[channel], strict=True))
+        headers.update({f.name: f.label(channel) for f in FIGURES})
     return out.rename(columns=headers)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from lib.model import Period
+from lib.model import FIGURE, FIGURES, Period
 
 CHANNELS = {"hotline": "热线", "mailbox": "市长信箱"}
 
@@ -24,23 +24,14 @@ FINDING_KINDS = {
 FIELDS = {
     "unit": "部门名称",
     "group": "分组",
-    "due": "应办理数",
-    "handled": "办理数",
-    "completion_rate": "办结率",
-    "on_time": "按期办理数",
-    "on_time_rate": "按期办结率",
-    "rework": "返工数",
-    "rework_rate": "返工率",
-    "score": "综合指标值",
-    "grade": "等级评价",
+    **{f.name: f.label() for f in FIGURES},
     "A": "A 类单位数",
     "B": "B 类单位数",
     "C": "C 类单位数",
     "D_or_below": "D 类及以下单位数",
     "units_total": "承办单位总数",
 }
-
-VISITED = {"hotline": ("回访不满意数", "群众不满意率"), "mailbox": ("回访满意数", "群众满意率")}
+"""Headings of stored fields; an evaluation figure's heading on the hotline (see field_label)."""
 
 
 def month_label(period: Period | str | None) -> str:
@@ -68,8 +59,7 @@ def time_label(moment: datetime) -> str:
 
 
 def field_label(field: str, channel: str | None = None) -> str:
-    """The column heading of a field; visited/visited_rate depend on the channel."""
-    if field in ("visited", "visited_rate"):
-        pair = VISITED.get(channel or "hotline", VISITED["hotline"])
-        return pair[field == "visited_rate"]
+    """The column heading of a field; some figures are headed differently per channel."""
+    if field in FIGURE:
+        return FIGURE[field].label(channel if channel in CHANNELS else "hotline")
     return FIELDS.get(field, field)

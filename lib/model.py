@@ -7,11 +7,14 @@ what the bulletin prints, and disagreements are `Finding`s beside it.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
 from typing import Literal
 
 Channel = Literal["hotline", "mailbox"]
 GROUPS = ("县市区", "行政事业单位", "公共服务企业")
+GRADES = ("A", "B", "C", "D", "E")
+"""The grade letters an evaluation row may print."""
 SECTION_KEYS = (
     "工作动态",
     "热线运行情况",
@@ -86,31 +89,97 @@ class MailboxGrades:
     units_total: int | None = None
 
 
+@dataclass(frozen=True)
+class Figure:
+    """One printed column of 附件1/2: the field table the rest of the code derives from.
+
+    Schema columns, the importer, frame queries, headings, the parser's number reading,
+    recomputed rates, the score formula's direction and the briefing all read `FIGURES`;
+    adding a column is one line in `Evaluation` plus a store migration.
+
+    `kind` says how it is printed and read: a count, a rate (percent, two decimals), the score
+    (the channel's precision, lib/data/rules.json) or the grade letter. `labels` are the
+    bulletin's headings per channel; `lower_is_better` the channels where less is better;
+    `ratio` the (numerator, denominator) fields a rate is recomputed from, per channel where
+    the bulletin prints both.
+    """
+
+    name: str
+    kind: Literal["count", "rate", "score", "grade"]
+    labels: Mapping[str, str]
+    lower_is_better: frozenset[str] = frozenset()
+    ratio: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+
+    def label(self, channel: str = "hotline") -> str:
+        return self.labels[channel]
+
+    def higher_is_better(self, channel: str) -> bool:
+        return channel not in self.lower_is_better
+
+
+def _figure(
+    kind: str,
+    label: str,
+    mailbox_label: str | None = None,
+    *,
+    lower: tuple = (),
+    of: Mapping[str, tuple[str, str]] | None = None,
+):
+    spec = {
+        "kind": kind,
+        "labels": {"hotline": label, "mailbox": mailbox_label or label},
+        "lower_is_better": frozenset(lower),
+        "ratio": dict(of or {}),
+    }
+    return field(metadata={"figure": spec})
+
+
+_BOTH = ("hotline", "mailbox")
+
+
 @dataclass
 class Evaluation:
     """One row of 附件1 (hotline) or 附件2 (mailbox).
 
     `visited`/`visited_rate` are 回访不满意数/群众不满意率 on hotline rows and
-    回访满意数/群众满意率 on mailbox rows, as in the answer key.
+    回访满意数/群众满意率 on mailbox rows, as in the answer key. The hotline 不满意率 is taken
+    over return visits, which the bulletin does not print, so it has no `ratio` there.
     """
 
     channel: Channel
     group: str
     unit: str
-    due: int
-    handled: int
-    completion_rate: float
-    on_time: int
-    on_time_rate: float
-    rework: int
-    rework_rate: float
-    visited: int
-    visited_rate: float
-    score: float
-    grade: str
+    due: int = _figure("count", "应办理数")
+    handled: int = _figure("count", "办理数")
+    completion_rate: float = _figure("rate", "办结率", of=dict.fromkeys(_BOTH, ("handled", "due")))
+    on_time: int = _figure("count", "按期办理数")
+    on_time_rate: float = _figure("rate", "按期办结率", of=dict.fromkeys(_BOTH, ("on_time", "due")))
+    rework: int = _figure("count", "返工数", lower=_BOTH)
+    rework_rate: float = _figure(
+        "rate", "返工率", lower=_BOTH, of=dict.fromkeys(_BOTH, ("rework", "due"))
+    )
+    visited: int = _figure("count", "回访不满意数", "回访满意数", lower=("hotline",))
+    visited_rate: float = _figure(
+        "rate",
+        "群众不满意率",
+        "群众满意率",
+        lower=("hotline",),
+        of={"mailbox": ("visited", "handled")},
+    )
+    score: float = _figure("score", "综合指标值")
+    grade: str = _figure("grade", "等级评价")
     order: int = 0
     page: int | None = None
     unit_id: str = ""
+
+
+FIGURES: tuple[Figure, ...] = tuple(
+    Figure(f.name, **f.metadata["figure"]) for f in fields(Evaluation) if "figure" in f.metadata
+)
+"""The printed columns of an evaluation row, in printed order (due … score, grade)."""
+FIGURE = {f.name: f for f in FIGURES}
+NUMBERS = tuple(f.name for f in FIGURES if f.kind != "grade")
+"""The ten numbers of a row, in printed order."""
 
 
 @dataclass
@@ -163,11 +232,16 @@ class ParseWarning:
 
 @dataclass
 class Source:
+    """The file a bulletin came from. `strategies`: how each kind of attachment table was
+    read ('evaluation'/'adjustment' → grid, tab_cells, word_boxes, layout_columns,
+    line_order; see extract/wrapped/), in the order first used."""
+
     filename: str
     sha256: str
     pages: int
     format: str
     size: int = 0
+    strategies: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass

@@ -8,12 +8,18 @@ from lib.checks import run_checks
 from lib.extract.bulletin import build_bulletin
 from lib.model import Bulletin, Source
 from lib.readers import DEFAULT_LIMITS, Limits, read_document
+from lib.settings import DEFAULT_SETTINGS, ExtractSettings
 from lib.units import UnitIndex
 
 
-def parse_bytes(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -> Bulletin:
+def parse_bytes(
+    data: bytes,
+    filename: str,
+    limits: Limits = DEFAULT_LIMITS,
+    settings: ExtractSettings = DEFAULT_SETTINGS,
+) -> Bulletin:
     """Parse in this process. For untrusted bytes use lib.sandbox.parse_untrusted."""
-    doc = read_document(data, filename, limits)
+    doc = read_document(data, filename, limits, settings)
     source = Source(
         filename=filename,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -21,7 +27,7 @@ def parse_bytes(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -> 
         format=doc.format,
         size=len(data),
     )
-    bulletin = build_bulletin(doc, source)
+    bulletin = build_bulletin(doc, source, settings)
     UnitIndex.default().assign(bulletin)
     bulletin.checks = run_checks(bulletin)
     return bulletin

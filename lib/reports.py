@@ -13,24 +13,10 @@ from dataclasses import asdict, dataclass, fields
 import pandas as pd
 
 from lib.labels import FINDING_KINDS, field_label, month_label, time_label
-from lib.model import Adjustment, Bulletin, Evaluation, Finding, ParseWarning
+from lib.model import FIGURES, Adjustment, Bulletin, Evaluation, Finding, ParseWarning
 from lib.store.records import BulletinInfo
 
-EVALUATION_FIELDS = (
-    "group",
-    "unit",
-    "due",
-    "handled",
-    "completion_rate",
-    "on_time",
-    "on_time_rate",
-    "rework",
-    "rework_rate",
-    "visited",
-    "visited_rate",
-    "score",
-    "grade",
-)
+EVALUATION_FIELDS = ("group", "unit", *(f.name for f in FIGURES))
 FINDING_FIELDS = [f.name for f in fields(Finding)]
 WARNING_FIELDS = [f.name for f in fields(ParseWarning)]
 TABLES = (
@@ -80,17 +66,17 @@ def adjustments_frame(rows: list[Adjustment]) -> pd.DataFrame:
 
 
 def findings_frame(findings: list[Finding]) -> pd.DataFrame:
-    """A parsed bulletin's findings with the columns of Store.findings() (without the month)."""
+    """A parsed bulletin's findings with the columns of Store.frame("findings") (without the month)."""
     return pd.DataFrame([asdict(f) for f in findings], columns=FINDING_FIELDS)
 
 
 def warnings_frame(warnings: list[ParseWarning]) -> pd.DataFrame:
-    """A parsed bulletin's warnings with the columns of Store.warnings() (without the month)."""
+    """A parsed bulletin's warnings with the columns of Store.frame("warnings") (without the month)."""
     return pd.DataFrame([asdict(w) for w in warnings], columns=WARNING_FIELDS)
 
 
 def findings_table(findings: pd.DataFrame) -> pd.DataFrame:
-    """Findings (Store.findings() or findings_frame()) under Chinese headings: where, which
+    """Findings (Store.frame("findings") or findings_frame()) under Chinese headings: where, which
     unit and field, printed against computed, and why."""
     table = _months(findings)
     table["位置"] = [place(t, p) for t, p in zip(findings["table"], findings["page"], strict=True)]
@@ -106,7 +92,7 @@ def findings_table(findings: pd.DataFrame) -> pd.DataFrame:
 
 
 def warnings_table(warnings: pd.DataFrame) -> pd.DataFrame:
-    """Warnings (Store.warnings() or warnings_frame()) under Chinese headings."""
+    """Warnings (Store.frame("warnings") or warnings_frame()) under Chinese headings."""
     table = _months(warnings)
     table["页"] = warnings["page"].map(page_label)
     table["原文摘录"] = warnings["snippet"]
@@ -187,7 +173,7 @@ def select_findings(
     units: Sequence[str] = (),
     kinds: Sequence[str] = (),
 ) -> pd.DataFrame:
-    """Stored findings (Store.findings()) of a channel, some units, some kinds.
+    """Stored findings (Store.frame("findings")) of a channel, some units, some kinds.
 
     A finding without a channel (a check across the channels) is kept whatever the channel.
     """

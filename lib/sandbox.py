@@ -19,6 +19,7 @@ kills a child when its deadline passes.
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import os
 import pickle
@@ -36,7 +37,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lib.errors import CorruptFile, HotlineError, TooComplex
+from lib.errors import CorruptFile, HotlineError, SandboxUnavailable, TooComplex, os_cause
 from lib.model import Bulletin
 from lib.readers import DEFAULT_LIMITS, Limits
 
@@ -117,9 +118,13 @@ class _Child:
 
     @classmethod
     def start(cls, forker, index: int, data: bytes, filename: str, limits: Limits) -> _Child:
+        """Fork the child; SandboxUnavailable when no child can be started."""
         read_fd, write_fd = os.pipe()
         try:
             pid = forker.fork_child(pickle.dumps((data, filename, limits)), write_fd)
+        except OSError as error:
+            os.close(read_fd)
+            raise SandboxUnavailable(filename, _start_failure(error, forker)) from None
         except BaseException:
             os.close(read_fd)
             raise
@@ -155,6 +160,20 @@ class _Child:
         self.forker.reap(self.pid)
 
 
+def _start_failure(error: OSError, forker) -> str:
+    """Why no child could be started, in the administrator's words."""
+    python = getattr(forker, "python", sys.executable)
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return f"解释器 {python} 没有执行权限"
+    if error.errno == errno.ENOENT:
+        return f"找不到解释器 {python}"
+    if error.errno in (errno.ENOMEM, errno.EAGAIN):
+        return "系统内存或进程数不足"
+    if isinstance(error, ConnectionError) or error.errno is None:
+        return "解析进程启动后立即退出"
+    return os_cause(error)
+
+
 def _finished(running: dict[int, _Child]) -> Iterator[tuple[int, Outcome]]:
     """Wait until a child closes its pipe or a deadline passes; the outcomes that came."""
     left = min(child.deadline for child in running.values()) - time.monotonic()
@@ -171,14 +190,17 @@ def _finished(running: dict[int, _Child]) -> Iterator[tuple[int, Outcome]]:
 
 
 def warm_up() -> None:
-    """Start the zygote now, if it is not running, so the first file does not wait for it."""
-    _ZYGOTE.start()
+    """Start the zygote now, if it is not running, so the first file does not wait for it. One
+    that cannot start is reported when a file needs it (SandboxUnavailable)."""
+    with contextlib.suppress(OSError):
+        _ZYGOTE.start()
 
 
 class _Zygote:
     """The caller's side of the zygote: start it on first use, restart it if it died."""
 
-    def __init__(self) -> None:
+    def __init__(self, python: str = sys.executable) -> None:
+        self.python = python
         self._lock = threading.Lock()
         self._process: subprocess.Popen | None = None
         self._socket: socket.socket | None = None
@@ -209,14 +231,19 @@ class _Zygote:
         if self._process is None or self._process.poll() is not None:
             self._stop()
             ours, theirs = socket.socketpair()
-            self._process = subprocess.Popen(
-                [sys.executable, "-I", "-c", _ZYGOTE_CODE, _ROOT, str(theirs.fileno())],
-                pass_fds=[theirs.fileno()],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            theirs.close()
+            try:
+                self._process = subprocess.Popen(
+                    [self.python, "-I", "-c", _ZYGOTE_CODE, _ROOT, str(theirs.fileno())],
+                    pass_fds=[theirs.fileno()],
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            except OSError:
+                ours.close()
+                raise
+            finally:
+                theirs.close()
             self._socket = ours
         return self._socket
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from lib.extract.text import compact
 from lib.model import Bulletin
+from lib.text import compact
 
 ALIASES_CSV = Path(__file__).parent / "data" / "units.csv"
 

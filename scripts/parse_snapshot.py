@@ -5,7 +5,8 @@
 
 Used around a refactoring that must not change what the parser reads: write before, compare
 after. Only the keys a refactoring must keep are compared when `--keys` is given (e.g. the
-answer key's fields while a new key such as `doubtful` is being added).
+answer key's fields while a new key such as `doubtful` is being added); `--ignore` leaves out
+nested keys a refactoring adds (`--ignore source.strategies`).
 """
 
 from __future__ import annotations
@@ -35,11 +36,18 @@ def fixture_files() -> list[Path]:
     return files
 
 
-def snapshot(path: Path, keys: list[str] | None) -> str:
+def snapshot(path: Path, keys: list[str] | None, ignore: list[str] = ()) -> str:
     try:
         data = parse_bytes(path.read_bytes(), path.name).to_json()
     except HotlineError as exc:
         data = {"rejected": exc.message}
+    for dotted in ignore:
+        *outer, last = dotted.split(".")
+        inner = data
+        for key in outer:
+            inner = inner.get(key) if isinstance(inner, dict) else None
+        if isinstance(inner, dict):
+            inner.pop(last, None)
     if keys:
         data = {k: data.get(k) for k in keys}
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
@@ -50,12 +58,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("action", choices=["write", "compare"])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--keys", nargs="*", help="compare only these top-level keys")
+    parser.add_argument(
+        "--ignore", nargs="*", default=[], help="leave out these dotted keys (source.strategies)"
+    )
     args = parser.parse_args(argv)
     args.folder.mkdir(parents=True, exist_ok=True)
     differ = []
     for path in fixture_files():
         name = f"{path.parent.name}-{path.name}.json"
-        text = snapshot(path, args.keys)
+        text = snapshot(path, args.keys, args.ignore)
         target = args.folder / name
         if args.action == "write":
             target.write_text(text, encoding="utf-8")

@@ -37,14 +37,14 @@ def demo() -> Frames:
             for name in SAMPLES:
                 store.import_bulletin(sample(name).bulletin, sample(name).data)
             return Frames(
-                store.evaluations(),
-                store.adjustments(),
-                store.overview(),
-                store.categories(),
-                store.grade_counts(),
-                store.sections(),
-                store.units(),
-                store.aliases(),
+                store.frame("evaluations"),
+                store.frame("adjustments"),
+                store.frame("overview"),
+                store.frame("categories"),
+                store.frame("grade_counts"),
+                store.frame("sections"),
+                store.frame("units"),
+                store.frame("aliases"),
             )
         finally:
             store.close()

@@ -16,10 +16,10 @@ import pytest
 
 from lib.document import Document, Line, Page, Table, Word
 from lib.extract.adjustments import read_adjustments
-from lib.extract.flowing import unit_lines
-from lib.extract.fragments import Anchor, Piece, place_centred
-from lib.extract.layout import find_bands
-from lib.extract.positions import Columns, covered_runs, find_columns
+from lib.extract.wrapped.layout_columns import find_bands
+from lib.extract.wrapped.line_order import unit_lines
+from lib.extract.wrapped.pieces import Anchor, Piece, place_centred
+from lib.extract.wrapped.word_boxes import Columns, covered_runs, find_columns
 from lib.readers import read_document
 from tests.truth_compare import mismatches
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from lib.analysis.alerts import (
-    DEFAULT_LIMITS,
     alerts_view,
     beyond_limits_table,
     declines_table,
@@ -14,6 +13,7 @@ from lib.analysis.alerts import (
     rates_beyond_limits,
     score_declines,
 )
+from lib.rules import load_rules
 from tests.demo_frames import demo, made_evaluations
 
 
@@ -84,7 +84,7 @@ def test_may_hotline_units_that_fell_below_a_for_the_first_time(evaluations):
 
 def test_rates_beyond_their_limits_worst_first(evaluations):
     beyond = rates_beyond_limits(
-        evaluations, "hotline", "2024-05", DEFAULT_LIMITS["hotline"], min_due=10
+        evaluations, "hotline", "2024-05", load_rules()["hotline"].alert_limits, min_due=10
     )
 
     completion = beyond[beyond["measure"] == "completion_rate"]
@@ -114,7 +114,7 @@ def test_mailbox_satisfaction_is_a_floor(evaluations):
 
 
 def test_two_months_can_show_one_decline_but_not_two(evaluations):
-    view = alerts_view(evaluations, "hotline", "2024-05", DEFAULT_LIMITS["hotline"])
+    view = alerts_view(evaluations, "hotline", "2024-05", load_rules()["hotline"].alert_limits)
 
     assert view.declines.empty
     one = score_declines(evaluations, "hotline", "2024-05", min_run=1)

@@ -131,8 +131,8 @@ def test_the_alias_page_is_read_only_for_a_viewer(monkeypatch, db):
 def aliases(db) -> dict[str, tuple[str, bool]]:
     store = Store.open(f"sqlite:///{db}")
     try:
-        frame = store.aliases()
-        units = store.evaluations()["unit_id"].tolist()
+        frame = store.frame("aliases")
+        units = store.frame("evaluations")["unit_id"].tolist()
     finally:
         store.close()
     return {

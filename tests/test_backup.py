@@ -19,7 +19,7 @@ import pytest
 import lib.backup
 from lib.__main__ import main
 from lib.backup import MANIFEST, backup, restore
-from lib.errors import BackupDamaged, BackupIncompatible, NotABackup, StoreNotEmpty
+from lib.errors import BackupDamaged, BackupIncompatible, NotABackup, OutputError, StoreNotEmpty
 from lib.store import Store
 from tests.apptest import made_bulletin
 
@@ -68,7 +68,7 @@ def contents(store: Store) -> dict:
         "bulletins": infos,
         "demo_seeded": store.demo_seeded(),
         "originals": {i.id: hashlib.sha256(store.original(i.id).data).hexdigest() for i in infos},
-        **{name: getattr(store, name)() for name in FRAMES},
+        **{name: store.frame(name) for name in FRAMES},
     }
 
 
@@ -168,7 +168,7 @@ def test_backups_taken_while_a_thread_imports_are_each_whole(store, tmp_path):
         try:
             restore(target, path)
             assert target.integrity_problems() == []
-            counts = target.evaluations().groupby("period").size()
+            counts = target.frame("evaluations").groupby("period").size()
             assert (counts == len(UNITS)).all()
             assert len(counts) == len(target.list_bulletins())
         finally:
@@ -182,7 +182,7 @@ def test_a_failed_backup_leaves_no_file(filled, tmp_path, monkeypatch):
 
     monkeypatch.setattr(lib.backup.dump, "original", broken)
     (tmp_path / "out").mkdir()
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="无法写入，未生成文件"):
         backup(filled, tmp_path / "out" / "b.zip")
     assert list((tmp_path / "out").iterdir()) == []
 

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib.checks import composite_score, load_rules, rate_findings, run_checks, score_findings
+from lib.checks import composite_score, rate_findings, run_checks, score_findings
 from lib.model import Bulletin, Evaluation, HotlineGrades, Section, Source
+from lib.rules import load_rules
 
 
 def row(**kw) -> Evaluation:

@@ -100,3 +100,22 @@ def test_export_xlsx_and_csv_zip(env_store, tmp_path, capsys):
     names = zipfile.ZipFile(io.BytesIO(archive.read_bytes())).namelist()
     assert names == [f"{name}.csv" for name in book.sheetnames]
     assert capsys.readouterr().out.splitlines()[-1] == f"已导出 {len(names) - 1} 张表到 {archive}"
+
+
+def test_check_reports_a_sound_store_and_each_problem(env_store, store_url, capsys):
+    from sqlalchemy import delete
+
+    from lib.store.schema import overview
+
+    assert main(["import", MARCH]) == 0
+    capsys.readouterr()
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out.strip().endswith("完整，未发现问题")
+    store = Store.open(store_url)
+    with store.engine.begin() as conn:
+        conn.execute(delete(overview))
+    store.close()
+    assert main(["check"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "通报 1 缺少概况行（导入不完整）"
+    assert lines[-1].endswith("发现 1 处问题")

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from lib.document import Line
 from lib.extract.narrative import read_sections
 from lib.extract.numbers import parse_cn_numeral
-from lib.extract.text import strip_markup
 from lib.model import SECTION_KEYS
+from lib.text import strip_markup
 from tests.fixture_lines import MONTH_OF, fixture_lines, lines
 
 MARCH_KEYS = (

@@ -7,8 +7,10 @@ import pdfplumber
 import pytest
 
 from lib.readers.pdf_tables import cell_texts, rule_settings, ruled_tables
+from lib.settings import DEFAULT_SETTINGS
 from tests.conftest import FIXTURES
 
+RULES = DEFAULT_SETTINGS
 PDFS = [
     FIXTURES / "2024-03.pdf",
     FIXTURES / "2024-05.pdf",
@@ -24,11 +26,12 @@ def test_same_cells_and_text_as_pdfplumber(path):
     tables_seen = 0
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
-            settings = rule_settings(page)
+            settings = rule_settings(page, RULES.rule_snap_pt, RULES.min_rule_pt)
             theirs = page.find_tables(settings) if settings else []
-            ours = ruled_tables(page)
+            ours = ruled_tables(page, RULES.rule_snap_pt, RULES.min_rule_pt)
             assert [t.cells for t in ours] == [t.cells for t in theirs]
             for mine, reference in zip(ours, theirs, strict=True):
-                assert cell_texts(mine, 3) == reference.extract(x_tolerance=3)
+                gap = RULES.word_gap_pt
+                assert cell_texts(mine, gap) == reference.extract(x_tolerance=gap)
             tables_seen += len(ours)
     assert tables_seen > 0

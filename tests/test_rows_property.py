@@ -12,13 +12,13 @@ from hypothesis import strategies as st
 from lib.document import Document, Page, Table
 from lib.extract.evaluations import read_evaluations
 from lib.extract.rows import (
-    EVAL_FIELDS,
     RowError,
     cells_to_evaluation,
     group_label,
     line_to_cells,
     tokens_to_adjustment,
 )
+from lib.model import NUMBERS as EVAL_FIELDS
 
 CJK = "市县区局委公司中心岳阳华容汨罗湘阴国家金融监督管理总分行政审批服务住房公积金"
 FULL = str.maketrans("0123456789.%+-ABCDE", "０１２３４５６７８９．％＋－ＡＢＣＤＥ")

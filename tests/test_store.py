@@ -62,7 +62,7 @@ def test_import_stores_every_row_and_the_file(store, samples):
 def test_evaluation_frame_keeps_every_printed_number(store, samples):
     march = samples["2024-03.pdf"]
     store.import_bulletin(march.bulletin, march.data)
-    frame = store.evaluations()
+    frame = store.frame("evaluations")
     assert list(frame.columns) == EVALUATION_COLUMNS
     fields = [
         f.name
@@ -72,7 +72,7 @@ def test_evaluation_frame_keeps_every_printed_number(store, samples):
     assert frame[fields].to_dict("records") == [
         {f: getattr(e, f) for f in fields} for e in march.bulletin.evaluations
     ]
-    top = store.evaluations(channel="hotline").query("group == '县市区'").head(3)
+    top = store.frame("evaluations", channel="hotline").query("group == '县市区'").head(3)
     assert list(zip(top.unit, top.score, strict=True)) == [
         ("华容县", 96.8),
         ("云溪区", 96.4),
@@ -83,33 +83,33 @@ def test_evaluation_frame_keeps_every_printed_number(store, samples):
 def test_adjustment_points_stay_signed_numbers(store, samples):
     march = samples["2024-03.pdf"]
     store.import_bulletin(march.bulletin, march.data)
-    frame = store.adjustments()
+    frame = store.frame("adjustments")
     assert frame.points.tolist() == [a.points for a in march.bulletin.adjustments]
     assert frame.points.dtype == "float64"
     assert (frame.query("kind == 'deduction'").points < 0).all()
-    assert store.adjustments(kind="bonus").kind.unique().tolist() == ["bonus"]
+    assert store.frame("adjustments", kind="bonus").kind.unique().tolist() == ["bonus"]
 
 
 def test_figures_frames_hold_the_narrative(store, samples):
     march = samples["2024-03.pdf"]
     store.import_bulletin(march.bulletin, march.data)
-    o = store.overview().iloc[0]
+    o = store.frame("overview").iloc[0]
     assert (o.calls, o.work_orders, o.satisfaction_rate, o.mailbox_letters) == (
         70446,
         19710,
         96.16,
         1113,
     )
-    grades = store.grade_counts().set_index("channel")
+    grades = store.frame("grade_counts").set_index("channel")
     assert grades.loc[
         "hotline", ["A", "B", "C", "D_or_below", "zero_units", "units_total"]
     ].tolist() == [57, 2, 1, 4, 13, 79]
     assert pd.isna(grades.loc["mailbox", "D_or_below"])
-    cats = store.categories()
+    cats = store.frame("categories")
     assert cats.name.tolist() == [c.name for c in march.bulletin.categories]
-    assert store.sections().key.tolist() == [s.key for s in march.bulletin.sections]
-    assert len(store.findings()) == len(march.bulletin.checks)
-    assert len(store.warnings()) == len(march.bulletin.warnings)
+    assert store.frame("sections").key.tolist() == [s.key for s in march.bulletin.sections]
+    assert len(store.frame("findings")) == len(march.bulletin.checks)
+    assert len(store.frame("warnings")) == len(march.bulletin.warnings)
 
 
 def test_same_file_again_is_a_duplicate_and_writes_nothing(store, samples):
@@ -126,7 +126,7 @@ def test_same_file_again_is_a_duplicate_and_writes_nothing(store, samples):
     )
     assert store.version() == version
     assert len(store.list_bulletins()) == 1
-    assert len(store.evaluations()) == len(march.bulletin.evaluations)
+    assert len(store.frame("evaluations")) == len(march.bulletin.evaluations)
 
 
 def test_other_file_for_a_loaded_month_conflicts_until_replace(store, samples):
@@ -145,8 +145,8 @@ def test_other_file_for_a_loaded_month_conflicts_until_replace(store, samples):
     assert (replaced.status, replaced.existing_id) == ("replaced", first.bulletin_id)
     assert [b.filename for b in store.list_bulletins()] == ["2024-03.docx"]
     assert store.original(first.bulletin_id) is None
-    assert set(store.evaluations().bulletin_id) == {replaced.bulletin_id}
-    assert len(store.evaluations()) == len(docx.bulletin.evaluations)
+    assert set(store.frame("evaluations").bulletin_id) == {replaced.bulletin_id}
+    assert len(store.frame("evaluations")) == len(docx.bulletin.evaluations)
     assert store.integrity_problems() == []
 
 
@@ -159,12 +159,12 @@ def test_delete_removes_the_bulletin_and_all_its_rows(store, samples):
     assert store.delete_bulletin(gone.bulletin_id) is False
     assert [b.id for b in store.list_bulletins()] == [kept.bulletin_id]
     for rows in (
-        store.evaluations(),
-        store.adjustments(),
-        store.overview(),
-        store.categories(),
-        store.grade_counts(),
-        store.findings(),
+        store.frame("evaluations"),
+        store.frame("adjustments"),
+        store.frame("overview"),
+        store.frame("categories"),
+        store.frame("grade_counts"),
+        store.frame("findings"),
     ):
         assert set(rows.bulletin_id) <= {kept.bulletin_id}
     assert store.span() == ("2024-03", "2024-03")
@@ -183,7 +183,7 @@ def test_delete_demo_removes_only_demo_bulletins(store, samples):
 def test_import_failing_half_way_leaves_nothing_behind(store, samples, monkeypatch):
     march, may = samples["2024-03.pdf"], samples["2024-05.pdf"]
     store.import_bulletin(march.bulletin, march.data)
-    version, rows_before = store.version(), len(store.evaluations())
+    version, rows_before = store.version(), len(store.frame("evaluations"))
 
     def fail_after_evaluations(conn, bulletin_id, bulletin, index):
         written = conn.execute(
@@ -197,7 +197,7 @@ def test_import_failing_half_way_leaves_nothing_behind(store, samples, monkeypat
         store.import_bulletin(may.bulletin, may.data)
 
     assert [b.period for b in store.list_bulletins()] == ["2024-03"]
-    assert len(store.evaluations()) == rows_before
+    assert len(store.frame("evaluations")) == rows_before
     assert store.version() == version
     assert store.integrity_problems() == []
     monkeypatch.undo()
@@ -222,16 +222,16 @@ def test_bulletin_without_a_month_is_refused(store, samples):
 
 def test_empty_store_frames_have_their_columns(store):
     assert store.span() is None
-    assert list(store.evaluations().columns) == EVALUATION_COLUMNS
-    assert store.evaluations().score.dtype == "float64"
+    assert list(store.frame("evaluations").columns) == EVALUATION_COLUMNS
+    assert store.frame("evaluations").score.dtype == "float64"
     for frame in (
-        store.adjustments(),
-        store.overview(),
-        store.categories(),
-        store.grade_counts(),
-        store.sections(),
-        store.findings(),
-        store.warnings(),
+        store.frame("adjustments"),
+        store.frame("overview"),
+        store.frame("categories"),
+        store.frame("grade_counts"),
+        store.frame("sections"),
+        store.frame("findings"),
+        store.frame("warnings"),
     ):
         assert frame.empty
         assert {"period", "bulletin_id"} <= set(frame.columns)
@@ -240,9 +240,9 @@ def test_empty_store_frames_have_their_columns(store):
 def test_frames_filter_by_channel_period_and_unit(store, samples):
     for name in ("2024-03.pdf", "2024-05.pdf"):
         store.import_bulletin(samples[name].bulletin, samples[name].data)
-    may_mail = store.evaluations(channel="mailbox", periods=["2024-05"])
+    may_mail = store.frame("evaluations", channel="mailbox", period=["2024-05"])
     assert set(may_mail.channel) == {"mailbox"} and set(may_mail.period) == {"2024-05"}
-    huarong = store.evaluations(unit_ids=["华容县"])
+    huarong = store.frame("evaluations", unit_id=["华容县"])
     assert set(huarong.unit_id) == {"华容县"}
     assert set(huarong.period) == {"2024-03", "2024-05"}
     assert store.span() == ("2024-03", "2024-05")
@@ -251,12 +251,12 @@ def test_frames_filter_by_channel_period_and_unit(store, samples):
 def test_units_come_from_the_alias_table(store, samples):
     march = samples["2024-03.pdf"]
     store.import_bulletin(march.bulletin, march.data)
-    adj = store.adjustments()
+    adj = store.frame("adjustments")
     assert set(adj[adj.unit == "经开区"].unit_id) <= {"岳阳经开区"}
-    aliases = store.aliases().set_index("alias")
+    aliases = store.frame("aliases").set_index("alias")
     assert aliases.loc["市国网供电公司", "unit_id"] == "国网岳阳供电公司"
     assert not aliases.edited.any()
-    assert set(store.evaluations().unit_id) <= set(store.units().unit_id)
+    assert set(store.frame("evaluations").unit_id) <= set(store.frame("units").unit_id)
 
 
 def test_alias_edit_repoints_stored_rows_and_later_imports(store, samples):
@@ -270,15 +270,15 @@ def test_alias_edit_repoints_stored_rows_and_later_imports(store, samples):
         a.unit == "华容县" for a in march.bulletin.adjustments
     )
     assert store.version() > version
-    assert set(store.evaluations().query("unit == '华容县'").unit_id) == {"华容县人民政府"}
+    assert set(store.frame("evaluations").query("unit == '华容县'").unit_id) == {"华容县人民政府"}
     store.import_bulletin(may.bulletin, may.data)
-    assert set(store.evaluations(periods=["2024-05"]).query("unit == '华容县'").unit_id) == {
-        "华容县人民政府"
-    }
-    assert store.aliases().set_index("alias").loc["华容县", "edited"]
+    assert set(
+        store.frame("evaluations", period=["2024-05"]).query("unit == '华容县'").unit_id
+    ) == {"华容县人民政府"}
+    assert store.frame("aliases").set_index("alias").loc["华容县", "edited"]
 
     store.remove_alias("华容县")
-    assert set(store.evaluations().query("unit == '华容县'").unit_id) == {"华容县"}
+    assert set(store.frame("evaluations").query("unit == '华容县'").unit_id) == {"华容县"}
 
 
 def test_demo_seeded_flag_is_remembered(store):
@@ -299,8 +299,8 @@ def test_upgrade_from_version_1_backfills_units(store_url, samples, monkeypatch)
 
     with upgraded.engine.connect() as conn:
         assert stored_version(conn) == CURRENT_VERSION
-    assert set(upgraded.evaluations().unit_id) <= set(upgraded.units().unit_id)
-    assert "市国网供电公司" in set(upgraded.aliases().alias)
+    assert set(upgraded.frame("evaluations").unit_id) <= set(upgraded.frame("units").unit_id)
+    assert "市国网供电公司" in set(upgraded.frame("aliases").alias)
     assert (
         upgraded.import_bulletin(
             samples["2024-05.pdf"].bulletin, samples["2024-05.pdf"].data

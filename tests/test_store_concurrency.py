@@ -21,7 +21,7 @@ def test_two_threads_import_different_bulletins(store, samples):
 
     assert [r.status for r in results] == ["imported", "imported"]
     assert [b.period for b in store.list_bulletins()] == ["2024-03", "2024-05"]
-    assert len(store.evaluations()) == len(march.bulletin.evaluations) + len(
+    assert len(store.frame("evaluations")) == len(march.bulletin.evaluations) + len(
         may.bulletin.evaluations
     )
     assert store.integrity_problems() == []
@@ -34,7 +34,7 @@ def test_threads_importing_the_same_file_store_it_once(store, samples):
 
     assert sorted(r.status for r in results) == ["duplicate"] * 4 + ["imported"]
     assert len(store.list_bulletins()) == 1
-    assert len(store.evaluations()) == len(march.bulletin.evaluations)
+    assert len(store.frame("evaluations")) == len(march.bulletin.evaluations)
 
 
 def test_two_files_for_one_month_at_once_give_one_import_and_one_conflict(store, samples):
@@ -76,7 +76,7 @@ def test_five_sessions_importing_and_browsing(store_url, samples):
         def job():
             seen = []
             while not seen or len(finished) < len(names):
-                rows = store.evaluations()
+                rows = store.frame("evaluations")
                 seen.append(tuple(sorted(rows.groupby("period").size().tolist())))
                 store.list_bulletins()
                 store.version()

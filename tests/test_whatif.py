@@ -16,8 +16,9 @@ from lib.briefing.whatif import (
     top_three_score,
     visit_count,
 )
-from lib.checks import composite_score, load_rules
+from lib.checks import composite_score
 from lib.model import Evaluation
+from lib.rules import load_rules
 
 HOTLINE, MAILBOX = load_rules()["hotline"], load_rules()["mailbox"]
 

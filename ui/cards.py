@@ -22,7 +22,7 @@ from lib.reports import (
     warnings_frame,
     warnings_table,
 )
-from lib.store.records import BulletinInfo
+from lib.store import BulletinInfo
 from ui import tables, uploads
 from ui.safe import inert, show_error
 from ui.uploads import Upload
@@ -53,13 +53,13 @@ def result_card(index: int, upload: Upload, library: list[BulletinInfo]) -> None
         bulletin = upload.parsed.bulletin
         if status in ("stored", "discarded"):
             with st.expander(f"{heading(bulletin)} · 查看解析结果"):
-                report(bulletin, key)
+                report(bulletin)
         else:
-            report(bulletin, key)
+            report(bulletin)
         actions(status, upload, key, library)
 
 
-def report(bulletin: Bulletin, key: str) -> None:
+def report(bulletin: Bulletin) -> None:
     """Period and issue, rows per attachment, disagreeing checks, warnings, table preview."""
     st.subheader(heading(bulletin))
     counts = table_counts(bulletin)

@@ -8,7 +8,7 @@ import streamlit as st
 
 from lib.labels import month_label
 from lib.reports import library_frame
-from lib.store.records import BulletinInfo
+from lib.store import BulletinInfo
 from ui import access, state
 
 _CONFIRM = "library.confirm-delete"

@@ -42,7 +42,7 @@ def evaluations(opening: Opening, whole_period: bool = False) -> pd.DataFrame:
     """The chosen channel's evaluations, every stored month; the page stops when its month has
     none (or, with `whole_period`, no month of the period has any)."""
     chosen = opening.chosen
-    rows = frames.evaluations(chosen.channel)
+    rows = frames.frame("evaluations", channel=chosen.channel)
     if whole_period:
         in_view = in_months(of_channel(rows, chosen.channel), chosen.start, chosen.end)
         empty.stop_without_rows(in_view, f"所选期间没有{opening.channel}评价表的数据。")

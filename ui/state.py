@@ -11,13 +11,10 @@ import functools
 from collections.abc import Callable
 from typing import TypeVar
 
-import pandas as pd
 import streamlit as st
 
 from lib.demo import ensure_demo
-from lib.store import Store
-from lib.store.engine import resolve_url
-from lib.store.records import BulletinInfo
+from lib.store import BulletinInfo, Store, resolve_url
 
 R = TypeVar("R")
 
@@ -64,16 +61,6 @@ def versioned(func: Callable[..., R]) -> Callable[..., R]:
 def library(store: Store) -> list[BulletinInfo]:
     """Every stored bulletin, oldest month first."""
     return sorted(store.list_bulletins(), key=lambda info: info.period)
-
-
-@versioned
-def findings(store: Store) -> pd.DataFrame:
-    return store.findings()
-
-
-@versioned
-def warnings(store: Store) -> pd.DataFrame:
-    return store.warnings()
 
 
 def months() -> list[str]:

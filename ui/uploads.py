@@ -21,7 +21,7 @@ from lib.errors import HotlineError, TooLarge
 from lib.model import Bulletin
 from lib.readers import DEFAULT_LIMITS, check_size
 from lib.sandbox import Outcome, parse_each, warm_up
-from lib.store.records import BulletinInfo, ImportResult
+from lib.store import BulletinInfo, ImportResult
 from ui import access
 from ui.safe import log, user_message
 

@@ -5,12 +5,12 @@ import streamlit as st
 
 from lib.analysis import metrics
 from lib.analysis.alerts import (
-    DEFAULT_LIMITS,
     alerts_view,
     beyond_limits_table,
     declines_table,
     first_falls_table,
 )
+from lib.rules import load_rules
 from ui import links, prologue, tables
 
 opening = prologue.start("预警")
@@ -37,7 +37,7 @@ with st.expander("预警条件", icon=":material/tune:"):
             f"{metrics.label(rate, chosen.channel)}{rule}（%）",
             min_value=0.0,
             max_value=100.0,
-            value=DEFAULT_LIMITS[chosen.channel][rate],
+            value=load_rules()[chosen.channel].alert_limits[rate],
             step=0.5,
             format="%.2f",
             key=f"limit_{chosen.channel}_{rate}",

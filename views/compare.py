@@ -20,8 +20,8 @@ from ui.safe import inert
 
 opening = prologue.start("单位对比")
 chosen, channel, month = opening.chosen, opening.channel, opening.month
-aliases = frames.aliases()
-units = frames.units()
+aliases = frames.frame("aliases")
+units = frames.frame("units")
 
 picked = st.multiselect(
     f"单位（2–{MAX_UNITS} 个，可按任一名称查找，如“经开区”“岳阳电信公司”）",
@@ -52,7 +52,7 @@ measure = st.selectbox(
 )
 
 view = comparison_view(
-    frames.evaluations(), chosen.channel, chosen.start, chosen.end, unit_ids, measure
+    frames.frame("evaluations"), chosen.channel, chosen.start, chosen.end, unit_ids, measure
 )
 label = metrics.label(measure, chosen.channel)
 colours = [view.names.get(u, u) for u in unit_ids]

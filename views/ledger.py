@@ -19,7 +19,7 @@ KIND_CHOICES = {ALL: "全部", **KINDS}
 
 opening = prologue.start("加扣分")
 chosen = opening.chosen
-adjustments = frames.adjustments()
+adjustments = frames.frame("adjustments")
 empty.stop_without_rows(
     in_months(adjustments, chosen.start, chosen.end), "所选期间的通报没有加扣分表（附件3、附件4）。"
 )

@@ -21,11 +21,11 @@ HALF_MIN_PX = 380
 opening = prologue.start("总览")
 chosen, month = opening.chosen, opening.month
 view = overview_view(
-    frames.overview(),
-    frames.categories(),
-    frames.evaluations(),
-    frames.grade_counts(),
-    frames.sections(),
+    frames.frame("overview"),
+    frames.frame("categories"),
+    frames.frame("evaluations"),
+    frames.frame("grade_counts"),
+    frames.frame("sections"),
     chosen.end,
 )
 compared = (

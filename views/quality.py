@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.labels import FINDING_KINDS
 from lib.reports import findings_table, in_period, select_findings, warnings_table
-from ui import filters, state
+from ui import filters, frames
 from ui.cards import show_findings, show_warnings
 
 st.title("数据质量")
@@ -13,7 +13,9 @@ st.caption(
     "数据原样保存，这里只作提示，不作修改。按侧边栏的渠道与期间筛选。"
 )
 chosen = filters.current()
-in_view = select_findings(in_period(state.findings(), chosen.start, chosen.end), chosen.channel)
+in_view = select_findings(
+    in_period(frames.frame("findings"), chosen.start, chosen.end), chosen.channel
+)
 left, right = st.columns(2)
 units = left.multiselect(
     "单位", sorted(set(in_view["unit"].dropna())), key="quality-units", placeholder="全部单位"
@@ -33,7 +35,7 @@ with st.container(key="quality-findings"):
     else:
         show_findings(findings_table(shown))
 
-warnings = in_period(state.warnings(), chosen.start, chosen.end)
+warnings = in_period(frames.frame("warnings"), chosen.start, chosen.end)
 st.subheader(f"解析警告（{len(warnings)} 条）")
 with st.container(key="quality-warnings"):
     if warnings.empty:

@@ -11,9 +11,9 @@ MEASURES = {"count": "件数", "share": "占比"}
 opening = prologue.start("趋势")
 chosen, channel = opening.chosen, opening.channel
 view = trends_view(
-    frames.overview(),
-    frames.categories(),
-    frames.evaluations(chosen.channel),
+    frames.frame("overview"),
+    frames.frame("categories"),
+    frames.frame("evaluations", channel=chosen.channel),
     chosen.channel,
     chosen.start,
     chosen.end,

@@ -10,7 +10,7 @@ st.caption(
     "别名把这些名称归为同一单位：排名、对比、趋势和简报都按单位合并，印刷的名称原样保留。"
 )
 if access.can_edit():
-    aliases.editor(frames.units(), frames.aliases())
+    aliases.editor(frames.frame("units"), frames.frame("aliases"))
 else:
     access.viewer_note("修改别名")
-aliases.table(frames.aliases())
+aliases.table(frames.frame("aliases"))

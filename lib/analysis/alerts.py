@@ -16,22 +16,6 @@ from lib.analysis import metrics
 from lib.analysis.display import Table, measure_format, shape
 from lib.analysis.rows import in_months, of_channel, one_row_per_unit
 
-DEFAULT_LIMITS = {
-    "hotline": {
-        "completion_rate": 99.0,
-        "on_time_rate": 95.0,
-        "rework_rate": 20.0,
-        "visited_rate": 25.0,
-    },
-    "mailbox": {
-        "completion_rate": 99.0,
-        "on_time_rate": 95.0,
-        "rework_rate": 20.0,
-        "visited_rate": 80.0,
-    },
-}
-"""Starting limits: a floor for rates where more is better, a ceiling for the others."""
-
 
 def _history(evaluations: pd.DataFrame, channel: str, period: str) -> pd.DataFrame:
     """The channel's rows up to `period`, one per unit and month, by unit then month."""
@@ -140,10 +124,9 @@ def alerts_view(
     min_run: int = 2,
     min_due: int = 0,
 ) -> AlertsView:
-    history = _history(evaluations, channel, period)
     return AlertsView(
-        _declines(history, channel, period, min_run),
-        _first_falls(history, period),
+        score_declines(evaluations, channel, period, min_run),
+        first_falls_below_a(evaluations, channel, period),
         rates_beyond_limits(evaluations, channel, period, limits, min_due),
     )
 

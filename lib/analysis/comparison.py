@@ -24,8 +24,8 @@ NOT_LISTED = "未列入"
 
 
 def unit_choices(units: pd.DataFrame, aliases: pd.DataFrame) -> list[str]:
-    """Every name a unit can be looked up by (ids and aliases, from Store.units() and
-    Store.aliases()), sorted."""
+    """Every name a unit can be looked up by (ids and aliases, from Store.frame("units") and
+    Store.frame("aliases")), sorted."""
     return sorted({*units["unit_id"], *aliases["alias"]})
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 from lib.analysis import metrics
 from lib.analysis.display import Table, measure_format, shape
 from lib.analysis.rows import in_months, of_channel, one_row_per_unit, previous_month
-from lib.model import GROUPS
+from lib.model import GRADES, GROUPS
 
 NOT_LISTED = "未列入"
 
@@ -65,9 +65,7 @@ def _two_months(evaluations: pd.DataFrame, channel: str, before: str, after: str
 
 def _grade_order(grades) -> list[str]:
     seen = set(grades)
-    return [g for g in (*metrics.GRADES, NOT_LISTED) if g in seen] + sorted(
-        seen - {*metrics.GRADES, NOT_LISTED}
-    )
+    return [g for g in (*GRADES, NOT_LISTED) if g in seen] + sorted(seen - {*GRADES, NOT_LISTED})
 
 
 def transition_matrix(
@@ -101,7 +99,7 @@ def grade_movers(evaluations: pd.DataFrame, channel: str, before: str, after: st
     movers["indicator_before"] = _pick(pd.DataFrame(then), movers["indicator"])
     movers["indicator_after"] = _pick(pd.DataFrame(now), movers["indicator"])
     movers["score_change"] = movers["score_after"] - movers["score_before"]
-    rank = {g: n for n, g in enumerate(metrics.GRADES)}
+    rank = {g: n for n, g in enumerate(GRADES)}
     movers["fell"] = movers["grade_after"].map(rank) > movers["grade_before"].map(rank)
     movers = movers.sort_values(["fell", "score_change"], ascending=[False, True], kind="stable")
     return movers[

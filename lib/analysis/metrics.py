@@ -1,23 +1,21 @@
 """The measures a view can rank, compare or plot, and how each one is read.
 
-A measure is a column of the store's evaluations frame. Whether more is better depends on the
-channel for `visited`/`visited_rate`: on the hotline they count dissatisfied visits (less is
-better), on the mailbox satisfied ones (more is better). Precision is the bulletin's: the
-hotline score has 1 decimal, the mailbox score 2 (lib/data/grade_bands.json), rates 2.
+A measure is a column of the store's evaluations frame, one of the model's `FIGURES` (the
+field table): whether more is better, its heading and its printed precision all come from
+there and from the rules file (lib/rules.py). On the hotline `visited`/`visited_rate` count
+dissatisfied visits (less is better), on the mailbox satisfied ones (more is better).
 """
 
 from __future__ import annotations
 
-from lib.checks import load_rules
 from lib.labels import field_label
+from lib.model import FIGURE, FIGURES
+from lib.rules import load_rules
 
 SCORE = "score"
-RATES = ("completion_rate", "on_time_rate", "rework_rate", "visited_rate")
-COUNTS = ("due", "handled", "on_time", "rework", "visited")
+RATES = tuple(f.name for f in FIGURES if f.kind == "rate")
+COUNTS = tuple(f.name for f in FIGURES if f.kind == "count")
 MEASURES = (SCORE, *RATES, *COUNTS)
-GRADES = ("A", "B", "C", "D", "E")
-_WEIGHTS = {"completion_rate": 0.3, "on_time_rate": 0.3, "rework_rate": 0.2, "visited_rate": 0.2}
-_LESS_IS_BETTER = {"rework", "rework_rate"}
 
 
 def label(measure: str, channel: str) -> str:
@@ -26,9 +24,8 @@ def label(measure: str, channel: str) -> str:
 
 
 def decimals(measure: str, channel: str) -> int:
-    if measure == SCORE:
-        return score_decimals(channel)
-    return 2 if measure in RATES else 0
+    rules = load_rules()[channel]
+    return {"score": rules.score_decimals, "rate": rules.rate_decimals}.get(FIGURE[measure].kind, 0)
 
 
 def score_decimals(channel: str) -> int:
@@ -36,16 +33,13 @@ def score_decimals(channel: str) -> int:
 
 
 def higher_is_better(measure: str, channel: str) -> bool:
-    if measure in ("visited", "visited_rate"):
-        return channel == "mailbox"
-    return measure not in _LESS_IS_BETTER
+    return FIGURE[measure].higher_is_better(channel)
 
 
 def score_effect(indicator: str, channel: str) -> float:
-    """Points of composite score per percentage point of a rate, signed: the score formula
-    0.3·办结率 + 0.3·按期办结率 + 0.2·(100 − 返工率) + 0.2·(100 − 不满意率 | 满意率)."""
-    weight = _WEIGHTS[indicator]
-    return weight if higher_is_better(indicator, channel) else -weight
+    """Points of composite score per percentage point of a rate, signed (the channel's
+    score weights, lib/data/rules.json)."""
+    return load_rules()[channel].effect(indicator)
 
 
 CITY_FIGURES = {
@@ -58,4 +52,4 @@ CITY_FIGURES = {
     "mailbox_letters": ("市长信箱来信", "count"),
     "mailbox_satisfaction_rate": ("市长信箱群众满意率", "rate"),
 }
-"""The city's monthly figures (Store.overview() columns): Chinese label and kind."""
+"""The city's monthly figures (Store.frame("overview") columns): Chinese label and kind."""

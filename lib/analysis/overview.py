@@ -11,6 +11,7 @@ from lib.analysis import metrics
 from lib.analysis.display import Table, shape
 from lib.analysis.rows import one_row_per_unit, previous_month
 from lib.labels import CHANNELS
+from lib.model import GRADES
 
 HOT_ISSUES = "热点焦点"
 
@@ -73,7 +74,7 @@ def grade_counts(evaluations: pd.DataFrame, narrative: pd.DataFrame, period: str
     narrative adds: units with no orders or letters (zero_units) and its total (units_total)."""
     rows = one_row_per_unit(evaluations[evaluations["period"] == period])
     counts = pd.crosstab(rows["channel"], rows["grade"]).reindex(
-        index=list(CHANNELS), columns=list(metrics.GRADES), fill_value=0
+        index=list(CHANNELS), columns=list(GRADES), fill_value=0
     )
     counts["listed"] = counts.sum(axis=1)
     told = narrative[narrative["period"] == period].set_index("channel")
@@ -147,7 +148,7 @@ def grades_table(counts: pd.DataFrame) -> Table:
         named,
         [
             ("channel", "渠道", None),
-            *((g, f"{g} 类", "%d") for g in metrics.GRADES),
+            *((g, f"{g} 类", "%d") for g in GRADES),
             ("listed", "表内单位", "%d"),
             ("zero_units", "量为 0（正文）", "%d"),
             ("units_total", "承办单位总数（正文）", "%d"),

@@ -1,6 +1,6 @@
 """Picking rows out of the store's frames: a month, the month before, one row per unit.
 
-Every function takes a store frame (`Store.evaluations()` and the others: sorted by month, rows
+Every function takes a store frame (`Store.frame("evaluations")` and the others: sorted by month, rows
 in printed order) and returns one with the same columns. "The previous month" is the previous
 month *stored*: with March and May loaded, May's previous month is March.
 """

@@ -9,6 +9,7 @@ import pandas as pd
 from lib.analysis import metrics
 from lib.analysis.display import Table, shape
 from lib.analysis.rows import in_months, of_channel, one_row_per_unit
+from lib.model import GRADES
 
 
 def city_figures(
@@ -96,7 +97,7 @@ def categories_table(trend: pd.DataFrame) -> Table:
 
 def grades_table(grades: pd.DataFrame) -> Table:
     wide = grades.pivot(index="period", columns="grade", values="units").fillna(0)
-    present = [g for g in metrics.GRADES if g in wide.columns]
+    present = [g for g in GRADES if g in wide.columns]
     return shape(
         wide.reset_index(), [("period", "月份", None), *((g, f"{g} 类", "%d") for g in present)]
     )

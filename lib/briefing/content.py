@@ -4,7 +4,7 @@ Built from the store's frames (a `Library`), never from the database directly, s
 cache the frames and build a briefing at will. Values are the bulletin's printed values;
 ranks are ranks of printed scores (lib.analysis.rankings.ranks), within the pool the bulletin itself
 ranks: its narrative names the top three of 行政事业单位 "工单量50件以上" and of 公共服务企业
-"工单量100件以上", and of the mailbox "信件办理量在10件以上" (RANK_MIN_DUE).
+"工单量100件以上", and of the mailbox "信件办理量在10件以上" (ranking_pools in lib/data/rules.json).
 
 The window is the briefing's month and the twelve calendar months before it; only the months
 loaded appear. The comparison is with the previous month loaded, named as such, so a gap in
@@ -13,7 +13,7 @@ the library is never passed off as a change against last month.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
 import pandas as pd
@@ -24,40 +24,18 @@ from lib.analysis.rankings import ranks
 from lib.analysis.rows import one_row_per_unit
 from lib.briefing.mentions import Mention, NameFinder, ReceptionDay, mentions, reception_days
 from lib.briefing.whatif import Target, targets
-from lib.checks import load_rules
 from lib.errors import MonthNotLoaded, UnknownUnit
 from lib.model import Evaluation
+from lib.rules import load_rules
 from lib.units import UnitIndex, normalise_name
 
 CHANNEL_ORDER = ("hotline", "mailbox")
 WINDOW_MONTHS = 12
-RANK_MIN_DUE = {
-    "hotline": {"县市区": 0, "行政事业单位": 50, "公共服务企业": 100},
-    "mailbox": {"县市区": 10, "行政事业单位": 10, "公共服务企业": 10},
-}
-EVALUATION_FIELDS = (
-    "channel",
-    "group",
-    "unit",
-    "due",
-    "handled",
-    "completion_rate",
-    "on_time",
-    "on_time_rate",
-    "rework",
-    "rework_rate",
-    "visited",
-    "visited_rate",
-    "score",
-    "grade",
-    "order",
-    "unit_id",
-)
 
 
 @dataclass(frozen=True)
 class Library:
-    """The store's frames a briefing reads (Store.evaluations(), adjustments(), …)."""
+    """The store's frames a briefing reads (Store.frame("evaluations"), adjustments(), …)."""
 
     evaluations: pd.DataFrame
     adjustments: pd.DataFrame
@@ -67,12 +45,12 @@ class Library:
 
     @classmethod
     def from_store(cls, store) -> Library:
-        names = store.aliases()
+        names = store.frame("aliases")
         return cls(
-            store.evaluations(),
-            store.adjustments(),
-            store.sections(),
-            store.categories(),
+            store.frame("evaluations"),
+            store.frame("adjustments"),
+            store.frame("sections"),
+            store.frame("categories"),
             tuple(zip(names["unit_id"], names["alias"], strict=True)),
         )
 
@@ -255,13 +233,13 @@ def unit_rows(rows: pd.DataFrame, unit_id: str) -> pd.DataFrame:
 
 
 def min_due(channel: str, group: str) -> int:
-    return RANK_MIN_DUE.get(channel, {}).get(group, 0)
+    return load_rules()[channel].pool_floor(group)
 
 
 def standings(rows: pd.DataFrame, unit_id: str) -> list[Standing]:
     """The unit's standing in every table of `rows`, oldest first, hotline before mailbox.
 
-    Ranked in the bulletin's pool (orders ≥ RANK_MIN_DUE); a unit below it in its whole group.
+    Ranked in the bulletin's pool (orders ≥ the rules' ranking_pools); a unit below it in its whole group.
     """
     mine = unit_rows(rows, unit_id)
     out = []
@@ -332,13 +310,9 @@ def _targets(rows: pd.DataFrame, unit_id: str, month: str, history: list[Standin
 
 
 def evaluation(row: pd.Series) -> Evaluation:
-    """A frame row of Store.evaluations() as the model's Evaluation."""
-    return Evaluation(
-        **{
-            name: row[name].item() if hasattr(row[name], "item") else row[name]
-            for name in EVALUATION_FIELDS
-        }
-    )
+    """A frame row of Store.frame("evaluations") as the model's Evaluation."""
+    names = [f.name for f in fields(Evaluation) if f.name in row.index and f.name != "page"]
+    return Evaluation(**{n: row[n].item() if hasattr(row[n], "item") else row[n] for n in names})
 
 
 def adjustments(frame: pd.DataFrame, unit_id: str, months: list[str]) -> list[AdjustmentItem]:

@@ -1,18 +1,18 @@
 """What it would take: how many whole orders would lift a unit's printed score to a target —
 the next grade band, or its group's top three — in the same month, one lever at a time.
 
-From the score formula (lib.checks.composite_score), each lever changes one count and leaves
-the others as printed:
+From the score formula (lib/rules.py; w below is a rate's weight in lib/data/rules.json), each
+lever changes one count and leaves the others as printed:
 
 - on_time: an order finished late is finished on time: 按期办结率 +100/应办理数 per order,
-  score +30/应办理数; at most the orders finished late (办理数 − 按期办理数).
-- rework: one reworked order fewer: 返工率 −100/应办理数, score +20/应办理数; at most 返工数.
+  score +100·w/应办理数; at most the orders finished late (办理数 − 按期办理数).
+- rework: one reworked order fewer: 返工率 −100/应办理数, score +100·w/应办理数; at most 返工数.
 - dissatisfied (hotline): one dissatisfied return visit fewer: 不满意率 −100/回访数, score
-  +20/回访数; at most 回访不满意数. 回访数 is not printed: it is bounded by 回访不满意数 and the
+  +100·w/回访数; at most 回访不满意数. 回访数 is not printed: it is bounded by 回访不满意数 and the
   printed rate (two decimals), and the largest count in those bounds is used, which asks for
   the most orders — the answer errs on the safe side. With no dissatisfied visits, or a rate
   that fits no count, it cannot be derived, and the lever says so.
-- satisfied (mailbox): one more satisfied letter: 满意率 +100/办理数, score +20/办理数; at
+- satisfied (mailbox): one more satisfied letter: 满意率 +100/办理数, score +100·w/办理数; at
   most the letters not rated satisfied (办理数 − 回访满意数).
 
 The gap is measured from the printed score, so a source error in a score does not move the
@@ -26,8 +26,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lib.checks import RATE_TOLERANCE, ChannelRules
 from lib.model import Evaluation
+from lib.rules import ChannelRules, load_rules
 
 EPSILON = 1e-9
 
@@ -97,19 +97,24 @@ def _target(row: Evaluation, kind: str, grade: str, score: float) -> Target:
 
 
 def levers(row: Evaluation, gap: float) -> list[Lever]:
-    """Every lever of the row's channel for a gap in score points."""
-    per_due = 100 / row.due if row.due else None
+    """Every lever of the row's channel for a gap in score points. One order moves a rate by
+    100 / its denominator points, and the score by that times the rate's weight."""
+    rules = load_rules()[row.channel]
+
+    def gain(rate: str, denominator: int | None) -> float | None:
+        return abs(rules.effect(rate)) * 100 / denominator if denominator else None
+
     out = [
-        _lever("on_time", gap, 0.3 * per_due if per_due else None, row.handled - row.on_time),
-        _lever("rework", gap, 0.2 * per_due if per_due else None, row.rework),
+        _lever("on_time", gap, gain("on_time_rate", row.due), row.handled - row.on_time),
+        _lever("rework", gap, gain("rework_rate", row.due), row.rework),
     ]
     if row.channel == "hotline":
-        visits = visit_count(row.visited, row.visited_rate)
-        gain = 20 / visits[1] if visits else None
-        out.append(_lever("dissatisfied", gap, gain, row.visited, visits))
+        visits = visit_count(row.visited, row.visited_rate, rules.rate_tolerance)
+        lever_gain = gain("visited_rate", visits[1]) if visits else None
+        out.append(_lever("dissatisfied", gap, lever_gain, row.visited, visits))
     else:
-        gain = 20 / row.handled if row.handled else None
-        out.append(_lever("satisfied", gap, gain, row.handled - row.visited))
+        lever_gain = gain("visited_rate", row.handled)
+        out.append(_lever("satisfied", gap, lever_gain, row.handled - row.visited))
     return out
 
 
@@ -127,12 +132,16 @@ def orders_needed(gap: float, gain: float) -> int:
     return math.ceil(gap / gain - EPSILON)
 
 
-def visit_count(dissatisfied: int, rate: float) -> tuple[int, int] | None:
-    """The return-visit counts n with 100·dissatisfied/n printing as `rate` (two decimals):
-    (smallest, largest); None when there is no dissatisfied visit or no count fits."""
-    if dissatisfied <= 0 or rate <= RATE_TOLERANCE:
+def visit_count(
+    dissatisfied: int, rate: float, tolerance: float | None = None
+) -> tuple[int, int] | None:
+    """The return-visit counts n with 100·dissatisfied/n printing as `rate` (within the
+    hotline's rate `tolerance`): (smallest, largest); None when there is no dissatisfied visit
+    or no count fits."""
+    tolerance = tolerance or load_rules()["hotline"].rate_tolerance
+    if dissatisfied <= 0 or rate <= tolerance:
         return None
-    low = math.ceil(100 * dissatisfied / (rate + RATE_TOLERANCE) - EPSILON)
-    high = math.floor(100 * dissatisfied / (rate - RATE_TOLERANCE) + EPSILON)
+    low = math.ceil(100 * dissatisfied / (rate + tolerance) - EPSILON)
+    high = math.floor(100 * dissatisfied / (rate - tolerance) + EPSILON)
     low = max(low, dissatisfied)
     return (low, high) if low <= high else None

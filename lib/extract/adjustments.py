@@ -10,24 +10,11 @@ points take the sign of their table. A detail that wraps is joined without space
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from lib.document import Document, Line, Table
-from lib.extract.attachments import (
-    Attachment,
-    find_attachments,
-    header_cells,
-    header_kind,
-    header_runs,
-    line_kind,
-)
-from lib.extract.flowing import columns_in_order
-from lib.extract.fragments import Anchor, Piece, place_by_position, place_in_order
-from lib.extract.layout import find_bands
-from lib.extract.lineplaces import PAGE
-from lib.extract.merged import rows_doubtful_above_merged_names
-from lib.extract.positions import find_columns
+from lib.extract.attachments import Attachment
+from lib.extract.reading import TAB_CELLS, Reading, TableReader, read_tables
 from lib.extract.rows import (
     AdjustmentCells,
     RowError,
@@ -37,77 +24,65 @@ from lib.extract.rows import (
     signed_points,
     tokens_to_adjustment,
 )
-from lib.extract.text import compact, squeeze
+from lib.extract.vocabulary import (
+    adjustment_columns,
+    header_cells,
+    header_kind,
+    header_runs,
+    line_kind,
+)
+from lib.extract.wrapped.choice import choose_strategy
+from lib.extract.wrapped.line_order import columns_in_order
+from lib.extract.wrapped.merged_names import rows_doubtful_above_merged_names
+from lib.extract.wrapped.pieces import Anchor, Piece, place_by_position, place_in_order
+from lib.extract.wrapped.strategy import Strategy
 from lib.model import Adjustment, ParseWarning
+from lib.settings import DEFAULT_SETTINGS, ExtractSettings
+from lib.text import compact, squeeze
 
 COLUMNS = ("unit", "points", "indicator", "detail")
-# Most specific first: 指标名称 is the indicator, not a unit's 名称.
-_HEADER_ROLES = (
-    ("points", ("分值", "分数")),
-    ("indicator", ("指标", "项目")),
-    ("detail", ("明细", "说明", "内容", "事由", "原因")),
-    ("unit", ("名称", "单位")),
-)
 
 
 @dataclass
-class _State:
+class _State(Reading):
     """What carries from one block of an attachment to the next."""
 
-    kind: str | None
+    kind: str | None = None
     known: frozenset[str] = frozenset()
     columns: dict[str, int] = field(
         default_factory=lambda: dict(zip(COLUMNS, range(4), strict=True))
     )
     unit: str | None = None
-    rows: list[Adjustment] = field(default_factory=list)
-    warnings: list[ParseWarning] = field(default_factory=list)
-
-    def warn(self, message: str, page: int | None, snippet: str = "") -> None:
-        self.warnings.append(ParseWarning(message, page, " ".join(snippet.split())[:80]))
 
 
 def read_adjustments(
-    doc: Document, known: frozenset[str] = frozenset()
+    doc: Document,
+    known: frozenset[str] = frozenset(),
+    chosen: dict[str, list[str]] | None = None,
+    settings: ExtractSettings = DEFAULT_SETTINGS,
 ) -> tuple[list[Adjustment], list[ParseWarning]]:
     """The rows of every adjustment table. `known`: unit names (spaces removed) the bulletin
-    prints elsewhere, which tell a wrapped unit name in a flowing text (see flowing.py)."""
-    rows: list[Adjustment] = []
-    warnings: list[ParseWarning] = []
-    for attachment in find_attachments(doc):
-        if attachment.family == "adjustment":
-            state = _read_attachment(attachment, known)
-            rows += state.rows
-            warnings += state.warnings
-    for kind in ("deduction", "bonus"):
-        for order, row in enumerate((r for r in rows if r.kind == kind), start=1):
-            row.order = order
-    return rows, warnings
+    prints elsewhere, which tell a wrapped unit name in a flowing text (see
+    wrapped/line_order.py). The strategies used go into `chosen`, if given."""
+
+    def start(attachment: Attachment, settings: ExtractSettings) -> _State:
+        return _State(settings, kind=attachment.variant, known=known)
+
+    reader = TableReader("adjustment", start, _read_table, _read_lines, _finish, "kind")
+    return read_tables(doc, reader, chosen, settings)
 
 
-def _read_attachment(attachment: Attachment, known: frozenset[str]) -> _State:
-    state = _State(kind=attachment.variant, known=known)
-    for run in attachment.runs():
-        if isinstance(run, Table):
-            _read_table(run, state)
-        else:
-            _read_lines(run, state)
+def _finish(attachment: Attachment, state: _State) -> None:
     if not state.rows:
         state.warn("找到加扣分表，但未读出任何数据行", attachment.page, attachment.caption)
-    return state
 
 
 def _take_header(cells: list[str | None], state: _State) -> None:
     """Columns and kind from a header row (or a header printed as a tab-separated line)."""
-    kind = header_kind("".join(c or "" for c in cells))
+    kind = header_kind("".join(c or "" for c in cells), state.settings)
     if kind and kind[1]:
         state.kind = kind[1]
-    roles = {}
-    for index, cell in enumerate(cells):
-        text = compact(cell or "")
-        role = next((r for r, words in _HEADER_ROLES if any(w in text for w in words)), None)
-        if role and role not in roles:
-            roles[role] = index
+    roles = adjustment_columns(cells)
     if set(roles) == set(COLUMNS):
         state.columns = roles
 
@@ -196,56 +171,29 @@ def _emit(row: AdjustmentCells, page: int, state: _State) -> None:
 def _read_lines(lines: list[Line], state: _State) -> None:
     """Text lines of an adjustment table: tab-separated rows, or rows with wrapped pieces.
 
-    Pieces are settled in runs between headers and tab-separated rows, by the columns of
-    PDF words or aligned text, or else by their order.
+    Pieces are settled in runs between headers and tab-separated rows, by the strategy
+    chosen for the table's other lines (wrapped/choice.py).
     """
-    runs = header_runs([line for line in lines if line_kind(line.text) == "other"])
+    other = [line for line in lines if line_kind(line.text, state.settings) == "other"]
+    runs = header_runs(other, state.settings)
     body = [b[0] for is_header, b in runs if not is_header and "\t" not in b[0].text]
-    split = _column_splitter(body)
+    strategy = choose_strategy(body, "adjustment", state.settings)
     run: list[Anchor | Piece] = []
-    for index, (is_header, block) in enumerate(runs):
+    for is_header, block in runs:
         line = block[0]
         if is_header or "\t" in line.text:
-            _finish_run(run, state, split is not None)
+            _finish_run(run, state, strategy)
             run = []
         if is_header:
             _take_header(line_to_cells(line.text) if "\t" in line.text else [line.text], state)
         elif "\t" in line.text:
+            state.used(TAB_CELLS)
             _take_cells(_pick(line_to_cells(line.text), state.columns), state, line.page)
-        elif split is not None:
-            run += _column_items(line, *split(line, index))
+        elif strategy.split is not None:
+            run += _column_items(line, strategy.split(line), strategy.down(line))
         else:
-            run += _flowing_items(line)
-    _finish_run(run, state, split is not None)
-
-
-def _column_splitter(
-    body: list[Line],
-) -> Callable[[Line, int], tuple[dict[str, str], float]] | None:
-    """How to cut a line into its columns, and where it stands (to place wrapped pieces): by
-    where a PDF's words are, by the character columns of aligned text; None for a flowing
-    text, which has no columns. Positions are offset by page so pages never interleave."""
-    if body and all(line.words for line in body):
-        columns = find_columns(body)
-        if columns is None:
-            return None
-        return lambda line, index: (columns.split(line), line.page * PAGE + line.top)
-    bands = {
-        page: find_bands([b.text for b in body if b.page == page], _points_offset)
-        for page in {line.page for line in body}
-    }
-    if not bands or not all(bands.values()):
-        return None
-    return lambda line, index: (bands[line.page].split(line.text), line.page * PAGE + index)
-
-
-def _points_offset(text: str) -> int | None:
-    """Where a row's own line has its signed points (None for other lines)."""
-    tokens = line_to_cells(text)
-    if tokens_to_adjustment(tokens) is None:
-        return None
-    token = next(t for t in tokens if signed_points(t) is not None)
-    return text.find(token)
+            run += _flowing_items(line, state.settings)
+    _finish_run(run, state, strategy)
 
 
 def _column_items(line: Line, cells: dict[str, str], pos: float) -> list[Anchor | Piece]:
@@ -269,16 +217,16 @@ def _column_items(line: Line, cells: dict[str, str], pos: float) -> list[Anchor 
     return [Anchor(row=row, page=line.page, pos=pos, empty=empty)]
 
 
-def _flowing_items(line: Line) -> list[Anchor | Piece]:
-    """In a flowing text only the order tells; `_columns_in_order` settles the pieces.
+def _flowing_items(line: Line, settings: ExtractSettings) -> list[Anchor | Piece]:
+    """In a flowing text only the order tells; `line_order.columns_in_order` settles the pieces.
 
     A line that starts like a row but is not one (`市供销联社 -2` with its indicator on
     the next line, as extractions in cell order print it) is kept as a broken anchor: its
     pieces go with it, and it is reported, not read.
     """
     tokens = line_to_cells(line.text)
-    row = tokens_to_adjustment(tokens)
-    if row is None and not _starts_like_row(tokens):
+    row = tokens_to_adjustment(tokens, settings)
+    if row is None and not _starts_like_row(tokens, settings):
         return [Piece(text=line.text, page=line.page, pos=math.nan)]
     return [
         Anchor(
@@ -290,25 +238,30 @@ def _flowing_items(line: Line) -> list[Anchor | Piece]:
     ]
 
 
-def _starts_like_row(tokens: list[str]) -> bool:
+def _starts_like_row(tokens: list[str], settings: ExtractSettings) -> bool:
     return any(
-        signed_points(t) is not None and all(looks_like_name(u) for u in tokens[:i])
-        for i, t in enumerate(tokens[:4])
+        signed_points(t) is not None and all(looks_like_name(u, settings) for u in tokens[:i])
+        for i, t in enumerate(tokens[: settings.unit_max_tokens + 1])
     )
 
 
-def _finish_run(run: list[Anchor | Piece], state: _State, aligned: bool) -> None:
+def _finish_run(run: list[Anchor | Piece], state: _State, strategy: Strategy) -> None:
+    if run:
+        state.used(strategy.name)
+    aligned = strategy.by_position
     anchors = [item for item in run if isinstance(item, Anchor)]
     doubtful: dict[int, list[Piece]] = {}
     if aligned:
-        left = place_by_position(anchors, [p for p in run if isinstance(p, Piece)])
+        pieces = [p for p in run if isinstance(p, Piece)]
+        left = place_by_position(anchors, pieces, state.settings.piece_reach_lines)
     else:
-        run, doubtful = columns_in_order(run, state.known)
+        run, doubtful = columns_in_order(run, state.known, state.settings)
         left = place_in_order(run, lambda piece, below: piece.column == "unit")
     for piece in left:
         state.warn("加扣分表中有一行文字不属于任何数据行，未读取", piece.page, piece.text)
     _merged_units(anchors)
-    unsure = rows_doubtful_above_merged_names(anchors) if aligned else set()
+    tolerance = state.settings.centre_tolerance_lines
+    unsure = rows_doubtful_above_merged_names(anchors, tolerance) if aligned else set()
     for anchor in anchors:
         if anchor.row is None:
             text = " ".join(p.text for p in anchor.before + anchor.after)

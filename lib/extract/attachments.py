@@ -5,66 +5,32 @@ table that may run over several pages: one Table block per page where the file d
 or plain text lines where it does not, with or without a repeated header row. What the
 table is comes from its caption and, nearer to the data, from its header: 应办理数 … for an
 evaluation table, 回访不满意数 for the hotline and 回访满意数 for the mailbox, the detail
-column's heading (扣分明细, 加分原因 …) for the adjustments. A caption's month is never
-read (captions are sometimes wrong; the period comes from the document header).
+column's heading (扣分明细, 加分原因 …) for the adjustments (those words: vocabulary.py). A
+caption's month is never read (captions are sometimes wrong; the period comes from the
+document header).
 
 The body's list of attachments (`附件：1、2024年3月……综合评价表`) is not a caption.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
-from typing import Literal
 
 from lib.document import Block, Document, Line, Table
-from lib.extract.rows import RowError, cells_to_evaluation, group_label
-from lib.extract.text import compact, strip_markup
-
-Family = Literal["evaluation", "adjustment"]
-
-_HEADER_WORDS = (
-    "部门名称",
-    "单位名称",
-    "承办单位",
-    "序号",
-    "应办理数",
-    "办理数",
-    "办结率",
-    "按期办理数",
-    "按期办结率",
-    "返工数",
-    "返工率",
-    "回访不满意数",
-    "回访满意数",
-    "群众不满意率",
-    "群众满意率",
-    "综合指标值",
-    "等级评价",
-    "加扣分值",
-    "扣分值",
-    "加分值",
-    "指标名称",
-    "扣分明细",
-    "加分明细",
-    "扣分原因",
-    "加分原因",
-    "扣分事由",
-    "加分事由",
-    "扣分说明",
-    "加分说明",
-    "说明",
-    "备注",
+from lib.extract.rows import RowError, cells_to_evaluation
+from lib.extract.vocabulary import (
+    LIST_ITEM,
+    Family,
+    caption_kind,
+    header_kind,
+    is_header_fragment,
+    line_kind,
+    table_header_kind,
 )
-# The detail column's heading says which table it is: 扣分明细, 加分原因 …
-_DETAIL_KIND = re.compile(r"(?P<kind>[扣加])分(?:明细|原因|事由|说明)")
-_LIST_ITEM = re.compile(r"^(附件[:：])?\d{1,2}[、.．]")
-_LABEL = re.compile(r"^附件\d{1,2}[:：]?")
-_STOP = re.compile(r"^((分送|抄送|抄报|主送|发送)[:：]|[-—_*=]{3,}$|[一二三四五六七八九十]{1,3}、)")
-_UNIT_MARK = re.compile(r"[（(]?[%％][）)]?|[（(][%％]?$|^[）)]")
-_PAGE_MARK = re.compile(r"^[—–-]*\d{1,4}[—–-]*$|^第\d+页")
+from lib.settings import ExtractSettings
+from lib.text import compact, strip_markup
 
 
 @dataclass
@@ -99,23 +65,23 @@ class Attachment:
                 yield from blocks
 
 
-def find_attachments(doc: Document) -> list[Attachment]:
+def find_attachments(doc: Document, settings: ExtractSettings) -> list[Attachment]:
     """The attachment tables in printed order, each with its blocks (tables and lines)."""
     found: list[Attachment] = []
     current: Attachment | None = None
     wrapping: Line | None = None
     for block in doc.blocks():
         if isinstance(block, Table):
-            current, wrapping = _place_table(block, current, found), None
+            current, wrapping = _place_table(block, current, found, settings), None
             continue
-        kind = line_kind(block.text)
+        kind = line_kind(block.text, settings)
         if _list_item_tail(wrapping, block, kind):
             kind = "skip"
             wrapping = None if compact(block.text).endswith("表") else wrapping
         else:
             wrapping = block if _list_item_wraps(block) else None
         if kind == "caption":
-            family, variant = caption_kind(block.text)
+            family, variant = caption_kind(block.text, settings)
             if current is None or current.blocks or current.caption:
                 current = _open(found, Attachment(None, None, page=block.page))
             current.caption = block.text.strip()
@@ -126,12 +92,14 @@ def find_attachments(doc: Document) -> list[Attachment]:
             current = None
         elif kind == "other" and current is not None:
             current.blocks.append(block)
-        elif kind == "other" and is_header_fragment(block.text) and header_kind(block.text):
-            current = _open(found, Attachment(*header_kind(block.text), page=block.page))
+        elif (
+            kind == "other" and is_header_fragment(block.text) and header_kind(block.text, settings)
+        ):
+            current = _open(found, Attachment(*header_kind(block.text, settings), page=block.page))
             current.blocks.append(block)
     for attachment in found:
         if attachment.family is None:
-            attachment.settle(*(_lines_header_kind(attachment.blocks) or (None, None)))
+            attachment.settle(*(_lines_header_kind(attachment.blocks, settings) or (None, None)))
     return [a for a in found if a.blocks and a.family is not None]
 
 
@@ -139,7 +107,7 @@ def _list_item_wraps(line: Line) -> bool:
     """An item of the body's list of attachments whose title goes on on the next line (a
     title ends in 表); the rest of it (`评价表`) is not a caption."""
     s = compact(strip_markup(line.text))
-    return bool(_LIST_ITEM.match(s)) and not s.endswith("表")
+    return bool(LIST_ITEM.match(s)) and not s.endswith("表")
 
 
 def _list_item_tail(wrapping: Line | None, line: Line, kind: str) -> bool:
@@ -149,7 +117,7 @@ def _list_item_tail(wrapping: Line | None, line: Line, kind: str) -> bool:
         wrapping is not None
         and line.page == wrapping.page
         and kind in ("caption", "other")
-        and not _LIST_ITEM.match(compact(strip_markup(line.text)))
+        and not LIST_ITEM.match(compact(strip_markup(line.text)))
         and not is_header_fragment(line.text)
     )
 
@@ -159,13 +127,15 @@ def _open(found: list[Attachment], attachment: Attachment) -> Attachment:
     return attachment
 
 
-def _place_table(table: Table, current: Attachment | None, found: list[Attachment]):
+def _place_table(
+    table: Table, current: Attachment | None, found: list[Attachment], settings: ExtractSettings
+):
     """Continue the current attachment with this table, or open a new one.
 
     A table continues the attachment above it unless its header says it is another one;
     a table outside any attachment is taken only if it has an attachment's header or rows.
     """
-    kind = table_header_kind(table)
+    kind = table_header_kind(table, settings)
     if kind is not None:
         if current is None or not current.accepts(*kind):
             current = _open(found, Attachment(None, None, page=table.page))
@@ -178,12 +148,14 @@ def _place_table(table: Table, current: Attachment | None, found: list[Attachmen
     return current
 
 
-def _lines_header_kind(blocks: list[Block]):
+def _lines_header_kind(blocks: list[Block], settings: ExtractSettings):
     """The kind of a header printed as text lines, wrapped pieces and all."""
     text = "".join(
-        b.text for b in blocks[:24] if isinstance(b, Line) and is_header_fragment(b.text)
+        b.text
+        for b in blocks[: settings.header_scan_lines]
+        if isinstance(b, Line) and is_header_fragment(b.text)
     )
-    return header_kind(text)
+    return header_kind(text, settings)
 
 
 def _has_evaluation_rows(table: Table) -> bool:
@@ -194,120 +166,3 @@ def _has_evaluation_rows(table: Table) -> bool:
         except RowError:
             continue
     return False
-
-
-def line_kind(text: str) -> str:
-    """'caption', 'label' (附件N alone), 'stop' (the end of the attachments), 'skip' or 'other'."""
-    s = compact(strip_markup(text))
-    if not s or _PAGE_MARK.match(s):
-        return "skip"
-    if _LIST_ITEM.match(s):
-        return "other"
-    if caption_kind(s) is not None:
-        return "caption"
-    if _LABEL.fullmatch(s):
-        return "label"
-    if group_label(s) is None and (_STOP.match(s) or s.endswith("印发")):
-        return "stop"
-    return "other"
-
-
-def caption_kind(text: str) -> tuple[Family, str | None] | None:
-    """What a caption announces: ('evaluation', 'hotline'|'mailbox'|None) or
-    ('adjustment', 'deduction'|'bonus'|None); None if the text is not a caption."""
-    s = _LABEL.sub("", compact(strip_markup(text)))
-    if len(s) > 60 or "，" in s or "。" in s or _LIST_ITEM.match(s):
-        return None
-    if s.endswith("评价表"):
-        return "evaluation", "mailbox" if "信箱" in s else "hotline" if "热线" in s else None
-    if s.endswith("加扣分表"):
-        return "adjustment", None
-    if s.endswith("扣分表"):
-        return "adjustment", "deduction"
-    if s.endswith("加分表"):
-        return "adjustment", "bonus"
-    return None
-
-
-def header_kind(text: str) -> tuple[Family, str | None] | None:
-    """What a header announces, from its text (cells or lines joined; wraps do not matter)."""
-    s = compact(text)
-    if "，" in s or "。" in s:
-        return None
-    if sum(word in s for word in _HEADER_WORDS) < 3 and not ("名称" in s and "分值" in s):
-        return None
-    if "应办" in s or "综合指标" in s or "办结率" in s:
-        return "evaluation", "hotline" if "不满" in s else "mailbox" if "满意" in s else None
-    if "分值" in s or "明细" in s or "指标名称" in s:
-        detail = _DETAIL_KIND.search(s)
-        return "adjustment", {"扣": "deduction", "加": "bonus"}.get(detail and detail["kind"])
-    return None
-
-
-def is_header_fragment(text: str) -> bool:
-    """Every cell or token is a piece of a header word (`应办`, `理数`, `返工数 返工率`)."""
-    return _all_header_pieces(text.split("\t") if "\t" in text else text.split())
-
-
-def header_runs(lines: list[Line]) -> list[tuple[bool, list[Line]]]:
-    """Lines grouped as (True, a header's lines) or (False, [one other line]).
-
-    A header wrapped over several lines is a run of header pieces, on one page, that
-    together name an attachment's columns; a lone piece such as `评` (a wrapped `综合考评`)
-    is not a header, nor part of the header printed right below it.
-    """
-    out: list[tuple[bool, list[Line]]] = []
-    for (pieces, _), group in groupby(lines, lambda x: (is_header_fragment(x.text), x.page)):
-        group = list(group)
-        after_row = bool(out) and not out[-1][0] and out[-1][1][0].page == group[0].page
-        header = _header_in(group, after_row) if pieces else []
-        out += [(False, [line]) for line in group[: len(group) - len(header)]]
-        if header:
-            out.append((True, header))
-    return out
-
-
-def _header_in(run: list[Line], after_row: bool) -> list[Line]:
-    """The lines of a run of header pieces that are the header: all of them, less the
-    leading pieces of a cell wrapped from the row above, if any; none if no header."""
-    kind = header_kind("".join(line.text for line in run))
-    if kind is None:
-        return []
-    while (
-        after_row
-        and len(run) > 1
-        and _partial(run[0].text)
-        and header_kind("".join(line.text for line in run[1:])) == kind
-    ):
-        run = run[1:]
-    return run
-
-
-def _partial(text: str) -> bool:
-    """A piece of one header word (`评`, `理数`), not a whole word or several."""
-    return len(text.split()) == 1 and compact(text) not in _HEADER_WORDS
-
-
-def header_cells(cells: list[str | None]) -> bool:
-    return _all_header_pieces([c or "" for c in cells])
-
-
-def _all_header_pieces(parts: list[str]) -> bool:
-    """Every non-empty part is a piece of a header word, once a unit such as `（%）` is set
-    aside (`办结率（%）`, `率（%）`), or such a piece with 情况 heading the columns below it
-    in a header of two rows (`办结情况` over 办理数 and 办结率)."""
-    pieces = [p for p in (_UNIT_MARK.sub("", compact(part)) for part in parts) if p]
-    pieces = [p.removesuffix("情况") or p for p in pieces]
-    return bool(pieces) and all(any(p in word for word in _HEADER_WORDS) for p in pieces)
-
-
-def table_header_kind(table: Table) -> tuple[Family, str | None] | None:
-    """The kind announced by the header rows at the top of a table, if it has any."""
-    text = ""
-    for row in table.rows[:4]:
-        if not header_cells(row):
-            if text:
-                break
-            continue
-        text += "".join(c or "" for c in row)
-    return header_kind(text) if text else None

@@ -10,22 +10,27 @@ from lib.extract.figures import read_figures
 from lib.extract.furniture import without_running_lines
 from lib.extract.header import read_header
 from lib.extract.narrative import read_sections
-from lib.extract.text import compact
 from lib.model import Bulletin, ParseWarning, Source
+from lib.settings import DEFAULT_SETTINGS, ExtractSettings
+from lib.text import compact
 from lib.units import UnitIndex
 
 
-def build_bulletin(doc: Document, source: Source) -> Bulletin:
-    doc = without_running_lines(doc)
+def build_bulletin(
+    doc: Document, source: Source, settings: ExtractSettings = DEFAULT_SETTINGS
+) -> Bulletin:
+    doc = without_running_lines(doc, settings)
     lines = [b for b in doc.blocks() if isinstance(b, Line)]
     bulletin = Bulletin(source=source)
-    read_header(lines, bulletin)
-    bulletin.sections = read_sections(
-        lines, frozenset(p.number for p in doc.pages if not p.has_text)
-    )
+    read_header(lines, bulletin, settings)
+    unread = frozenset(p.number for p in doc.pages if not p.has_text)
+    bulletin.sections = read_sections(lines, unread, settings)
     read_figures(bulletin)
-    bulletin.evaluations, eval_warnings = read_evaluations(doc)
-    bulletin.adjustments, adj_warnings = read_adjustments(doc, known_units(bulletin))
+    chosen = source.strategies
+    bulletin.evaluations, eval_warnings = read_evaluations(doc, chosen, settings)
+    bulletin.adjustments, adj_warnings = read_adjustments(
+        doc, known_units(bulletin), chosen, settings
+    )
     bulletin.warnings.extend(scanned_pages(doc) + eval_warnings + adj_warnings)
     if bulletin.period is None or not (bulletin.evaluations or bulletin.sections):
         raise NotABulletin(source.filename)

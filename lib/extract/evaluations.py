@@ -4,25 +4,16 @@ Each attachment is read block by block, the state carried over pages and tables:
 channel (from the header, else the caption), the group (县市区 / 行政事业单位 / 公共服务企业,
 printed as a merged row, as a row's first cell or as a line of text), and the printed order.
 Grids are read row by row; text lines are grouped into runs between headers and group
-labels, and a wrapped unit name left on lines of its own is joined to its row (fragments).
+labels, and a wrapped unit name left on lines of its own is joined to its row (wrapped/).
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from lib.document import Document, Line, Table
-from lib.extract.attachments import (
-    Attachment,
-    find_attachments,
-    header_cells,
-    header_kind,
-    header_runs,
-    line_kind,
-)
-from lib.extract.fragments import Anchor, Piece, place_in_order, place_nearest
-from lib.extract.lineplaces import numbers_start, positions_down, text_start
+from lib.extract.attachments import Attachment
+from lib.extract.reading import Reading, TableReader, read_tables
 from lib.extract.rows import (
     EvaluationCells,
     RowError,
@@ -32,49 +23,41 @@ from lib.extract.rows import (
     looks_like_name,
     looks_like_row,
 )
-from lib.extract.text import compact, unify_width
+from lib.extract.vocabulary import header_cells, header_kind, header_runs, line_kind
+from lib.extract.wrapped.choice import choose_strategy
+from lib.extract.wrapped.pieces import Anchor, Piece, place_in_order, place_nearest
+from lib.extract.wrapped.places import numbers_start, text_start
+from lib.extract.wrapped.strategy import Strategy
 from lib.model import Evaluation, ParseWarning
-
-_CHANNEL_NAMES = {"hotline": "热线", "mailbox": "市长信箱"}
+from lib.settings import DEFAULT_SETTINGS, ExtractSettings
+from lib.text import compact, unify_width
 
 
 @dataclass
-class _State:
+class _State(Reading):
     """What carries from one block of an attachment to the next."""
 
-    channel: str | None
+    channel: str | None = None
     group: str | None = None
     percent_header: bool = False
     note_column: bool = False
-    rows: list[Evaluation] = field(default_factory=list)
-    warnings: list[ParseWarning] = field(default_factory=list)
-
-    def warn(self, message: str, page: int | None, snippet: str = "") -> None:
-        self.warnings.append(ParseWarning(message, page, " ".join(snippet.split())[:80]))
 
 
-def read_evaluations(doc: Document) -> tuple[list[Evaluation], list[ParseWarning]]:
-    rows: list[Evaluation] = []
-    warnings: list[ParseWarning] = []
-    for attachment in find_attachments(doc):
-        if attachment.family == "evaluation":
-            state = _read_attachment(attachment)
-            rows += state.rows
-            warnings += state.warnings
-    for channel in _CHANNEL_NAMES:
-        numbered = [r for r in rows if r.channel == channel]
-        for order, row in enumerate(numbered, start=1):
-            row.order = order
-    return rows, warnings
+def read_evaluations(
+    doc: Document,
+    chosen: dict[str, list[str]] | None = None,
+    settings: ExtractSettings = DEFAULT_SETTINGS,
+) -> tuple[list[Evaluation], list[ParseWarning]]:
+    """The rows of every evaluation table; the strategies used go into `chosen`, if given."""
+    reader = TableReader("evaluation", _start, _read_table, _read_lines, _finish, "channel")
+    return read_tables(doc, reader, chosen, settings)
 
 
-def _read_attachment(attachment: Attachment) -> _State:
-    state = _State(channel=attachment.variant)
-    for run in attachment.runs():
-        if isinstance(run, Table):
-            _read_table(run, state)
-        else:
-            _read_lines(run, state)
+def _start(attachment: Attachment, settings: ExtractSettings) -> _State:
+    return _State(settings, channel=attachment.variant)
+
+
+def _finish(attachment: Attachment, state: _State) -> None:
     if not state.rows:
         state.warn("找到评价表，但未读出任何数据行", attachment.page, attachment.caption)
     elif any(r.group == "" for r in state.rows):
@@ -83,7 +66,6 @@ def _read_attachment(attachment: Attachment) -> _State:
             attachment.page,
             attachment.caption,
         )
-    return state
 
 
 def _read_table(table: Table, state: _State) -> None:
@@ -95,7 +77,7 @@ def _read_table(table: Table, state: _State) -> None:
             _take_header(header, state)
         elif len(texts) == 1 and group_label(min(texts)):
             state.group = group_label(min(texts))
-        elif len(texts) == 1 and line_kind(min(texts)) != "other":
+        elif len(texts) == 1 and line_kind(min(texts), state.settings) != "other":
             continue
         elif texts:
             row = _take_cells(cells, state, table.page, tokens=False)
@@ -104,7 +86,7 @@ def _read_table(table: Table, state: _State) -> None:
 
 
 def _take_header(text: str, state: _State) -> None:
-    kind = header_kind(text)
+    kind = header_kind(text, state.settings)
     if kind and kind[1]:
         state.channel = kind[1]
     state.percent_header = "%" in unify_width(text)
@@ -118,7 +100,7 @@ def _take_cells(cells, state: _State, page: int, tokens: bool) -> EvaluationCell
             cells, tokens=tokens, percent_header=state.percent_header, note=state.note_column
         )
     except RowError as error:
-        if looks_like_row(cells) or not tokens:
+        if looks_like_row(cells, state.settings) or not tokens:
             state.warn(f"评价表的一行无法读取：{error}", page, " ".join(c or "" for c in cells))
         return None
     state.group = row.group or state.group
@@ -148,20 +130,20 @@ def _emit(row: EvaluationCells, name: str, page: int, state: _State) -> None:
 
 def _read_lines(lines: list[Line], state: _State) -> None:
     """Text lines of an evaluation table: runs of rows between headers and group labels."""
-    down = positions_down(lines)
+    strategy = choose_strategy(lines, "evaluation", state.settings)
     run: list[tuple[Anchor | Piece, float | None] | None] = []
-    for is_header, block in header_runs(lines):
+    for is_header, block in header_runs(lines, state.settings):
         line = block[0]
         if is_header or group_label(line.text):
-            _finish_run(run, state)
+            _finish_run(run, state, strategy)
             run = []
         if is_header:
             _take_header("".join(h.text for h in block), state)
         elif group_label(line.text):
             state.group = group_label(line.text)
-        elif line_kind(line.text) == "other":
-            run.append(_line_item(line, state, down[id(line)]))
-    _finish_run(run, state)
+        elif line_kind(line.text, state.settings) == "other":
+            run.append(_line_item(line, state, strategy.down(line)))
+    _finish_run(run, state, strategy)
 
 
 def _line_item(line: Line, state: _State, pos: float) -> tuple[Anchor | Piece, float | None] | None:
@@ -170,7 +152,7 @@ def _line_item(line: Line, state: _State, pos: float) -> tuple[Anchor | Piece, f
     cells = line_to_cells(line.text)
     row = _take_cells(cells, state, line.page, tokens="\t" not in line.text)
     if row is None:
-        if not looks_like_name(line.text):
+        if not looks_like_name(line.text, state.settings):
             return None
         return Piece(text=line.text, page=line.page, pos=pos, column="name"), text_start(line)
     return Anchor(
@@ -178,15 +160,17 @@ def _line_item(line: Line, state: _State, pos: float) -> tuple[Anchor | Piece, f
     ), numbers_start(line)
 
 
-def _finish_run(run: list, state: _State) -> None:
+def _finish_run(run: list, state: _State, strategy: Strategy) -> None:
     run = [entry for entry in run if entry is not None]
-    if any(math.isnan(item.pos) for item, _ in run):
+    if run:
+        state.used(strategy.name)
+    if not strategy.by_position:
         items = [item for item, _ in run]
         anchors = [item for item in items if isinstance(item, Anchor)]
         left = place_in_order(items, lambda piece, below: not below.row.name)
     else:
         anchors, pieces = _names_only(run, state)
-        left = place_nearest(anchors, pieces)
+        left = place_nearest(anchors, pieces, state.settings.piece_reach_lines)
     for piece in left:
         state.warn("评价表中有一行文字不属于任何数据行，未读取", piece.page, piece.text)
     for anchor in anchors:

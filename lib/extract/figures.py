@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from lib.extract.numbers import parse_count, parse_rate
-from lib.extract.text import compact
 from lib.model import (
     Bulletin,
     Category,
@@ -24,6 +23,7 @@ from lib.model import (
     ParseWarning,
     Section,
 )
+from lib.text import compact
 
 Warn = Callable[[ParseWarning], None]
 

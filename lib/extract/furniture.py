@@ -15,32 +15,34 @@ import re
 from dataclasses import replace
 
 from lib.document import Block, Document, Line
-from lib.extract.attachments import is_header_fragment
-from lib.extract.text import compact
+from lib.extract.vocabulary import is_header_fragment
+from lib.settings import DEFAULT_SETTINGS, ExtractSettings
+from lib.text import compact
 
-MIN_PAGES = 3
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 Place = tuple[str, str]
 
 
-def without_running_lines(doc: Document) -> Document:
+def without_running_lines(doc: Document, settings: ExtractSettings = DEFAULT_SETTINGS) -> Document:
     """The document less its running headers and footers (the same Document if it has none)."""
-    running = running_places(doc)
+    running = running_places(doc, settings.running_min_pages)
     if not running:
         return doc
     pages = [replace(page, blocks=_trimmed(page.blocks, running)) for page in doc.pages]
     return replace(doc, pages=pages)
 
 
-def running_places(doc: Document) -> set[Place]:
-    """(text, place) pairs printed on MIN_PAGES pages or more."""
+def running_places(
+    doc: Document, min_pages: int = DEFAULT_SETTINGS.running_min_pages
+) -> set[Place]:
+    """(text, place) pairs printed on `min_pages` pages or more."""
     pages: dict[Place, set[int]] = {}
     for page in doc.pages:
         for places in _places(page.blocks):
             for place in places:
                 pages.setdefault(place, set()).add(page.number)
-    return {place for place, seen in pages.items() if len(seen) >= MIN_PAGES}
+    return {place for place, seen in pages.items() if len(seen) >= min_pages}
 
 
 def _places(blocks: list[Block]) -> list[tuple[Place, ...]]:

@@ -16,10 +16,10 @@ from datetime import date
 from lib.document import Line
 from lib.extract.narrative import section_heading
 from lib.extract.numbers import parse_cn_numeral
-from lib.extract.text import join_wrapped, squeeze, strip_markup
 from lib.model import Bulletin, Issue, ParseWarning, Period
+from lib.settings import DEFAULT_SETTINGS, ExtractSettings
+from lib.text import join_wrapped, squeeze, strip_markup
 
-_MAX_HEADER_LINES = 20
 _ISSUE = re.compile(r"(?P<year>\d{4})年第(?P<number>\d{1,3}|[一二三四五六七八九十]{1,3})期")
 _TITLE = re.compile(
     r"(?P<year>\d{4})年(?P<month>\d{1,2})月份?(?!\d{1,2}日)"
@@ -35,8 +35,10 @@ class _HeaderLine:
     page: int
 
 
-def read_header(lines: list[Line], bulletin: Bulletin) -> None:
-    header = _header_lines(lines)
+def read_header(
+    lines: list[Line], bulletin: Bulletin, settings: ExtractSettings = DEFAULT_SETTINGS
+) -> None:
+    header = _header_lines(lines, settings)
     text = "".join(h.text for h in header)
     page = header[0].page if header else None
     bulletin.issue = _issue(text)
@@ -50,12 +52,12 @@ def read_header(lines: list[Line], bulletin: Bulletin) -> None:
         bulletin.warnings.append(ParseWarning("通报头部未找到发文单位", page, text[:60]))
 
 
-def _header_lines(lines: list[Line]) -> list[_HeaderLine]:
+def _header_lines(lines: list[Line], settings: ExtractSettings) -> list[_HeaderLine]:
     """Printed lines up to the first section heading (一、…), at most a page's worth."""
     header = []
-    for line in lines[:_MAX_HEADER_LINES]:
+    for line in lines[: settings.header_max_lines]:
         text = join_wrapped(strip_markup(line.text))
-        if section_heading(text):
+        if section_heading(text, settings.heading_max_chars):
             break
         if text:
             header.append(_HeaderLine(text, line.page))

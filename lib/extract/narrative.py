@@ -19,8 +19,9 @@ from dataclasses import dataclass, field, replace
 
 from lib.document import Line
 from lib.extract.numbers import parse_cn_numeral
-from lib.extract.text import compact, join_wrapped, strip_markup
 from lib.model import Section
+from lib.settings import DEFAULT_SETTINGS, ExtractSettings
+from lib.text import compact, join_wrapped, strip_markup
 
 HOTLINE = "热线运行情况"
 # Checked in order: a title naming both 热线 and 信箱 is the mailbox section.
@@ -46,9 +47,6 @@ _TOPICS = {key for _, key in _TOPIC_WORDS}
 
 _CN = "一二三四五六七八九十"
 _HEADING = re.compile(rf"([{_CN}]+)[、．.](?P<title>[^。，；：,;:]{{2,}})[：:]?")
-# A title longer than this on one line is a sentence, not a heading; a wrapped heading has
-# two lines of it at most.
-_TITLE_MAX = 24
 _ITEM = re.compile(
     rf"[（(](?P<paren>[{_CN}]+)[）)]|(?P<arabic>\d{{1,2}})[、．.](?!\d)"
     rf"|[（(](?P<parnum>\d{{1,2}})[）)]"
@@ -62,8 +60,6 @@ _RUN_IN_TOPIC = re.compile(r"(?<=。)(?P<title>[\u4e00-\u9fff]{2,6})[：:]")
 _TERMINAL = "。！？!?"
 _SENTENCE = re.compile(r"[。，；：！？,;:!?]")
 _CLOSERS = '”’"」』）)'
-# A first-line indent is two characters (~32 pt); half a character is beyond jitter.
-_INDENT_PT = 6.0
 
 
 @dataclass(frozen=True)
@@ -142,18 +138,23 @@ class _State:
     broken: bool = False
 
 
-def read_sections(lines: list[Line], unread_pages: frozenset[int] = frozenset()) -> list[Section]:
+def read_sections(
+    lines: list[Line],
+    unread_pages: frozenset[int] = frozenset(),
+    settings: ExtractSettings = DEFAULT_SETTINGS,
+) -> list[Section]:
     """The sections of the narrative. `unread_pages`: pages that could not be read (scans).
     The text after such a page is not joined to the text before it: it could belong to
     another item or section, so it is left out up to the next section heading."""
     state = _State()
     previous: _Row | None = None
-    for row in join_wrapped_headings(list(_rows(lines))):
+    longest = settings.heading_max_chars
+    for row in join_wrapped_headings(list(_rows(lines, settings.indent_pt)), longest):
         if state.section and _END.match(row.text):
             break
         if previous and any(previous.page < page < row.page for page in unread_pages):
             state.broken = True
-        heading = section_heading(row.text, _TITLE_MAX * row.lines)
+        heading = section_heading(row.text, longest * row.lines)
         if heading and (
             heading[0] == state.next_heading or state.broken and heading[0] > state.next_heading
         ):
@@ -167,8 +168,9 @@ def read_sections(lines: list[Line], unread_pages: frozenset[int] = frozenset())
     return [p.section() for p in passages]
 
 
-def section_heading(text: str, longest: int = _TITLE_MAX) -> tuple[int, str] | None:
-    """`二、12345热线运行情况` → (2, '热线运行情况'): a section heading line, or None.
+def section_heading(text: str, longest: int) -> tuple[int, str] | None:
+    """`二、12345热线运行情况` → (2, '热线运行情况'): a section heading line (its title at most
+    `longest` characters: a longer one is a sentence), or None.
 
     A title outside model.SECTION_KEYS keeps its own words as key, so no text is lost.
     """
@@ -180,13 +182,14 @@ def section_heading(text: str, longest: int = _TITLE_MAX) -> tuple[int, str] | N
     return number, next((key for word, key in _SECTION_WORDS if word in title), title)
 
 
-def join_wrapped_headings(rows: list[_Row]) -> Iterator[_Row]:
-    """The rows with each heading that wraps onto a second line joined into one row."""
+def join_wrapped_headings(rows: list[_Row], longest: int) -> Iterator[_Row]:
+    """The rows with each heading that wraps onto a second line joined into one row (a title
+    of at most `longest` characters a line)."""
     index = 0
     while index < len(rows):
         row = rows[index]
         after = rows[index + 1] if index + 1 < len(rows) else None
-        if after is not None and _heading_wraps(row, after):
+        if after is not None and _heading_wraps(row, after, longest):
             yield replace(row, text=row.text + after.text, full=after.full, lines=2)
             index += 2
         else:
@@ -194,7 +197,7 @@ def join_wrapped_headings(rows: list[_Row]) -> Iterator[_Row]:
             index += 1
 
 
-def _heading_wraps(row: _Row, after: _Row) -> bool:
+def _heading_wraps(row: _Row, after: _Row, longest: int) -> bool:
     """A numbered heading start (`三、…`, no sentence punctuation) continued by `after`: a
     short line on the same page that starts no paragraph, item or heading and ends no
     sentence. A heading wrapped because its line was full: where positions are known, the
@@ -207,15 +210,15 @@ def _heading_wraps(row: _Row, after: _Row) -> bool:
         or after.indented
         or _ITEM.match(after.text)
         or _END.match(after.text)
-        or section_heading(after.text)
+        or section_heading(after.text, longest)
         or _SENTENCE.search(after.text.rstrip("：:"))
     ):
         return False
     title = len(match.group("title"))
-    if title + len(after.text) > 2 * _TITLE_MAX or len(after.text) > _TITLE_MAX:
+    if title + len(after.text) > 2 * longest or len(after.text) > longest:
         return False
     if row.full is None:
-        return title > _TITLE_MAX
+        return title > longest
     return row.full and not after.full
 
 
@@ -289,7 +292,9 @@ def _run_in_tail(passage: _Passage, present: set[str]) -> _Passage | None:
     return None
 
 
-def _rows(lines: list[Line]) -> Iterator[_Row]:
+def _rows(lines: list[Line], indent: float) -> Iterator[_Row]:
+    """The lines as rows; a line `indent` points right of the page's text margin starts a
+    paragraph."""
     left: dict[int, float] = {}
     right: dict[int, float] = {}
     for line in lines:
@@ -301,7 +306,7 @@ def _rows(lines: list[Line]) -> Iterator[_Row]:
         text = join_wrapped(strip_markup(line.text))
         if not text or _PAGE_MARK.fullmatch(compact(text)):
             continue
-        indented = line.x0 is not None and line.x0 - left[line.page] >= _INDENT_PT
+        indented = line.x0 is not None and line.x0 - left[line.page] >= indent
         yield _Row(text, line.page, indented, _full(line, right.get(line.page)))
 
 

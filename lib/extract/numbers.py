@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from lib.extract.text import unify_width
+from lib.text import unify_width
 
 PLACEHOLDERS = {"", "—", "——", "-", "--", "－", "/", "／", "无"}
 _INT = re.compile(r"\d{1,3}(,\d{3})+|\d+")

@@ -26,35 +26,14 @@ from lib.extract.numbers import (
     parse_points,
     parse_rate,
 )
-from lib.extract.text import compact, join_wrapped, squeeze, strip_markup, unify_width
-from lib.model import GROUPS
+from lib.model import FIGURE, GRADES, GROUPS, NUMBERS
+from lib.settings import DEFAULT_SETTINGS, ExtractSettings
+from lib.text import compact, join_wrapped, squeeze, strip_markup, unify_width
 
-EVAL_FIELDS = (
-    "due",
-    "handled",
-    "completion_rate",
-    "on_time",
-    "on_time_rate",
-    "rework",
-    "rework_rate",
-    "visited",
-    "visited_rate",
-    "score",
-)
-_PARSERS = (
-    parse_count,
-    parse_count,
-    parse_rate,
-    parse_count,
-    parse_rate,
-    parse_count,
-    parse_rate,
-    parse_count,
-    parse_rate,
-    parse_decimal,
-)
+_PARSER_OF_KIND = {"count": parse_count, "rate": parse_rate, "score": parse_decimal}
+_PARSERS = tuple(_PARSER_OF_KIND[FIGURE[name].kind] for name in NUMBERS)
 _WHAT = {parse_count: "整数", parse_rate: "百分率", parse_decimal: "数值"}
-_GRADE = re.compile(r"[A-E]")
+_GRADE = re.compile(f"[{''.join(GRADES)}]")
 _SIGNED = re.compile(r"[+-]\d+(\.\d+)?")
 _NOT_IN_NAME = set('，。；：:;,!！？?、“”"%')
 _UNIT_ENDINGS = set("县区市局委办院校所队司行心团社台站会处厅部署馆室厂场")
@@ -92,10 +71,10 @@ def line_to_cells(text: str) -> list[str]:
     return text.split()
 
 
-def looks_like_row(cells: Sequence[str | None]) -> bool:
-    """Six or more number cells: meant as a table row, so a failure to parse is worth a warning."""
+def looks_like_row(cells: Sequence[str | None], settings: ExtractSettings) -> bool:
+    """Enough number cells to be meant as a table row, so a failure to parse is worth a warning."""
     numbers = [c for c in cells if c and (is_count(c) or is_rate(c) or is_decimal(c))]
-    return len(numbers) >= 6
+    return len(numbers) >= settings.row_min_numbers
 
 
 def group_label(text: str | None) -> str | None:
@@ -108,19 +87,19 @@ def group_label(text: str | None) -> str | None:
     return s if s in GROUPS else None
 
 
-def looks_like_name(text: str) -> bool:
+def looks_like_name(text: str, settings: ExtractSettings) -> bool:
     """Could be (part of) a unit name: short Chinese text without sentence punctuation."""
     s = compact(text)
     return (
-        0 < len(s) <= 30
+        0 < len(s) <= settings.name_max_chars
         and re.search(r"[\u4e00-\u9fff]", s) is not None
         and not _NOT_IN_NAME.intersection(s)
     )
 
 
-def looks_like_unit(text: str) -> bool:
+def looks_like_unit(text: str, settings: ExtractSettings) -> bool:
     """A whole unit name: name-like and ending as unit names end (县, 局, 公司, 中心 …)."""
-    return looks_like_name(text) and compact(text)[-1] in _UNIT_ENDINGS
+    return looks_like_name(text, settings) and compact(text)[-1] in _UNIT_ENDINGS
 
 
 def cells_to_evaluation(
@@ -155,7 +134,7 @@ def cells_to_evaluation(
         raise RowError(f"数值列只有 {count} 个，应为 10 个")
     numbers = cells[-11:-1]
     values = {}
-    for field, parse, text in zip(EVAL_FIELDS, _PARSERS, numbers, strict=True):
+    for field, parse, text in zip(NUMBERS, _PARSERS, numbers, strict=True):
         if percent_header and parse is parse_rate and is_decimal(text):
             text += "%"
         values[field] = _number(parse, text)
@@ -222,19 +201,21 @@ def cells_to_adjustment(
     )
 
 
-def tokens_to_adjustment(tokens: Sequence[str]) -> AdjustmentCells | None:
+def tokens_to_adjustment(
+    tokens: Sequence[str], settings: ExtractSettings = DEFAULT_SETTINGS
+) -> AdjustmentCells | None:
     """An adjustment row in a space-separated line: [unit] ±points indicator [detail].
 
     None when the line has no signed points after a name-like start and before a name-like
     indicator: then it is a wrapped piece of a cell, or cells printed one per line (an
     extraction in column order), whose rows cannot be told apart.
     """
-    for p, token in enumerate(tokens[:4]):
+    for p, token in enumerate(tokens[: settings.unit_max_tokens + 1]):
         value = signed_points(token)
         if value is None:
             continue
         indicator = tokens[p + 1] if p + 1 < len(tokens) else ""
-        if not all(looks_like_name(t) for t in [*tokens[:p], indicator]):
+        if not all(looks_like_name(t, settings) for t in [*tokens[:p], indicator]):
             return None
         return AdjustmentCells(
             unit=squeeze(" ".join(tokens[:p])),

@@ -9,6 +9,7 @@ from io import BytesIO
 
 from lib.document import Document
 from lib.errors import CorruptFile, EmptyFile, TooLarge, UnsupportedFormat
+from lib.settings import DEFAULT_SETTINGS, ExtractSettings
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,12 @@ def check_size(size: int, filename: str = "", limits: Limits = DEFAULT_LIMITS) -
         raise TooLarge(filename, f"{size / 1048576:.1f} MB，上限 {limits.max_bytes / 1048576:g} MB")
 
 
-def read_document(data: bytes, filename: str = "", limits: Limits = DEFAULT_LIMITS) -> Document:
+def read_document(
+    data: bytes,
+    filename: str = "",
+    limits: Limits = DEFAULT_LIMITS,
+    settings: ExtractSettings = DEFAULT_SETTINGS,
+) -> Document:
     """Bytes to a Document, or one of lib.errors' RejectedFile errors."""
     check_size(len(data), filename, limits)
     if not data.strip():
@@ -96,7 +102,7 @@ def read_document(data: bytes, filename: str = "", limits: Limits = DEFAULT_LIMI
     if kind == "pdf":
         from lib.readers.pdf import read_pdf
 
-        return read_pdf(data, filename, limits)
+        return read_pdf(data, filename, limits, settings)
     if kind == "docx":
         from lib.readers.docx import read_docx
 

@@ -28,22 +28,20 @@ from lib.errors import (
 )
 from lib.readers import Limits
 from lib.readers.pdf_tables import cell_texts, ruled_tables
+from lib.settings import ExtractSettings
 
-# A gap wider than this many points between two characters is printed as a space; CJK text
-# set with letter-spacing stays one word, separate cells of a rule-less table do not.
-X_TOLERANCE = 3
 # pypdfium2 is not thread-safe; the app may parse in several threads.
 _PDFIUM_LOCK = threading.Lock()
 
 
-def read_pdf(data: bytes, filename: str, limits: Limits) -> Document:
+def read_pdf(data: bytes, filename: str, limits: Limits, settings: ExtractSettings) -> Document:
     count = pdf_page_count(data, filename)
     if count > limits.max_pages:
         raise TooManyPages(filename, f"共 {count} 页，上限 {limits.max_pages} 页")
-    with _failures_as_corrupt(filename), pdfplumber.open(BytesIO(data)) as pdf:
+    with _failures_as_corrupt(filename), _opened(data) as pdf:
         if len(pdf.pages) != count:
             raise CorruptFile(filename, "页面结构不一致")
-        read = [_read_page(page) for page in pdf.pages]
+        read = [_read_page(page, settings) for page in pdf.pages]
     if not any(has_chars for _, has_chars in read):
         raise ScannedPdf(filename)
     pages = [page for page, _ in read]
@@ -61,6 +59,36 @@ def pdf_page_count(data: bytes, filename: str) -> int:
             raise CorruptFile(filename) from None
         try:
             return len(doc)
+        finally:
+            doc.close()
+
+
+@contextmanager
+def _opened(data: bytes) -> Iterator[pdfplumber.PDF]:
+    """pdfplumber on the file, which pdfium has already opened without a password.
+
+    So the document itself needs none. When pdfminer still asks for one, only the embedded
+    files are encrypted (the /EFF crypt filter; pages and strings use /Identity), which
+    pdfminer does not support: it reads pdfium's copy of the file without the security
+    handler instead, and the file is judged on its content like any other.
+    """
+    try:
+        pdf = pdfplumber.open(BytesIO(data))
+    except Exception as exc:
+        if not any(isinstance(cause, PDFPasswordIncorrect) for cause in _causes(exc)):
+            raise
+        pdf = pdfplumber.open(BytesIO(_without_security(data)))
+    with pdf:
+        yield pdf
+
+
+def _without_security(data: bytes) -> bytes:
+    with _PDFIUM_LOCK:
+        doc = pypdfium2.PdfDocument(data)
+        try:
+            copy = BytesIO()
+            doc.save(copy, flags=pypdfium2.raw.FPDF_REMOVE_SECURITY)
+            return copy.getvalue()
         finally:
             doc.close()
 
@@ -95,22 +123,22 @@ def _causes(exc: BaseException) -> list[BaseException]:
     return chain
 
 
-def _read_page(page) -> tuple[Page, bool]:
+def _read_page(page, settings: ExtractSettings) -> tuple[Page, bool]:
     """The page's blocks sorted by top, and whether it has any characters at all.
 
     `has_text` is False only for a page that shows images and no characters: a scan. A
     blank page is not a scan.
     """
     number = page.page_number
-    page = _without_duplicate_chars(page)
-    tables = ruled_tables(page)
-    blocks: list[Line | Table] = [_table_block(t, number) for t in tables]
+    page = _without_duplicate_chars(page, settings.duplicate_char_pt)
+    tables = ruled_tables(page, settings.rule_snap_pt, settings.min_rule_pt)
+    blocks: list[Line | Table] = [_table_block(t, number, settings.word_gap_pt) for t in tables]
     bboxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not _inside_any(obj, bboxes)) if bboxes else page
     blocks += [
         _line_block(line, number)
         for line in outside.extract_text_lines(
-            strip=True, return_chars=True, x_tolerance=X_TOLERANCE
+            strip=True, return_chars=True, x_tolerance=settings.word_gap_pt
         )
         if line["text"]
     ]
@@ -125,10 +153,10 @@ def _read_page(page) -> tuple[Page, bool]:
     ), has_chars
 
 
-def _table_block(table, number: int) -> Table:
+def _table_block(table, number: int, word_gap: float) -> Table:
     x0, top, x1, bottom = table.bbox
     return Table(
-        rows=cell_texts(table, X_TOLERANCE),
+        rows=cell_texts(table, word_gap),
         page=number,
         top=float(top),
         bottom=float(bottom),
@@ -168,32 +196,32 @@ def _inside_any(obj: dict, bboxes: list[tuple[float, float, float, float]]) -> b
     return any(x0 <= h_mid < x1 and top <= v_mid < bottom for x0, top, x1, bottom in bboxes)
 
 
-def _without_duplicate_chars(page):
-    """Drop characters drawn twice at (almost) the same place, as fake-bold text is.
+def _without_duplicate_chars(page, near: float):
+    """Drop characters drawn twice within `near` points, as fake-bold text is.
 
     Without this, a bold "96.8" printed twice reads "9966..88". pdfplumber's dedupe_chars does
-    the same but costs more than parsing the page; a grid of 1-point buckets is enough.
+    the same but costs more than parsing the page; a grid of `near`-point buckets is enough.
     """
     seen: dict[tuple, dict[tuple[int, int], list[dict]]] = {}
     duplicates: set[int] = set()
     for char in page.chars:
         x0, top = char["x0"], char["top"]
-        bucket = (int(x0), int(top))
+        bucket = (int(x0 // near), int(top // near))
         grid = seen.setdefault((char["text"], char["fontname"], round(char["size"], 1)), {})
-        if grid and _drawn_near(grid, bucket, x0, top):
+        if grid and _drawn_near(grid, bucket, x0, top, near):
             duplicates.add(id(char))
         else:
             grid.setdefault(bucket, []).append(char)
     return page.filter(lambda obj: id(obj) not in duplicates) if duplicates else page
 
 
-def _drawn_near(grid: dict[tuple[int, int], list[dict]], bucket, x0: float, top: float) -> bool:
-    """A character of the same text, font and size already within 1 point, in this bucket or
-    the eight around it."""
+def _drawn_near(grid: dict, bucket: tuple[int, int], x0: float, top: float, near: float) -> bool:
+    """A character of the same text, font and size already within `near` points, in this
+    bucket or the eight around it."""
     gx, gy = bucket
     for dx in (-1, 0, 1):
         for dy in (-1, 0, 1):
             for c in grid.get((gx + dx, gy + dy), ()):
-                if abs(c["x0"] - x0) <= 1 and abs(c["top"] - top) <= 1:
+                if abs(c["x0"] - x0) <= near and abs(c["top"] - top) <= near:
                     return True
     return False

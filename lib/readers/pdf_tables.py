@@ -22,26 +22,23 @@ from pdfplumber.table import (
 )
 from pdfplumber.utils import extract_text, obj_to_bbox
 
-# Rules closer to axis-parallel than this (points) count as horizontal or vertical.
-RULE_SNAP = 0.01
-
 Bbox = tuple[float, float, float, float]
 
 
-def ruled_tables(page) -> list[Table]:
+def ruled_tables(page, snap: float, length: float) -> list[Table]:
     """The tables the page's rules draw (see rule_settings), as pdfplumber finds them."""
-    settings = rule_settings(page)
+    settings = rule_settings(page, snap, length)
     return _LinearFinder(page, settings).tables if settings else []
 
 
-def rule_settings(page) -> TableSettings | None:
-    """pdfplumber's "lines" strategy, fed with rules whose orientation is decided with a
-    tolerance: pdfplumber calls a line horizontal only when top == bottom exactly, and on a
-    page with /Rotate the rotation leaves 1e-14 between them, so every rule turned vertical.
-    None when the page has too few rules for a table."""
+def rule_settings(page, snap: float, length: float) -> TableSettings | None:
+    """pdfplumber's "lines" strategy, fed with the rules at least `length` long whose
+    orientation is decided with a tolerance (`snap`): pdfplumber calls a line horizontal only
+    when top == bottom exactly, and on a page with /Rotate the rotation leaves 1e-14 between
+    them, so every rule turned vertical. None when the page has too few rules for a table."""
     vertical, horizontal = [], []
     for edge in page.edges:
-        if abs(edge["top"] - edge["bottom"]) <= RULE_SNAP and edge["x1"] - edge["x0"] >= 1:
+        if abs(edge["top"] - edge["bottom"]) <= snap and edge["x1"] - edge["x0"] >= length:
             horizontal.append(
                 {
                     **edge,
@@ -51,7 +48,7 @@ def rule_settings(page) -> TableSettings | None:
                     "object_type": "rule_edge",
                 }
             )
-        elif abs(edge["x1"] - edge["x0"]) <= RULE_SNAP and edge["bottom"] - edge["top"] >= 1:
+        elif abs(edge["x1"] - edge["x0"]) <= snap and edge["bottom"] - edge["top"] >= length:
             vertical.append(
                 {
                     **edge,

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, delete, select, update
 
 from lib import PARSER_VERSION
 from lib.errors import NotABulletin
-from lib.model import Bulletin
+from lib.model import FIGURES, Bulletin
 from lib.store.aliases import ensure_units, sync_default_aliases, unit_index
 from lib.store.records import ImportResult
 from lib.store.schema import (
@@ -141,33 +141,20 @@ def _insert_rows(conn: Connection, table, rows: list[dict]) -> None:
 
 
 def _insert_evaluations(conn, bulletin_id: int, b: Bulletin, index: UnitIndex) -> None:
-    _insert_rows(
-        conn,
-        evaluations,
-        [
-            {
-                "bulletin_id": bulletin_id,
-                "channel": e.channel,
-                "group_name": e.group,
-                "unit": e.unit,
-                "unit_id": index.unit_id(e.unit),
-                "row_order": e.order,
-                "page": e.page,
-                "due": e.due,
-                "handled": e.handled,
-                "completion_rate": e.completion_rate,
-                "on_time": e.on_time,
-                "on_time_rate": e.on_time_rate,
-                "rework": e.rework,
-                "rework_rate": e.rework_rate,
-                "visited": e.visited,
-                "visited_rate": e.visited_rate,
-                "score": e.score,
-                "grade": e.grade,
-            }
-            for e in b.evaluations
-        ],
-    )
+    rows = [
+        {
+            "bulletin_id": bulletin_id,
+            "channel": e.channel,
+            "group_name": e.group,
+            "unit": e.unit,
+            "unit_id": index.unit_id(e.unit),
+            "row_order": e.order,
+            "page": e.page,
+            **{f.name: getattr(e, f.name) for f in FIGURES},
+        }
+        for e in b.evaluations
+    ]
+    _insert_rows(conn, evaluations, rows)
 
 
 def _insert_adjustments(conn, bulletin_id: int, b: Bulletin, index: UnitIndex) -> None:

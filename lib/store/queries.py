@@ -1,28 +1,27 @@
 """Reads: the library listing and the frames the analysis pages work on.
 
-Every frame carries `period` ('YYYY-MM') and `bulletin_id`, is sorted by period and printed
-order (rows are inserted in the bulletin's order, so their ids keep it), and has the same columns and dtypes when empty, so a page never special-cases "no data".
+Every frame of a bulletin part carries `period` ('YYYY-MM') and `bulletin_id`, is sorted by
+period and printed order, and has the same columns and dtypes when empty, so a page never
+special-cases "no data". A new table needs its schema and an entry in FRAMES, nothing more.
 Counts are int64 (Int64 where the bulletin may print nothing), rates and scores float64.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable
 from datetime import UTC
+from functools import partial
 
 import pandas as pd
-from sqlalchemy import Boolean, Connection, Float, Integer, Select, func, select
+from sqlalchemy import Boolean, Connection, Float, Integer, Select, Table, func, select
 
 from lib.store.records import BulletinInfo, Original
 from lib.store.schema import (
+    BULLETIN_PARTS,
     adjustments,
     bulletins,
-    categories,
     evaluations,
     findings,
-    grade_counts,
-    overview,
-    sections,
     store_state,
     unit_aliases,
     units,
@@ -49,188 +48,66 @@ def _dtype(column) -> str:
     return "str"
 
 
-def _filtered(
-    stmt: Select,
-    channel_col,
-    channel: str | None,
-    periods: Iterable[str] | None,
-    unit_col=None,
-    unit_ids: Iterable[str] | None = None,
-) -> Select:
-    if channel is not None:
-        stmt = stmt.where(channel_col == channel)
-    if periods is not None:
-        stmt = stmt.where(_B.period.in_(list(periods)))
-    if unit_ids is not None:
-        stmt = stmt.where(unit_col.in_(list(unit_ids)))
-    return stmt
+_LABELS = {
+    "group_name": "group",
+    "row_order": "order",
+    "table_name": "table",
+    "a": "A",
+    "b": "B",
+    "c": "C",
+    "d_or_below": "D_or_below",
+}
+"""Stored column names that avoid SQL keywords, and the model's names frames use instead."""
 
 
-def evaluations_frame(
-    conn: Connection,
-    channel: str | None = None,
-    periods: Iterable[str] | None = None,
-    unit_ids: Iterable[str] | None = None,
-) -> pd.DataFrame:
-    e = evaluations.c
-    stmt = (
-        select(
-            *_PERIOD,
-            e.channel,
-            e.group_name.label("group"),
-            e.unit,
-            e.unit_id,
-            e.row_order.label("order"),
-            e.page,
-            e.due,
-            e.handled,
-            e.completion_rate,
-            e.on_time,
-            e.on_time_rate,
-            e.rework,
-            e.rework_rate,
-            e.visited,
-            e.visited_rate,
-            e.score,
-            e.grade,
-            e.bulletin_id,
-        )
-        .join_from(evaluations, bulletins)
-        .order_by(_B.period, e.id)
+def _bulletin_part(table: Table) -> Select:
+    """A bulletin part with its month first, its own columns (renamed per _LABELS) next and
+    `bulletin_id` last, ordered by month and printed order (rows are inserted in the
+    bulletin's order, so their ids keep it; a table without ids by its other key)."""
+    own = [
+        c.label(_LABELS.get(c.name, c.name)) for c in table.c if c.name not in ("id", "bulletin_id")
+    ]
+    order = (
+        [table.c.id]
+        if "id" in table.c
+        else [c for c in table.primary_key if c.name != "bulletin_id"]
     )
-    return frame(conn, _filtered(stmt, e.channel, channel, periods, e.unit_id, unit_ids))
-
-
-def adjustments_frame(
-    conn: Connection,
-    kind: str | None = None,
-    periods: Iterable[str] | None = None,
-    unit_ids: Iterable[str] | None = None,
-) -> pd.DataFrame:
-    a = adjustments.c
-    stmt = (
-        select(
-            *_PERIOD,
-            a.kind,
-            a.unit,
-            a.unit_id,
-            a.points,
-            a.indicator,
-            a.detail,
-            a.row_order.label("order"),
-            a.page,
-            a.bulletin_id,
-        )
-        .join_from(adjustments, bulletins)
-        .order_by(_B.period, a.id)
+    return (
+        select(*_PERIOD, *own, table.c.bulletin_id)
+        .join_from(table, bulletins)
+        .order_by(_B.period, *order)
     )
-    return frame(conn, _filtered(stmt, a.kind, kind, periods, a.unit_id, unit_ids))
 
 
-def overview_frame(conn: Connection) -> pd.DataFrame:
-    o = overview.c
-    stmt = (
-        select(
-            *_PERIOD,
-            o.calls,
-            o.direct_answers,
-            o.work_orders,
-            o.completion_rate,
-            o.on_time_rate,
-            o.satisfaction_rate,
-            o.mailbox_letters,
-            o.mailbox_satisfaction_rate,
-            o.bulletin_id,
-        )
-        .join_from(overview, bulletins)
-        .order_by(_B.period)
-    )
-    return frame(conn, stmt)
-
-
-def categories_frame(conn: Connection) -> pd.DataFrame:
-    c = categories.c
-    stmt = (
-        select(*_PERIOD, c.name, c.count, c.share, c.row_order.label("order"), c.bulletin_id)
-        .join_from(categories, bulletins)
-        .order_by(_B.period, c.row_order)
-    )
-    return frame(conn, stmt)
-
-
-def grade_counts_frame(conn: Connection) -> pd.DataFrame:
-    g = grade_counts.c
-    stmt = (
-        select(
-            *_PERIOD,
-            g.channel,
-            g.a.label("A"),
-            g.b.label("B"),
-            g.c.label("C"),
-            g.d_or_below.label("D_or_below"),
-            g.zero_units,
-            g.units_total,
-            g.bulletin_id,
-        )
-        .join_from(grade_counts, bulletins)
-        .order_by(_B.period, g.channel)
-    )
-    return frame(conn, stmt)
-
-
-def sections_frame(conn: Connection) -> pd.DataFrame:
-    s = sections.c
-    stmt = (
-        select(*_PERIOD, s.key, s.heading, s.text, s.page, s.bulletin_id)
-        .join_from(sections, bulletins)
-        .order_by(_B.period, s.row_order)
-    )
-    return frame(conn, stmt)
-
-
-def findings_frame(conn: Connection) -> pd.DataFrame:
-    f = findings.c
-    stmt = (
-        select(
-            *_PERIOD,
-            f.channel,
-            f.kind,
-            f.table_name.label("table"),
-            f.unit,
-            f.field,
-            f.printed,
-            f.computed,
-            f.message,
-            f.page,
-            f.bulletin_id,
-        )
-        .join_from(findings, bulletins)
-        .order_by(_B.period, f.row_order)
-    )
-    return frame(conn, stmt)
-
-
-def warnings_frame(conn: Connection) -> pd.DataFrame:
-    w = warnings.c
-    stmt = (
-        select(*_PERIOD, w.message, w.page, w.snippet, w.bulletin_id)
-        .join_from(warnings, bulletins)
-        .order_by(_B.period, w.row_order)
-    )
-    return frame(conn, stmt)
-
-
-def units_frame(conn: Connection) -> pd.DataFrame:
-    return frame(conn, select(units.c.unit_id, units.c.name).order_by(units.c.unit_id))
-
-
-def aliases_frame(conn: Connection) -> pd.DataFrame:
+def _aliases() -> Select:
     a = unit_aliases.c
-    stmt = (
+    return (
         select(a.alias, a.unit_id, units.c.name, a.edited)
         .join_from(unit_aliases, units)
         .order_by(a.unit_id, a.alias)
     )
+
+
+FRAMES: dict[str, Callable[[], Select]] = {
+    **{table.name: partial(_bulletin_part, table) for table in BULLETIN_PARTS},
+    "units": lambda: select(units.c.unit_id, units.c.name).order_by(units.c.unit_id),
+    "aliases": _aliases,
+}
+"""Every frame the store hands out, by name (Store.frame)."""
+
+
+def named_frame(conn: Connection, name: str, **filters) -> pd.DataFrame:
+    """The frame `name` (FRAMES), keeping the rows whose column equals a filter's value, or is
+    in it when the value is a list, tuple or set: `named_frame(conn, "evaluations",
+    channel="hotline", period=["2024-03"])`."""
+    stmt = FRAMES[name]()
+    columns = {c.key: c for c in stmt.selected_columns}
+    for key, value in filters.items():
+        column = columns[key]
+        if isinstance(value, list | tuple | set | frozenset):
+            stmt = stmt.where(column.in_(list(value)))
+        else:
+            stmt = stmt.where(column == value)
     return frame(conn, stmt)
 
 

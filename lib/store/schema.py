@@ -26,6 +26,8 @@ from sqlalchemy import (
     Text,
 )
 
+from lib.model import FIGURES
+
 metadata = MetaData()
 
 
@@ -58,6 +60,14 @@ bulletins = Table(
     sqlite_autoincrement=True,  # ids are never reused: a stale link cannot reach another file
 )
 
+_TYPE_OF_KIND = {"count": Integer, "rate": Float, "score": Float, "grade": lambda: String(8)}
+
+
+def _figure_columns() -> list[Column]:
+    """One column per printed figure of the field table (lib/model.FIGURES)."""
+    return [Column(f.name, _TYPE_OF_KIND[f.kind](), nullable=False) for f in FIGURES]
+
+
 evaluations = Table(
     "evaluations",
     metadata,
@@ -69,17 +79,7 @@ evaluations = Table(
     Column("unit_id", Text, nullable=False, index=True),
     Column("row_order", Integer, nullable=False),
     Column("page", Integer),
-    Column("due", Integer, nullable=False),
-    Column("handled", Integer, nullable=False),
-    Column("completion_rate", Float, nullable=False),
-    Column("on_time", Integer, nullable=False),
-    Column("on_time_rate", Float, nullable=False),
-    Column("rework", Integer, nullable=False),
-    Column("rework_rate", Float, nullable=False),
-    Column("visited", Integer, nullable=False),
-    Column("visited_rate", Float, nullable=False),
-    Column("score", Float, nullable=False),
-    Column("grade", String(8), nullable=False),
+    *_figure_columns(),
 )
 
 adjustments = Table(

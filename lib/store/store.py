@@ -7,7 +7,6 @@ database comes out as errors.StoreError (StoreUnavailable, StoreReadOnly), never
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import UTC, datetime
 
 import pandas as pd
@@ -19,6 +18,7 @@ from lib.store.engine import connect, reading, resolve_url, safe_url, writing
 from lib.store.migrations import ensure_schema
 from lib.store.records import BulletinInfo, ImportResult, Original
 from lib.store.schema import bulletins, store_state
+from lib.store.sqlite import removed_if_creation_fails
 
 
 class Store:
@@ -26,13 +26,16 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str | None = None) -> Store:
+    def open(cls, url: str | None = None, *, read_only: bool = False) -> Store:
         """Connect (URL, else DATABASE_URL, else HOTLINE_DB, else data/hotline.db) and
         create or upgrade the schema. Raises StoreUnavailable when the database cannot be
-        reached: there is no fallback to another database."""
-        engine = connect(resolve_url(url))
+        reached: there is no fallback to another database. `read_only`: for callers that
+        never write (export, briefing, backup); a SQLite file that cannot be written opens
+        read-only anyway, and then every write raises StoreReadOnly."""
+        engine = connect(resolve_url(url), read_only)
         try:
-            ensure_schema(engine)
+            with removed_if_creation_fails(engine):
+                ensure_schema(engine)
         except BaseException:
             engine.dispose()
             raise
@@ -135,71 +138,12 @@ class Store:
         with reading(self.engine) as conn:
             return queries.original(conn, bulletin_id)
 
-    def evaluations(
-        self,
-        channel: str | None = None,
-        periods: Iterable[str] | None = None,
-        unit_ids: Iterable[str] | None = None,
-    ) -> pd.DataFrame:
-        """附件1/2 rows: period, year, month, channel, group, unit, unit_id, order, page, due,
-        handled, completion_rate, on_time, on_time_rate, rework, rework_rate, visited,
-        visited_rate, score, grade, bulletin_id."""
+    def frame(self, name: str, **filters) -> pd.DataFrame:
+        """A stored table as a frame (queries.FRAMES: evaluations, adjustments, overview,
+        categories, grade_counts, sections, findings, warnings, units, aliases), with the
+        rows whose columns match `filters` (a value, or a list of values)."""
         with reading(self.engine) as conn:
-            return queries.evaluations_frame(conn, channel, periods, unit_ids)
-
-    def adjustments(
-        self,
-        kind: str | None = None,
-        periods: Iterable[str] | None = None,
-        unit_ids: Iterable[str] | None = None,
-    ) -> pd.DataFrame:
-        """附件3/4 rows: period, year, month, kind, unit, unit_id, points, indicator, detail,
-        order, page, bulletin_id."""
-        with reading(self.engine) as conn:
-            return queries.adjustments_frame(conn, kind, periods, unit_ids)
-
-    def overview(self) -> pd.DataFrame:
-        """One row per month: calls, direct_answers, work_orders, completion_rate,
-        on_time_rate, satisfaction_rate, mailbox_letters, mailbox_satisfaction_rate."""
-        with reading(self.engine) as conn:
-            return queries.overview_frame(conn)
-
-    def categories(self) -> pd.DataFrame:
-        """诉求类型 per month: name, count, share, order."""
-        with reading(self.engine) as conn:
-            return queries.categories_frame(conn)
-
-    def grade_counts(self) -> pd.DataFrame:
-        """The narrative's grade counts per month and channel: A, B, C, D_or_below (hotline
-        only), zero_units (units with no orders / letters), units_total."""
-        with reading(self.engine) as conn:
-            return queries.grade_counts_frame(conn)
-
-    def sections(self) -> pd.DataFrame:
-        """Narrative sections per month: key (model.SECTION_KEYS), heading, text, page."""
-        with reading(self.engine) as conn:
-            return queries.sections_frame(conn)
-
-    def findings(self) -> pd.DataFrame:
-        """Checks that disagree: channel, kind, table, unit, field, printed, computed (as
-        text), message, page."""
-        with reading(self.engine) as conn:
-            return queries.findings_frame(conn)
-
-    def warnings(self) -> pd.DataFrame:
-        """Parser warnings: message, page, snippet."""
-        with reading(self.engine) as conn:
-            return queries.warnings_frame(conn)
-
-    def units(self) -> pd.DataFrame:
-        """Every unit id known (from units.csv, edits and stored rows) and its name."""
-        with reading(self.engine) as conn:
-            return queries.units_frame(conn)
-
-    def aliases(self) -> pd.DataFrame:
-        """alias, unit_id, name, edited (True when set by an editor rather than units.csv)."""
-        with reading(self.engine) as conn:
-            return queries.aliases_frame(conn)
+            return queries.named_frame(conn, name, **filters)
 
     def integrity_problems(self) -> list[str]:
         """What is wrong with the stored data (orphan rows, SQLite's own checks); [] when sound."""

@@ -16,11 +16,14 @@ from itertools import count
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.browser.appserver import CHROMIUM, CHROMIUM_ARGS, AppDidNotStart, running_app
 
 HERE = Path(__file__).parent
+EXPECT_TIMEOUT_MS = 30_000
+"""How long an assertion waits for the page: generous, as CI machines may be loaded."""
+expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
 
 def pytest_collection_modifyitems(items):

@@ -94,7 +94,9 @@ def test_two_import_while_three_browse(start_app, sessions: list[Page], tmp_path
     for step in range(len(PAGES)):
         browse(readers, step)
     for uploader in (march, may):
-        expect(card(uploader).get_by_text("已保存到通报库。")).to_be_visible()
+        expect(card(uploader).get_by_text("已保存到通报库。")).to_be_visible(
+            timeout=PARSE_TIMEOUT_MS
+        )
     for page in sessions:
         assert_no_error(page)
 

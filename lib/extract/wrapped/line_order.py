@@ -18,13 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from lib.extract.fragments import Anchor, Piece
 from lib.extract.rows import looks_like_name, looks_like_unit
-from lib.extract.text import compact
+from lib.extract.wrapped.pieces import Anchor, Piece
+from lib.settings import DEFAULT_SETTINGS, ExtractSettings
+from lib.text import compact
 
 
 def columns_in_order(
-    run: list[Anchor | Piece], known: frozenset[str]
+    run: list[Anchor | Piece], known: frozenset[str], settings: ExtractSettings
 ) -> tuple[list[Anchor | Piece], dict[int, list[Piece]]]:
     """The run with each piece's column set ('unit' or 'detail'), less the doubtful pieces;
     and the doubtful pieces by the id of the row they stand before."""
@@ -33,8 +34,8 @@ def columns_in_order(
     for i, item in enumerate(out):
         if not isinstance(item, Anchor) or item.row is None:
             continue
-        names = names_before(out, i)
-        count = unit_lines([p.text for p in names], item.row.unit, known)
+        names = names_before(out, i, settings)
+        count = unit_lines([p.text for p in names], item.row.unit, known, settings)
         if count is None:
             doubtful[id(item)] = names
             continue
@@ -44,15 +45,24 @@ def columns_in_order(
     return [item for item in out if id(item) not in dropped], doubtful
 
 
-def names_before(items: list[Anchor | Piece], index: int) -> list[Piece]:
+def names_before(items: list[Anchor | Piece], index: int, settings: ExtractSettings) -> list[Piece]:
     """The name-like lines (no digits, no sentence punctuation) right before items[index]."""
     start = index
-    while start > 0 and isinstance(items[start - 1], Piece) and _name_like(items[start - 1].text):
+    while (
+        start > 0
+        and isinstance(items[start - 1], Piece)
+        and _name_like(items[start - 1].text, settings)
+    ):
         start -= 1
     return items[start:index]
 
 
-def unit_lines(names: list[str], own: str, known: frozenset[str]) -> int | None:
+def unit_lines(
+    names: list[str],
+    own: str,
+    known: frozenset[str],
+    settings: ExtractSettings = DEFAULT_SETTINGS,
+) -> int | None:
     """How many of the name-like lines right before a row start its unit (`own`, what the
     row's line prints of it): the last n lines if with `own` they make a known unit; none if
     `own` is a known unit; the one line before a row without unit that ends like a unit.
@@ -65,10 +75,10 @@ def unit_lines(names: list[str], own: str, known: frozenset[str]) -> int | None:
         return 0
     if own:
         return None
-    if not looks_like_unit(texts[-1]):
+    if not looks_like_unit(texts[-1], settings):
         return 0
     return 1 if len(texts) == 1 else None
 
 
-def _name_like(text: str) -> bool:
-    return looks_like_name(text) and not re.search(r"\d", text)
+def _name_like(text: str, settings: ExtractSettings) -> bool:
+    return looks_like_name(text, settings) and not re.search(r"\d", text)

@@ -13,21 +13,22 @@ looked at: one whose name ends its block is no merged cell's centre.
 
 from __future__ import annotations
 
-from lib.extract.fragments import Anchor, line_step
+from lib.extract.wrapped.pieces import Anchor, line_step
 
 
-def rows_doubtful_above_merged_names(anchors: list[Anchor]) -> set[int]:
+def rows_doubtful_above_merged_names(anchors: list[Anchor], tolerance: float) -> set[int]:
     """ids of the unit-less rows that may belong to the merged cell of the unit below; none
     where the table shows a unit with rows of its own below it whose name is centred on no
-    block of them (it puts names on a unit's first row, not centred on merged cells)."""
-    step = line_step([pos for a in anchors for pos in _lines(a)])
+    block of them (it puts names on a unit's first row, not centred on merged cells). A name
+    within `tolerance` line heights of a block's middle is centred on it."""
+    near = tolerance * line_step([pos for a in anchors for pos in _lines(a)])
     units = _units(anchors)
-    claims = [_claim(above, anchor, below, step) for above, anchor, below in units]
+    claims = [_claim(above, anchor, below, near) for above, anchor, below in units]
     for k, (above, anchor, below) in enumerate(units):
         shared = k + 1 < len(units) and [id(r) for r in units[k + 1][0]] == [id(r) for r in below]
         claimed_by_next = claims[k + 1] if shared else len(below)
         if below[:claimed_by_next] and not any(
-            _centred_from([*above, anchor], _extent(end)[1], _name_position(anchor), step)
+            _centred_from([*above, anchor], _extent(end)[1], _name_position(anchor), near)
             is not None
             for end in below[max(claimed_by_next, 1) - 1 :]
         ):
@@ -51,22 +52,22 @@ def _units(anchors: list[Anchor]) -> list[tuple[list[Anchor], Anchor, list[Ancho
     return out
 
 
-def _claim(above: list[Anchor], anchor: Anchor, below: list[Anchor], step: float) -> int:
+def _claim(above: list[Anchor], anchor: Anchor, below: list[Anchor], near: float) -> int:
     """From which of the rows above the unit's name may be centred on its block (to the
     end of its rows below); len(above) where on none (or it has no rows below)."""
     if not below:
         return len(above)
-    start = _centred_from([*above, anchor], _extent(below[-1])[1], _name_position(anchor), step)
+    start = _centred_from([*above, anchor], _extent(below[-1])[1], _name_position(anchor), near)
     return len(above) if start is None else start
 
 
-def _centred_from(rows: list[Anchor], bottom: float, name_at: float, step: float) -> int | None:
+def _centred_from(rows: list[Anchor], bottom: float, name_at: float, near: float) -> int | None:
     """The first of `rows` from which down to `bottom` the name stands at the centre."""
     return next(
         (
             i
             for i, row in enumerate(rows)
-            if abs(name_at - (_extent(row)[0] + bottom) / 2) <= step / 2 + 1e-9
+            if abs(name_at - (_extent(row)[0] + bottom) / 2) <= near + 1e-9
         ),
         None,
     )

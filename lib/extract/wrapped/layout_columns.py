@@ -13,7 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lib.extract.text import unify_width
+from lib.document import Line
+from lib.extract.rows import line_to_cells, looks_like_row, signed_points, tokens_to_adjustment
+from lib.extract.vocabulary import Family
+from lib.extract.wrapped.strategy import LAYOUT_COLUMNS, Strategy, at_index
+from lib.settings import ExtractSettings
+from lib.text import unify_width
 
 
 @dataclass(frozen=True)
@@ -68,3 +73,42 @@ def find_bands(texts: list[str], points_at: Callable[[str], int | None]) -> Band
         indicator=(runs[k][1], runs[k + 1][1]),
         detail=(runs[k + 1][1], width),
     )
+
+
+def is_layout_text(lines: list[Line], settings: ExtractSettings) -> bool:
+    """Text lines whose rows keep their columns apart with runs of spaces (no tabs)."""
+    rows = [
+        line.text.strip()
+        for line in lines
+        if "\t" not in line.text and looks_like_row(line_to_cells(line.text), settings)
+    ]
+    return len(rows) >= 2 and 2 * sum("  " in row for row in rows) > len(rows)
+
+
+def points_offset(text: str, settings: ExtractSettings) -> int | None:
+    """Where a row's own line has its signed points (None for other lines)."""
+    tokens = line_to_cells(text)
+    if tokens_to_adjustment(tokens, settings) is None:
+        return None
+    token = next(t for t in tokens if signed_points(t) is not None)
+    return text.find(token)
+
+
+def strategy(lines: list[Line], family: Family, settings: ExtractSettings) -> Strategy | None:
+    """Lines placed by their index, if the text is aligned; an adjustment table's cut into
+    columns by the bands of each page (None unless every page shows them)."""
+    if family == "evaluation":
+        return (
+            Strategy(LAYOUT_COLUMNS, at_index(lines)) if is_layout_text(lines, settings) else None
+        )
+
+    def points_at(text: str) -> int | None:
+        return points_offset(text, settings)
+
+    bands = {
+        page: find_bands([line.text for line in lines if line.page == page], points_at)
+        for page in {line.page for line in lines}
+    }
+    if not bands or not all(bands.values()):
+        return None
+    return Strategy(LAYOUT_COLUMNS, at_index(lines), lambda line: bands[line.page].split(line.text))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
-from lib.extract.text import squeeze
+from lib.text import squeeze
 
 
 @dataclass
@@ -55,17 +55,18 @@ def line_step(positions: list[float]) -> float:
     return median(gaps) if gaps else 1.0
 
 
-def place_by_position(anchors: list[Anchor], pieces: list[Piece]) -> list[Piece]:
-    """Place each column's pieces as vertically centred cells if they fit, else by nearness."""
+def place_by_position(anchors: list[Anchor], pieces: list[Piece], reach: float) -> list[Piece]:
+    """Place each column's pieces as vertically centred cells if they fit, else by nearness
+    (within `reach` lines)."""
     left = []
     for column in dict.fromkeys(p.column for p in pieces):
         mine = [p for p in pieces if p.column == column]
         if not place_centred(anchors, mine):
-            left += place_nearest(anchors, mine)
+            left += place_nearest(anchors, mine, reach)
     return left
 
 
-def place_nearest(anchors: list[Anchor], pieces: list[Piece], reach: float = 2.5) -> list[Piece]:
+def place_nearest(anchors: list[Anchor], pieces: list[Piece], reach: float) -> list[Piece]:
     """Give each piece to its nearest anchor; return the pieces farther than `reach` lines."""
     if not anchors:
         return list(pieces)
