@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from lib import cli_admin, outputs
+from lib import cli_admin
 from lib.errors import HotlineError
 
 
@@ -110,6 +110,7 @@ def _store(store, path: Path, data: bytes, outcome, replace: bool) -> int:
 
 
 def _cmd_export(args) -> int:
+    from lib import outputs
     from lib.export import library_tables, to_csv_zip_bytes, to_xlsx_bytes
     from lib.store import Store
 
@@ -128,6 +129,7 @@ def _cmd_briefing(args) -> int:
     """One unit → a .docx; several → a .zip of them. Units by any name, alias or part of one."""
     from datetime import date
 
+    from lib import outputs
     from lib.briefing.batch import briefings_zip
     from lib.briefing.content import Library, Visit, build_briefing, find_unit
     from lib.briefing.docx import briefing_docx
