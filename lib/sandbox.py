@@ -122,11 +122,10 @@ class _Child:
         read_fd, write_fd = os.pipe()
         try:
             pid = forker.fork_child(pickle.dumps((data, filename, limits)), write_fd)
-        except OSError as error:
+        except BaseException as error:
             os.close(read_fd)
-            raise SandboxUnavailable(filename, _start_failure(error, forker)) from None
-        except BaseException:
-            os.close(read_fd)
+            if isinstance(error, OSError):
+                raise SandboxUnavailable(filename, _start_failure(error, forker)) from None
             raise
         finally:
             os.close(write_fd)

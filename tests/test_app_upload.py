@@ -12,6 +12,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lib import sandbox
 from lib.errors import NotABulletin, StoreReadOnly
 from tests.apptest import (
     FIXTURES,
@@ -22,6 +23,7 @@ from tests.apptest import (
     stored,
     texts,
 )
+from ui.safe import inert
 
 PDF = ("2024-05.pdf", (FIXTURES / "2024-05.pdf").read_bytes(), "application/pdf")
 
@@ -221,3 +223,16 @@ def test_a_store_failure_on_save_is_a_message_and_the_card_stays(monkeypatch, db
     assert not at.exception
     assert "数据库只读，本次操作未保存" in at.error[0].value
     assert labels(at)[:2] == ["保存", "放弃"]
+
+
+def test_a_sandbox_that_cannot_start_is_each_files_message(monkeypatch, db, tmp_path):
+    missing = tmp_path / "no-python"
+    monkeypatch.setattr(sandbox, "_ZYGOTE", sandbox._Zygote(str(missing)))
+    notes = ("说明.txt", "今天天气很好。".encode(), "text/plain")
+    at = upload(open_app(monkeypatch, db).run(), PDF, notes)
+    assert not at.exception
+    reason = f"无法启动解析进程，文件未解析（找不到解释器 {missing}）"
+    assert [e.value for e in at.main.error] == [
+        inert(f"“{name}”：{reason}") for name in ("2024-05.pdf", "说明.txt")
+    ]
+    assert "保存" not in labels(at)

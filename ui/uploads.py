@@ -68,6 +68,8 @@ def parse_all(files: list[UploadedFile]) -> list[Upload]:
 
 
 def _parse(todo: list[Upload], known: dict[tuple[str, str], Parsed]) -> None:
+    """Parse `todo` side by side into `known`; a sandbox that cannot start (SandboxUnavailable)
+    is each remaining file's message."""
     if not todo:
         return
     bar = st.progress(0.0, text=f"正在解析 0/{len(todo)} 个文件…")
@@ -76,6 +78,10 @@ def _parse(todo: list[Upload], known: dict[tuple[str, str], Parsed]) -> None:
         for done, (index, outcome) in enumerate(outcomes, start=1):
             known[todo[index].sha256, todo[index].name] = _parsed(outcome)
             bar.progress(done / len(todo), text=f"正在解析 {done}/{len(todo)} 个文件…")
+    except HotlineError as error:
+        for u in todo:
+            message = type(error)(u.name, error.detail).message
+            known.setdefault((u.sha256, u.name), Parsed(None, message))
     except Exception as error:
         log.error("unexpected parse failure", exc_info=error)
         for u in todo:
