@@ -2,18 +2,19 @@
 
     .venv/bin/python bench/parse_bench.py [--rounds N] [--all] [--baseline DIR] [--smoke]
 
-In this process, for each file: the median seconds of pdfplumber's floor (open + extract_words on
-every page), of our PDF reader alone, of our full parse (lib.parse.parse_bytes), and of the same
-parse through the sandbox (lib.sandbox.parse_untrusted, what the CLI and the app use); then the
-full parse's ratio to the floor (target <= 1.1) in wall-clock and in CPU time (this process's
-CPU, steadier on a shared machine), and the sandbox's overhead per call.
+In this process, for each file: the median seconds of pdfplumber's floor (open + extract_words
+on every page), of our PDF reader alone, of our full parse (lib.parse.parse_bytes), and of the
+same parse through the sandbox (lib.sandbox.parse_untrusted, what the app uses); then the full
+parse's ratio to the floor (target <= 1.1), taken round by round (the two run back to back, so
+a busy machine slows both alike) as median [min–max], in wall-clock and in CPU time (this
+process's CPU), and the sandbox's overhead per call.
 
 As whole processes, for each file: `python -m lib parse FILE --json` against a floor script
 (a fresh interpreter that imports pdfplumber, opens the file and extracts every page's words):
-min / median / max seconds and the ratio of the medians (target <= 1.2) — what a user of the
-command line waits for, start-up and imports included. `--baseline DIR` adds the same command
-run from another checkout (e.g. `git archive main | tar -x -C DIR`), to measure a change before and
-after in one run.
+min / median / max seconds, and the ratio to the floor round by round as median [min–max]
+(target <= 1.2) — what a user of the command line waits for, start-up and imports included.
+`--baseline DIR` adds the same command run from another checkout (e.g. `git archive main | tar
+-x -C DIR`), to measure a change before and after in one run.
 
 Every measurement is interleaved round by round so a busy machine slows all of them alike.
 `--all` adds the PDF layout variants to the two samples; `--smoke` is one round on one file.
@@ -79,8 +80,8 @@ def seconds(run, data: bytes, name: str) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def bench(path: Path, rounds: int) -> dict[str, tuple[float, float]]:
-    """Median (wall, cpu) seconds per label."""
+def bench(path: Path, rounds: int) -> dict[str, list[tuple[float, float]]]:
+    """(wall, cpu) seconds per label and round, after one warm-up round."""
     data = path.read_bytes()
     for run in MEASURED.values():
         run(data, path.name)
@@ -88,30 +89,41 @@ def bench(path: Path, rounds: int) -> dict[str, tuple[float, float]]:
     for _ in range(rounds):
         for label, run in MEASURED.items():
             times[label].append(seconds(run, data, path.name))
-    return {
-        label: (statistics.median(w for w, _ in values), statistics.median(c for _, c in values))
-        for label, values in times.items()
-    }
+    return times
 
 
 def in_process(files: list[Path], rounds: int) -> None:
-    print(f"in this process: median seconds per file over {rounds} rounds")
+    print(
+        f"in this process: median seconds per file over {rounds} rounds; parse_bytes / floor "
+        "per round, median [min–max], wall-clock and CPU"
+    )
     print(
         f"{'file':<30}"
         + "".join(f"{label:>12}" for label in MEASURED)
-        + f"{'parse/floor':>13}{'cpu ratio':>11}{'sandbox +s':>12}"
+        + f"{'wall ratio':>20}{'cpu ratio':>20}{'sandbox +s':>12}"
     )
     for path in files:
-        medians = bench(path, rounds)
-        wall = {label: w for label, (w, _) in medians.items()}
-        ratio = wall["parse_bytes"] / wall["floor"]
-        cpu_ratio = medians["parse_bytes"][1] / medians["floor"][1]
-        overhead = wall["sandboxed"] - wall["parse_bytes"]
+        times = bench(path, rounds)
+        wall = {label: statistics.median(w for w, _ in values) for label, values in times.items()}
+        ratios = [
+            _spread(
+                [
+                    p[axis] / f[axis]
+                    for p, f in zip(times["parse_bytes"], times["floor"], strict=True)
+                ]
+            )
+            for axis in (0, 1)
+        ]
         print(
             f"{path.name:<30}"
             + "".join(f"{wall[label]:>12.3f}" for label in MEASURED)
-            + f"{ratio:>12.2f}x{cpu_ratio:>10.2f}x{overhead:>+12.3f}"
+            + "".join(f"{r:>20}" for r in ratios)
+            + f"{wall['sandboxed'] - wall['parse_bytes']:>+12.3f}"
         )
+
+
+def _spread(ratios: list[float]) -> str:
+    return f"{statistics.median(ratios):.2f}x [{min(ratios):.2f}–{max(ratios):.2f}]"
 
 
 def commands(baseline: Path | None) -> dict[str, tuple[Path, Callable[[Path], list[str]]]]:
@@ -141,13 +153,15 @@ def _clean_env() -> dict[str, str]:
 
 def whole_processes(files: list[Path], rounds: int, baseline: Path | None) -> None:
     runs = commands(baseline)
+    others = [label for label in runs if label != "floor"]
     print(
-        f"\nwhole processes: seconds per file over {rounds} rounds (min/median/max), ratio to floor"
+        f"\nwhole processes: seconds per file over {rounds} rounds (min/median/max); "
+        "command / floor per round, median [min–max]"
     )
     print(
         f"{'file':<30}"
-        + "".join(f"{label:>22}" for label in runs)
-        + "".join(f"{label + ' ×':>14}" for label in runs if label != "floor")
+        + "".join(f"{label:>18}" for label in runs)
+        + "".join(f"{label + ' / floor':>24}" for label in others)
     )
     for path in files:
         times: dict[str, list[float]] = {label: [] for label in runs}
@@ -156,13 +170,15 @@ def whole_processes(files: list[Path], rounds: int, baseline: Path | None) -> No
         for _ in range(rounds):
             for label, (cwd, command) in runs.items():
                 times[label].append(process_seconds(cwd, command(path)))
-        floor_median = statistics.median(times["floor"])
-        ratios = "".join(
-            f"{statistics.median(values) / floor_median:>13.2f}x"
-            for label, values in times.items()
-            if label != "floor"
+        ratios = [
+            _spread([t / f for t, f in zip(times[label], times["floor"], strict=True)])
+            for label in others
+        ]
+        print(
+            f"{path.name:<30}"
+            + "".join(f"{_span(v):>18}" for v in times.values())
+            + "".join(f"{r:>24}" for r in ratios)
         )
-        print(f"{path.name:<30}" + "".join(f"{_span(v):>22}" for v in times.values()) + ratios)
 
 
 def _span(values: list[float]) -> str:
