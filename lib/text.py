@@ -8,10 +8,13 @@ digits and signs. Text fields are stored without those artefacts.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’、，。；：？！（）《》【】—…·"
 _SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
 _BLANKS = re.compile(r"[ \t]+")
+_HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
+_LIST_MARK = re.compile(r"^\s*[-*]\s+(?=附件)")
 _WIDTH_MAP = str.maketrans(
     {
         **{chr(0xFF10 + i): str(i) for i in range(10)},
@@ -36,9 +39,10 @@ _WIDTH_MAP = str.maketrans(
 def unify_width(text: str) -> str:
     """Full-width digits, letters and signs to ASCII, odd spaces to plain ones.
 
-    CJK punctuation is kept.
+    CJK punctuation is kept. Every character the map changes is beyond ASCII, so ASCII text
+    (most numbers) is returned as it is.
     """
-    return text.translate(_WIDTH_MAP)
+    return text if text.isascii() else text.translate(_WIDTH_MAP)
 
 
 def squeeze(text: str) -> str:
@@ -54,13 +58,15 @@ def join_wrapped(text: str) -> str:
     return squeeze("".join(p for p in parts if p))
 
 
+@lru_cache(maxsize=8192)
 def compact(text: str) -> str:
-    """Text with every space removed, for matching labels and headings."""
+    """Text with every space removed, for matching labels and headings. Cached: the readers
+    of a bulletin ask for the same cells and lines many times over."""
     return "".join(unify_width(text).split())
 
 
 def strip_markup(text: str) -> str:
     """Markdown emphasis and heading marks of a text extraction, which are not printed text."""
-    text = re.sub(r"^\s{0,3}#{1,6}(?:\s+|$)", "", text)
-    text = re.sub(r"^\s*[-*]\s+(?=附件)", "", text)
+    text = _HEADING_MARK.sub("", text)
+    text = _LIST_MARK.sub("", text)
     return text.replace("**", "").replace("__", "")

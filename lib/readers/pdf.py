@@ -200,28 +200,35 @@ def _without_duplicate_chars(page, near: float):
     """Drop characters drawn twice within `near` points, as fake-bold text is.
 
     Without this, a bold "96.8" printed twice reads "9966..88". pdfplumber's dedupe_chars does
-    the same but costs more than parsing the page; a grid of `near`-point buckets is enough.
+    the same but costs more than parsing the page; buckets 2 × `near` wide are enough: a
+    character's neighbours lie in at most four of them.
     """
+    width = 2 * near
     seen: dict[tuple, dict[tuple[int, int], list[dict]]] = {}
     duplicates: set[int] = set()
     for char in page.chars:
         x0, top = char["x0"], char["top"]
-        bucket = (int(x0 // near), int(top // near))
-        grid = seen.setdefault((char["text"], char["fontname"], round(char["size"], 1)), {})
-        if grid and _drawn_near(grid, bucket, x0, top, near):
+        key = (char["text"], char["fontname"], round(char["size"], 1))
+        grid = seen.get(key)
+        if grid is None:
+            seen[key] = grid = {}
+        elif _drawn_near(grid, x0, top, near, width):
             duplicates.add(id(char))
+            continue
+        bucket = (int(x0 // width), int(top // width))
+        kept = grid.get(bucket)
+        if kept is None:
+            grid[bucket] = [char]
         else:
-            grid.setdefault(bucket, []).append(char)
+            kept.append(char)
     return page.filter(lambda obj: id(obj) not in duplicates) if duplicates else page
 
 
-def _drawn_near(grid: dict, bucket: tuple[int, int], x0: float, top: float, near: float) -> bool:
-    """A character of the same text, font and size already within `near` points, in this
-    bucket or the eight around it."""
-    gx, gy = bucket
-    for dx in (-1, 0, 1):
-        for dy in (-1, 0, 1):
-            for c in grid.get((gx + dx, gy + dy), ()):
+def _drawn_near(grid: dict, x0: float, top: float, near: float, width: float) -> bool:
+    """A character of the same text, font and size already kept within `near` points."""
+    for bx in range(int((x0 - near) // width), int((x0 + near) // width) + 1):
+        for by in range(int((top - near) // width), int((top + near) // width) + 1):
+            for c in grid.get((bx, by), ()):
                 if abs(c["x0"] - x0) <= near and abs(c["top"] - top) <= near:
                     return True
     return False

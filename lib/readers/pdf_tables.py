@@ -3,9 +3,11 @@ with the two steps that cost more than parsing the page done in linear time.
 
 pdfplumber finds a cell's corner points by scanning every later point for each point, and
 extracts each row's text by scanning every character of the page; on a 300-row attachment page
-that was most of the reader's time. `_cells` and `_cell_texts` give exactly what
+that was most of the reader's time. `_cells` and `cell_texts` give exactly what
 `intersections_to_cells` and `Table.extract` give (tests/test_pdf_tables.py compares them on
-every fixture PDF), from points grouped by column and row and characters sorted by height.
+PDFs with every kind of ruled table the fixtures have), from points grouped by column and row,
+characters sorted by height, and a cell that is one word read without pdfplumber's word and
+line machinery.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pdfplumber.table import (
     edges_to_intersections,
 )
 from pdfplumber.utils import extract_text, obj_to_bbox
+from pdfplumber.utils.text import DEFAULT_Y_TOLERANCE, LIGATURES
 
 Bbox = tuple[float, float, float, float]
 
@@ -134,26 +137,54 @@ def cell_texts(table: Table, x_tolerance: float) -> list[list[str | None]]:
     """Table.extract(x_tolerance=…): each cell's text from the characters whose centre lies in
     it, in page order; "" for an empty cell, None where a merged cell covers the grid."""
     chars = table.page.chars
-    middles = sorted(((c["top"] + c["bottom"]) / 2, i) for i, c in enumerate(chars))
-    heights = [m for m, _ in middles]
+    by_height = _Sorted([((c["top"] + c["bottom"]) / 2, i) for i, c in enumerate(chars)])
     grid = []
     for row in table.rows:
         x0, top, x1, bottom = row.bbox
-        picked = sorted(
-            i for _, i in middles[bisect_left(heights, top) : bisect_left(heights, bottom)]
-        )
-        in_row = [chars[i] for i in picked if x0 <= (chars[i]["x0"] + chars[i]["x1"]) / 2 < x1]
-        grid.append([_text(in_row, cell, x_tolerance) for cell in row.cells])
+        in_row = [chars[i] for i in by_height.between(top, bottom)]
+        in_row = [c for c in in_row if x0 <= (c["x0"] + c["x1"]) / 2 < x1]
+        across = _Sorted([((c["x0"] + c["x1"]) / 2, n) for n, c in enumerate(in_row)])
+        grid.append([_text(in_row, across, cell, x_tolerance) for cell in row.cells])
     return grid
 
 
-def _text(chars: list[dict], cell: Bbox | None, x_tolerance: float) -> str | None:
+class _Sorted:
+    """Positions of characters (centre, index), to pick those in a range in page order."""
+
+    def __init__(self, centres: list[tuple[float, int]]):
+        self.centres = sorted(centres)
+        self.keys = [centre for centre, _ in self.centres]
+
+    def between(self, low: float, high: float) -> list[int]:
+        """The indices of the centres in [low, high), ascending."""
+        found = self.centres[bisect_left(self.keys, low) : bisect_left(self.keys, high)]
+        return sorted(i for _, i in found)
+
+
+def _text(in_row: list[dict], across: _Sorted, cell: Bbox | None, gap: float) -> str | None:
     if cell is None:
         return None
     x0, top, x1, bottom = cell
-    inside = [
-        c
-        for c in chars
-        if x0 <= (c["x0"] + c["x1"]) / 2 < x1 and top <= (c["top"] + c["bottom"]) / 2 < bottom
-    ]
-    return extract_text(inside, x_tolerance=x_tolerance) if inside else ""
+    inside = [in_row[n] for n in across.between(x0, x1)]
+    inside = [c for c in inside if top <= (c["top"] + c["bottom"]) / 2 < bottom]
+    if not inside:
+        return ""
+    return _one_word(inside, gap) or extract_text(inside, x_tolerance=gap)
+
+
+def _one_word(chars: list[dict], gap: float) -> str | None:
+    """What extract_text gives characters that make one word on one line — most cells: a
+    number, a grade, a short name — without building its words and lines: upright letters, no
+    blank ones, tops within its line tolerance, none further than `gap` from the one before in
+    left-to-right order (its order, ties kept as given). None for anything else."""
+    tops = [c["top"] for c in chars]
+    if max(tops) - min(tops) > DEFAULT_Y_TOLERANCE:
+        return None
+    ordered = sorted(chars, key=lambda c: c["x0"])
+    for before, char in zip([None, *ordered], ordered, strict=False):
+        text = char["text"]
+        if not char["upright"] or not text or text.isspace():
+            return None
+        if before is not None and char["x0"] > before["x1"] + gap:
+            return None
+    return "".join(LIGATURES.get(c["text"], c["text"]) for c in ordered)
