@@ -29,6 +29,7 @@ from lib import charts  # noqa: E402
 from lib.analysis import (  # noqa: E402
     alerts,
     comparison,
+    explore,
     grades,
     ledger,
     metrics,
@@ -36,7 +37,6 @@ from lib.analysis import (  # noqa: E402
     rankings,
     trends,
 )
-from lib.analysis.display import Table  # noqa: E402
 from lib.analysis.rows import months, previous_month  # noqa: E402
 from lib.rules import load_rules  # noqa: E402
 from lib.store import Store  # noqa: E402
@@ -78,7 +78,7 @@ def overview_page(f: Frames):
 
 
 def rankings_page(f: Frames):
-    view = rankings.ranking_view(f.hotline, "hotline", f.end, "县市区", min_due=10, n=5)
+    view = rankings.ranking_view(f.hotline, "hotline", f.end, "县市区", n=5)
     data = [
         rankings.ranking_table(view.ranking, "hotline"),
         rankings.ranking_table(view.top, "hotline", brief=True),
@@ -104,8 +104,6 @@ def compare_page(f: Frames):
     unit_ids, _ = comparison.resolve_units(choices[::31][:10], f.aliases, f.units["unit_id"])
     view = comparison.comparison_view(f.all, "hotline", f.start, f.end, unit_ids)
     data = [
-        Table(view.month),
-        comparison.channels_table(view.channels),
         comparison.versus_table(view.versus_median, "hotline"),
     ]
     names = [view.names.get(u, u) for u in unit_ids]
@@ -120,7 +118,8 @@ def compare_page(f: Frames):
 def trends_page(f: Frames):
     view = trends.trends_view(f.overview, f.categories, f.hotline, "hotline", f.start, f.end)
     data = [
-        trends.city_table(view.city),
+        trends.city_table(view.city, "count"),
+        trends.city_table(view.city, "rate"),
         trends.categories_table(view.categories),
         trends.grades_table(view.grades),
     ]
@@ -145,7 +144,7 @@ def ledger_page(f: Frames):
 
 def alerts_page(f: Frames):
     view = alerts.alerts_view(
-        f.hotline, "hotline", f.end, load_rules()["hotline"].alert_limits, min_run=2, min_due=10
+        f.hotline, "hotline", f.end, load_rules()["hotline"].alert_limits, min_run=2
     )
     data = [
         alerts.declines_table(view.declines, "hotline"),
@@ -153,6 +152,12 @@ def alerts_page(f: Frames):
         alerts.beyond_limits_table(view.beyond_limits, "hotline"),
     ]
     return data, []
+
+
+def explore_page(f: Frames):
+    spec = explore.Spec(dimension="unit_id", split="group", chart="bar")
+    view = explore.explore_view(f.hotline, spec)
+    return [view.table], [charts.explored(view, spec.chart)]
 
 
 PAGES: dict[str, Callable] = {
@@ -163,6 +168,7 @@ PAGES: dict[str, Callable] = {
     "趋势 trends": trends_page,
     "加扣分 ledger": ledger_page,
     "预警 alerts": alerts_page,
+    "自助分析 explore": explore_page,
 }
 
 

@@ -14,10 +14,12 @@ from lib.errors import HotlineError
 def _cmd_parse(args) -> int:
     from lib.sandbox import parse_in_order
 
-    files = _read_all(args.files)
-    if files is None:
+    inputs = _inputs(args.files, args.as_one)
+    if isinstance(inputs, str):
+        print(inputs, file=sys.stderr)
         return 2
-    results = list(parse_in_order(files, from_here=True))
+    files = [(data, name) for name, data in inputs]
+    results = list(parse_in_order(files, from_here=True, progress=_pages_read(inputs)))
     refused = [outcome for outcome in results if isinstance(outcome, HotlineError)]
     for error in refused:
         print(error.message, file=sys.stderr)
@@ -33,24 +35,35 @@ def _cmd_parse(args) -> int:
     return 0
 
 
-def _read_all(paths: list[str]) -> list[tuple[bytes, str]] | None:
-    """Every file's bytes and name, or None (the reason printed) when one cannot be read."""
+def _inputs(paths: list[str], as_one: bool) -> list[tuple[str, bytes]] | str:
+    """(name, bytes) of each file to parse; with `as_one`, the pictures bound into one PDF
+    named after the first. The line saying why, when one cannot be read."""
     files = []
-    for path in map(Path, paths):
-        data = _contents(path)
-        if isinstance(data, str):
-            print(data, file=sys.stderr)
-            return None
-        files.append((data, path.name))
-    return files
+    for path in paths:
+        try:
+            files.append((Path(path).name, Path(path).read_bytes()))
+        except OSError as exc:
+            return f"“{path}”：无法读取文件（{exc.strerror}）"
+    if not as_one:
+        return files
+    from lib.readers.pictures import bound_name
+    from lib.sandbox import bind_untrusted
 
-
-def _contents(path: Path) -> bytes | str:
-    """The file's bytes, or the line saying why it cannot be read."""
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        return f"“{path}”：无法读取文件（{exc.strerror}）"
+        return [(bound_name(files), bind_untrusted(files))]
+    except HotlineError as exc:
+        return exc.message
+
+
+def _pages_read(inputs: list[tuple[str, bytes]]):
+    """Progress of OCR on stderr, one line a page: “a.pdf”：第 3/11 页 识别中…"""
+
+    def show(index: int, done: int, total: int) -> None:
+        if done < total:
+            name = inputs[index][0]
+            print(f"“{name}”：第 {done + 1}/{total} 页 识别中…", file=sys.stderr, flush=True)
+
+    return show
 
 
 def _summary(b) -> str:
@@ -73,37 +86,40 @@ IMPORT_LINES = {
 
 def _cmd_import(args) -> int:
     """Exit 0 when every file is stored (or already was), 1 when one met a conflict, 2 when one
-    was rejected; the other files are imported either way. The files are parsed in parallel
-    (one child per core) and stored one at a time, in the order given, each as soon as it and
-    those before it are parsed."""
+    was rejected; the other files are imported either way. The files are parsed side by side
+    (one sandboxed child per core) and stored one at a time, in the order given, each as soon
+    as it and those before it are parsed."""
     from lib.sandbox import parse_in_order
     from lib.store import Store
 
-    items = [(path, _contents(path)) for path in map(Path, args.files)]
-    readable = [(data, path.name) for path, data in items if isinstance(data, bytes)]
+    groups = [args.files] if args.as_one else [[path] for path in args.files]
+    items = [_inputs(group, args.as_one) for group in groups]
+    readable = [item[0] for item in items if not isinstance(item, str)]
+    files = [(data, name) for name, data in readable]
     codes = []
     store = Store.open()
     try:
-        outcomes = parse_in_order(readable, from_here=True)
-        for path, data in items:
-            if isinstance(data, str):
-                print(data, file=sys.stderr)
+        outcomes = parse_in_order(files, from_here=True, progress=_pages_read(readable))
+        for item in items:
+            if isinstance(item, str):
+                print(item, file=sys.stderr)
                 codes.append(2)
             else:
-                codes.append(_store(store, path, data, next(outcomes), args.replace))
+                codes.append(_store(store, *item[0], next(outcomes), args.replace))
     finally:
         store.close()
     return max(codes, default=0)
 
 
-def _store(store, path: Path, data: bytes, outcome, replace: bool) -> int:
+def _store(store, name: str, data: bytes, outcome, replace: bool) -> int:
+    """One parsed file stored; its exit code."""
     if isinstance(outcome, HotlineError):
         print(outcome.message, file=sys.stderr)
         return 2
     result = store.import_bulletin(outcome, data, replace=replace)
     print(
         IMPORT_LINES[result.status].format(
-            name=path.name, period=result.period, id=result.bulletin_id, existing=result.existing_id
+            name=name, period=result.period, id=result.bulletin_id, existing=result.existing_id
         )
     )
     return 1 if result.status == "conflict" else 0
@@ -164,15 +180,25 @@ def _cmd_briefing(args) -> int:
     return 0
 
 
+def _as_one_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--as-one",
+        action="store_true",
+        help="所给图片是同一份通报的各页（按文件名排序），合为一份解析",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m lib", description="热线通报分析台命令行")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("parse", help="解析通报文件（PDF / DOCX / TXT / MD）")
+    p = sub.add_parser("parse", help="解析通报文件（PDF / DOCX / TXT / MD / 页面图片 PNG、JPEG）")
     p.add_argument("files", nargs="+")
+    _as_one_option(p)
     p.add_argument("--json", action="store_true", help="输出 JSON（多个文件时为数组）")
     p.set_defaults(func=_cmd_parse)
     p = sub.add_parser("import", help="解析并导入通报到库（DATABASE_URL 或 HOTLINE_DB 指定的库）")
     p.add_argument("files", nargs="+")
+    _as_one_option(p)
     p.add_argument("--replace", action="store_true", help="同月已有另一份通报时替换它")
     p.set_defaults(func=_cmd_import)
     p = sub.add_parser("export", help="把库中全部数据导出为 Excel（.xlsx）或 CSV 压缩包（.zip）")

@@ -40,7 +40,7 @@ class EmptyFile(RejectedFile):
 
 
 class UnsupportedFormat(RejectedFile):
-    reason = "不支持的文件格式，请上传 PDF、Word（.docx）或文本（.txt/.md）文件"
+    reason = "不支持的文件格式，请上传 PDF、Word（.docx）、文本（.txt/.md）或页面图片（PNG、JPEG）"
 
 
 class CorruptFile(RejectedFile):
@@ -49,10 +49,6 @@ class CorruptFile(RejectedFile):
 
 class EncryptedPdf(RejectedFile):
     reason = "文件已加密（设有打开密码），请上传未加密的版本"
-
-
-class ScannedPdf(RejectedFile):
-    reason = "文件是扫描件（只有图片、没有可选中的文字），无法提取数据"
 
 
 class TooLarge(RejectedFile):
@@ -188,3 +184,25 @@ def os_cause(error: OSError) -> str:
     if error.errno in _OS_CAUSES:
         return _OS_CAUSES[error.errno]
     return f"系统错误 {error.errno}" if error.errno else "系统错误"
+
+
+class ViewError(HotlineError):
+    """A 自助分析 view cannot be saved or opened as asked; nothing was changed."""
+
+    reason = "无法使用该视图"
+
+
+class ViewNameTaken(ViewError):
+    reason = "已有同名的视图，请换一个名称（同名视图不会被覆盖）"
+
+
+class BadViewName(ViewError):
+    reason = "视图名称须为 1–40 个字，不能含换行等控制字符"
+
+
+class ViewNotFound(ViewError):
+    reason = "链接中的视图不存在（可能已被删除），下面显示的是默认设置"
+
+
+class ViewOutdated(ViewError):
+    reason = "该视图保存的设置已不适用于本程序（字段或选项已变化），下面显示的是默认设置"

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib import sandbox
 from lib.errors import NotABulletin, StoreReadOnly
+from lib.sandbox.forkers import Zygote
 from tests.apptest import (
     FIXTURES,
     HOSTILE_NAMES,
@@ -121,7 +122,7 @@ def test_deleting_from_the_library_takes_a_confirmation(monkeypatch, db):
     at = open_app(monkeypatch, db).run()
     assert library_months(at) == ["2024年3月", "2024年4月"]
     at.selectbox(key="library-chosen").set_value(april).run()
-    at = click(at, "删除2024年4月…")
+    at = click(at, "删除2024年4月通报")
     assert library_months(at) == ["2024年3月", "2024年4月"]
     at = click(at, "确认删除2024年4月")
     assert not at.exception
@@ -200,7 +201,7 @@ def test_several_new_files_are_saved_in_one_click(monkeypatch, db):
 def test_a_file_is_parsed_once_however_often_the_page_reruns(monkeypatch, db):
     calls = []
 
-    def counting(files):
+    def counting(files, **_):
         for index, (_, filename) in enumerate(files):
             calls.append(filename)
             yield index, NotABulletin(filename)
@@ -227,7 +228,7 @@ def test_a_store_failure_on_save_is_a_message_and_the_card_stays(monkeypatch, db
 
 def test_a_sandbox_that_cannot_start_is_each_files_message(monkeypatch, db, tmp_path):
     missing = tmp_path / "no-python"
-    monkeypatch.setattr(sandbox, "_ZYGOTE", sandbox._Zygote(str(missing)))
+    monkeypatch.setattr(sandbox, "_ZYGOTE", Zygote(str(missing)))
     notes = ("说明.txt", "今天天气很好。".encode(), "text/plain")
     at = upload(open_app(monkeypatch, db).run(), PDF, notes)
     assert not at.exception

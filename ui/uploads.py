@@ -1,11 +1,13 @@
 """Uploaded files through the sandboxed parser, and the decision each one waits for.
 
-A file is parsed once per content and name in a session (kept in session state for as long as
-it stays in the uploader); the outcome, a Bulletin or the Chinese reason it was refused, is what
-is kept, so a refused file is not parsed again on every rerun. New files are parsed together,
-one sandboxed child per core, with a progress bar over the files. What a file may still
-become (saved, replacing a month, or discarded) is worked out against the library on every
-run, never remembered.
+A file is parsed once per content (a cache keyed on its sha256 and name); the outcome, a
+Bulletin or the Chinese reason it was refused, is what is cached, so a refused file is not
+parsed again on every rerun. Not st.cache_data: a scan reports its pages to a progress bar
+drawn outside the parse, which cache_data cannot replay. The files not parsed yet are parsed
+side by side, one sandboxed child per core. Pictures of pages chosen together are
+one bulletin, bound in name order into one PDF (in the sandbox) before it is parsed. What a
+file may still become (saved, replacing a month, or discarded) is worked out against the
+library on every run, never remembered.
 """
 
 from __future__ import annotations
@@ -19,17 +21,18 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from lib.errors import HotlineError, TooLarge
 from lib.model import Bulletin
-from lib.readers import DEFAULT_LIMITS, check_size
-from lib.sandbox import Outcome, parse_each, warm_up
+from lib.readers import DEFAULT_LIMITS, check_size, sniff
+from lib.readers.pictures import bound_name
+from lib.sandbox import Outcome, bind_untrusted, parse_each, warm_up
 from lib.store import BulletinInfo, ImportResult
 from ui import access
 from ui.safe import log, user_message
 
-FILE_TYPES = ["pdf", "docx", "txt", "md"]
+FILE_TYPES = ["pdf", "docx", "txt", "md", "png", "jpg", "jpeg"]
+_CACHED = 32
 MAX_UPLOAD_MB = DEFAULT_LIMITS.max_bytes // (1024 * 1024)
 Status = Literal["refused", "new", "conflict", "stored", "discarded"]
 _DISCARDED = "uploads.discarded"
-_PARSED = "uploads.parsed"
 
 
 @dataclass(frozen=True)
@@ -46,47 +49,65 @@ class Upload:
     sha256: str
     data: bytes
     parsed: Parsed | None
+    """None only while the file waits to be parsed (inside parse_all)."""
 
     @property
     def key(self) -> str:
         return self.sha256[:16]
 
 
+@st.cache_resource(show_spinner=False)
+def _outcomes() -> dict[tuple[str, str], Parsed]:
+    """Parse outcomes by (sha256, name), shared by every session, the newest _CACHED kept."""
+    return {}
+
+
 def parse_all(files: list[UploadedFile]) -> list[Upload]:
-    """Every file with its outcome; one refusal stops no other file. Starts the sandbox's
-    zygote while the page waits for files, so the first file does not wait for it."""
+    """Every file with its outcome (the pictures among them as one), those not parsed before
+    parsed side by side under a progress bar over the files and, for a scan, over its pages;
+    one refusal stops no other file. The sandbox is started while the page waits for files."""
     warm_up()
     if not files:
         return []
-    uploads = [_upload(file) for file in files]
-    known: dict[tuple[str, str], Parsed] = st.session_state.get(_PARSED, {})
-    _parse([u for u in uploads if u.parsed is None and (u.sha256, u.name) not in known], known)
-    st.session_state[_PARSED] = {
-        (u.sha256, u.name): known[u.sha256, u.name] for u in uploads if u.parsed is None
-    }
-    return [u if u.parsed else replace(u, parsed=known[u.sha256, u.name]) for u in uploads]
+    documents = [f for f in files if sniff(f.getvalue()[:1024]) != "image"]
+    pictures = [f for f in files if f not in documents]
+    total = len(documents) + bool(pictures)
+    bar = st.progress(0.0, text=f"正在解析 0/{total} 个文件…")
+    uploads = [_upload(f.name, f.size, f.getvalue) for f in documents]
+    if pictures:
+        uploads.append(_bound(pictures))
+    parsed = _parse([u for u in uploads if u.parsed is None], total, bar)
+    bar.empty()
+    return [u if u.parsed else replace(u, parsed=parsed[u.sha256, u.name]) for u in uploads]
 
 
-def _parse(todo: list[Upload], known: dict[tuple[str, str], Parsed]) -> None:
-    """Parse `todo` side by side into `known`; a sandbox that cannot start (SandboxUnavailable)
-    is each remaining file's message."""
+def _parse(todo: list[Upload], total: int, bar) -> dict[tuple[str, str], Parsed]:
+    """The outcomes of `todo`, parsed side by side; kept for the next runs and sessions."""
+    results: dict[tuple[str, str], Parsed] = {}
     if not todo:
-        return
-    bar = st.progress(0.0, text=f"正在解析 0/{len(todo)} 个文件…")
+        return results
+    done = total - len(todo)
+    bar.progress(done / total, text=f"正在解析 {done}/{total} 个文件…")
     try:
-        outcomes = parse_each([(u.data, u.name) for u in todo])
-        for done, (index, outcome) in enumerate(outcomes, start=1):
-            known[todo[index].sha256, todo[index].name] = _parsed(outcome)
-            bar.progress(done / len(todo), text=f"正在解析 {done}/{len(todo)} 个文件…")
+        run = parse_each([(u.data, u.name) for u in todo], progress=_pages(bar, todo))
+        for index, outcome in run:
+            results[todo[index].sha256, todo[index].name] = _parsed(outcome)
+            done += 1
+            bar.progress(done / total, text=f"正在解析 {done}/{total} 个文件…")
     except HotlineError as error:
         for u in todo:
-            message = type(error)(u.name, error.detail).message
-            known.setdefault((u.sha256, u.name), Parsed(None, message))
+            results.setdefault(
+                (u.sha256, u.name), Parsed(None, type(error)(u.name, error.detail).message)
+            )
     except Exception as error:
         log.error("unexpected parse failure", exc_info=error)
         for u in todo:
-            known.setdefault((u.sha256, u.name), Parsed(None, user_message(error, u.name)))
-    bar.empty()
+            results.setdefault((u.sha256, u.name), Parsed(None, user_message(error, u.name)))
+    outcomes = _outcomes()
+    outcomes.update(results)
+    for old in list(outcomes)[:-_CACHED]:
+        outcomes.pop(old, None)
+    return results
 
 
 def _parsed(outcome: Outcome) -> Parsed:
@@ -95,14 +116,44 @@ def _parsed(outcome: Outcome) -> Parsed:
     return Parsed(outcome)
 
 
-def _upload(file: UploadedFile) -> Upload:
-    """A file over the size cap is refused on its size alone: not hashed, not parsed."""
+def _pages(bar, todo: list[Upload]):
+    """OCR progress on the bar: “a.pdf”：第 3/11 页 识别中…"""
+
+    def show(index: int, done: int, total: int) -> None:
+        if done < total:
+            name = todo[index].name
+            bar.progress(done / total, text=f"“{name}”：第 {done + 1}/{total} 页 识别中…")
+
+    return show
+
+
+def _upload(name: str, size: int, read) -> Upload:
+    """A file over the size cap is refused on its size alone: not hashed, not parsed. One
+    parsed before has its outcome; the others wait to be parsed."""
     try:
-        check_size(file.size, file.name)
+        check_size(size, name)
     except TooLarge as error:
-        return Upload(file.name, "", b"", Parsed(None, error.message))
-    data = file.getvalue()
-    return Upload(file.name, hashlib.sha256(data).hexdigest(), data, None)
+        return Upload(name, "", b"", Parsed(None, error.message))
+    data = read()
+    sha256 = hashlib.sha256(data).hexdigest()
+    return Upload(name, sha256, data, _outcomes().get((sha256, name)))
+
+
+def _bound(pictures: list[UploadedFile]) -> Upload:
+    """Pictures of pages as one bulletin: bound into one PDF, then parsed like any file."""
+    files = [(f.name, f.getvalue()) for f in pictures]
+    name = bound_name(files)
+    try:
+        check_size(sum(f.size for f in pictures), name)
+        data = _bind(tuple(hashlib.sha256(d).hexdigest() for _, d in files), files)
+    except HotlineError as error:
+        return Upload(name, "", b"", Parsed(None, error.message))
+    return _upload(name, len(data), lambda: data)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _bind(shas: tuple[str, ...], _files: list[tuple[str, bytes]]) -> bytes:
+    return bind_untrusted(_files)
 
 
 def status(upload: Upload, library: list[BulletinInfo]) -> Status:

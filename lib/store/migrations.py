@@ -8,13 +8,16 @@ To change the schema: edit schema.py, add `_to_N` below, register it in MIGRATIO
 Versions:
 1. bulletins and their parts, store_state, schema_version.
 2. units and unit_aliases (the store's copy of lib/data/units.csv), backfilled from the rows.
+3. saved_views (自助分析 charts saved under a name).
+4. `doubtful` on evaluations and adjustments (the fields read without certainty); '' on rows
+   stored before, which came from text layers and were read as printed.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, func, inspect, select, union
+from sqlalchemy import Connection, Engine, func, inspect, select, text, union
 
 from lib.errors import StoreError
 from lib.store.aliases import ensure_units, sync_default_aliases
@@ -23,6 +26,7 @@ from lib.store.schema import (
     adjustments,
     evaluations,
     metadata,
+    saved_views,
     schema_version,
     store_state,
     unit_aliases,
@@ -38,8 +42,17 @@ def _to_2(conn: Connection) -> None:
     ensure_units(conn, set(conn.execute(printed).scalars()))
 
 
-MIGRATIONS = {2: _to_2}
-CURRENT_VERSION = 2
+def _to_3(conn: Connection) -> None:
+    saved_views.create(conn)
+
+
+def _to_4(conn: Connection) -> None:
+    for table in (evaluations, adjustments):
+        conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN doubtful TEXT NOT NULL DEFAULT ''"))
+
+
+MIGRATIONS = {2: _to_2, 3: _to_3, 4: _to_4}
+CURRENT_VERSION = 4
 
 
 def ensure_schema(engine: Engine) -> int:

@@ -3,6 +3,8 @@
 One `bulletins` row per stored file (with the original bytes); every other bulletin table holds
 rows of exactly one bulletin (`bulletin_id`) and is emptied with it. `units` and `unit_aliases`
 are the store's own copy of the alias table (lib/data/units.csv plus editors' edits).
+`saved_views` holds the 自助分析 charts saved under a name (lib/analysis/explore.py's spec as
+JSON), shared by everyone who opens their link.
 `store_state` is a single row: the data version every write bumps, and whether the demo was
 ever seeded. `schema_version` records the migrations applied (see migrations.py).
 
@@ -33,6 +35,11 @@ metadata = MetaData()
 
 def _bulletin_fk() -> Column:
     return Column("bulletin_id", Integer, ForeignKey("bulletins.id"), nullable=False, index=True)
+
+
+def _doubtful() -> Column:
+    """The row's doubtful fields (model field names) joined by commas; '' when all are sure."""
+    return Column("doubtful", Text, nullable=False, default="", server_default="")
 
 
 bulletins = Table(
@@ -80,6 +87,7 @@ evaluations = Table(
     Column("row_order", Integer, nullable=False),
     Column("page", Integer),
     *_figure_columns(),
+    _doubtful(),
 )
 
 adjustments = Table(
@@ -95,6 +103,7 @@ adjustments = Table(
     Column("detail", Text, nullable=False),
     Column("row_order", Integer, nullable=False),
     Column("page", Integer),
+    _doubtful(),
 )
 
 overview = Table(
@@ -188,6 +197,16 @@ unit_aliases = Table(
     Column("alias", Text, primary_key=True),
     Column("unit_id", Text, ForeignKey("units.unit_id"), nullable=False, index=True),
     Column("edited", Boolean, nullable=False, default=False),
+)
+
+saved_views = Table(
+    "saved_views",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("spec", Text, nullable=False),
+    Column("saved_at", DateTime, nullable=False),
+    sqlite_autoincrement=True,  # ids are never reused: an old link cannot open another view
 )
 
 store_state = Table(

@@ -49,9 +49,10 @@ def app_env(db: Path, demo: bool) -> dict[str, str]:
 
 
 @contextmanager
-def running_app(db: Path, log: Path, demo: bool = False) -> Iterator[str]:
-    """Start `streamlit run app.py` on the SQLite file `db`; yield its base URL; stop it."""
-    with serving("app.py", app_env(db, demo), log) as (url, _):
+def running_app(db: Path, log: Path, demo: bool = False, script: str = "app.py") -> Iterator[str]:
+    """Start `streamlit run app.py` (or another `script`) on the SQLite file `db`; yield its
+    base URL; stop it."""
+    with serving(script, app_env(db, demo), log) as (url, _):
         yield url
 
 
