@@ -119,6 +119,7 @@ CASES = {
     "趋势": Case("trends", "指标", segment("占比")),
     "加扣分": Case("ledger", "类别", segment("扣分")),
     "预警": Case("alerts", "渠道", sidebar_channel),
+    "自助分析": Case("explore", "维度", *choose("维度", "分组")),
     "接听日简报": Case(f"briefing?unit={UNITS[0]}", "单位", *choose("单位（", UNITS[1])),
     "上传与管理": Case("upload", "渠道", sidebar_channel),
     "数据质量": Case("quality", "渠道", sidebar_channel),

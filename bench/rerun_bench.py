@@ -44,6 +44,7 @@ PAGES = {
     "趋势": ("trends", {}),
     "加扣分": ("ledger", {}),
     "预警": ("alerts", {}),
+    "自助分析": ("explore", {}),
     "接听日简报": ("briefing", {"unit": UNITS[0]}),
     "上传与管理": ("upload", {}),
     "数据质量": ("quality", {}),
@@ -53,7 +54,14 @@ BUCKETS = {
     "data": ("ui/frames.py", "ui/state.py", "ui/prologue.py"),
     "analysis": ("lib/analysis/", "lib/briefing/", "lib/reports.py"),
     "charts": ("lib/charts.py", "ui/plots.py"),
-    "tables": ("ui/tables.py", "ui/cards.py", "ui/library.py", "ui/briefing.py", "ui/aliases.py"),
+    "tables": (
+        "ui/tables.py",
+        "ui/cards.py",
+        "ui/library.py",
+        "ui/briefing.py",
+        "ui/aliases.py",
+        "ui/explore.py",
+    ),
     "st.*": ("site-packages/streamlit/",),
 }
 COLUMNS = ["total", "sidebar", *BUCKETS, "other"]

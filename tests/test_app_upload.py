@@ -227,13 +227,14 @@ def test_a_store_failure_on_save_is_a_message_and_the_card_stays(monkeypatch, db
 
 
 def test_a_sandbox_that_cannot_start_is_each_files_message(monkeypatch, db, tmp_path):
+    """Files never parsed before (their text names the test's own database)."""
     missing = tmp_path / "no-python"
     monkeypatch.setattr(sandbox, "_ZYGOTE", Zygote(str(missing)))
-    notes = ("说明.txt", "今天天气很好。".encode(), "text/plain")
-    at = upload(open_app(monkeypatch, db).run(), PDF, notes)
+    files = [(name, f"{name} {db}".encode(), "text/plain") for name in ("一.txt", "二.txt")]
+    at = upload(open_app(monkeypatch, db).run(), *files)
     assert not at.exception
     reason = f"无法启动解析进程，文件未解析（找不到解释器 {missing}）"
     assert [e.value for e in at.main.error] == [
-        inert(f"“{name}”：{reason}") for name in ("2024-05.pdf", "说明.txt")
+        inert(f"“{name}”：{reason}") for name in ("一.txt", "二.txt")
     ]
     assert "保存" not in labels(at)
