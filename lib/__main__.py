@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from lib import cli_admin
+from lib import cli_admin, cli_review
 from lib.errors import HotlineError
 
 
@@ -18,6 +18,8 @@ def _cmd_parse(args) -> int:
     if isinstance(inputs, str):
         print(inputs, file=sys.stderr)
         return 2
+    if args.explain:
+        return cli_review.explain(inputs, Path(args.explain))
     files = [(data, name) for name, data in inputs]
     results = list(parse_in_order(files, from_here=True, progress=_pages_read(inputs)))
     refused = [outcome for outcome in results if isinstance(outcome, HotlineError)]
@@ -195,6 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
     _as_one_option(p)
     p.add_argument("--json", action="store_true", help="输出 JSON（多个文件时为数组）")
+    p.add_argument(
+        "--explain", metavar="OUT_DIR", help="每页写一张 PNG，标出识别到的表格、行、列与词"
+    )
     p.set_defaults(func=_cmd_parse)
     p = sub.add_parser("import", help="解析并导入通报到库（DATABASE_URL 或 HOTLINE_DB 指定的库）")
     p.add_argument("files", nargs="+")
@@ -219,6 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help="接听日期 YYYY-MM-DD")
     p.set_defaults(func=_cmd_briefing)
     cli_admin.register(sub)
+    cli_review.register(sub)
     return parser
 
 

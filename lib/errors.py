@@ -206,3 +206,19 @@ class ViewNotFound(ViewError):
 
 class ViewOutdated(ViewError):
     reason = "该视图保存的设置已不适用于本程序（字段或选项已变化），下面显示的是默认设置"
+
+
+class ReviewError(HotlineError):
+    """A review decision, correction or undo was refused; nothing was written."""
+
+    reason = "未作记录"
+
+    @property
+    def message(self) -> str:
+        return f"{self.detail}，{self.reason}" if self.detail else self.reason
+
+
+class SourceUnavailable(HotlineError):
+    """The page picture behind a value cannot be drawn (no PDF, no position, a bad page)."""
+
+    reason = "无法显示原文页面"

@@ -14,7 +14,7 @@ from lib.analysis.comparison import (
 )
 from lib.analysis.display import Table
 from lib.labels import CHANNELS
-from ui import frames, plots, prologue, tables
+from ui import frames, plots, prologue, source, tables
 from ui.safe import inert
 
 HALF_MIN_PX = 380
@@ -53,15 +53,17 @@ measure = st.selectbox(
     format_func=lambda m: metrics.label(m, chosen.channel),
 )
 
-view = comparison_view(
-    frames.frame("evaluations"), chosen.channel, chosen.start, chosen.end, unit_ids, measure
-)
+evaluations = frames.frame("evaluations")
+view = comparison_view(evaluations, chosen.channel, chosen.start, chosen.end, unit_ids, measure)
 label = metrics.label(measure, chosen.channel)
 colours = [view.names.get(u, u) for u in unit_ids]
 choices = {"单位": "、".join(view.names.get(u, u) for u in unit_ids), "月份": month}
 
 st.subheader(f"{month}指标对比（{channel}）")
-tables.show(Table(view.month), "compare-month", f"单位对比-{chosen.end}", choices)
+picked = tables.show(
+    Table(view.month), "compare-month", f"单位对比-{chosen.end}", choices, select=True
+)
+source.show_compared(picked, view.month, view.names, evaluations, chosen.end, chosen.channel)
 
 st.subheader(f"{label}逐月走势（{channel}）")
 if view.history.empty:

@@ -8,7 +8,7 @@ from lib.analysis.pools import pool_rule
 from lib.analysis.rankings import list_note, ranking_table, ranking_view
 from lib.labels import month_label
 from lib.model import GROUPS
-from ui import plots, prologue, tables
+from ui import plots, prologue, source, tables
 
 ALL_GROUPS = "全部分组"
 CHOICE_PX = 200
@@ -61,9 +61,9 @@ st.caption(
 choices = {"月份": month, "分组": group, "指标": label, "红黑榜人数": str(n)}
 
 st.subheader("排名表")
-tables.show(
-    ranking_table(view.ranking, chosen.channel, measure), "ranking", f"排名-{chosen.end}", choices
-)
+table = ranking_table(view.ranking, chosen.channel, measure)
+picked = tables.show(table, "ranking", f"排名-{chosen.end}", choices, select=True)
+source.show_picked(picked, view.ranking, table, chosen.end, chosen.channel, measure)
 
 if group == ALL_GROUPS:
     st.caption("红黑榜按分组排出：选择一个分组即可查看。")

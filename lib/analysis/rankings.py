@@ -2,7 +2,8 @@
 红黑榜 (best and worst n).
 
 Places are the bulletin's (lib.analysis.pools): within the group's ranking pool, ties alike
-(1 2 2 4) on the printed value; a unit outside its pool is listed after the pool with its
+(1 2 2 4) on the value in force (as printed, or as an
+analyst corrected it: the store's evaluations frame, lib/review/apply.py); a unit outside its pool is listed after the pool with its
 place in the whole group and the reason. Ranks within a group follow the printed table, a
 unit printed twice included.
 """
@@ -38,6 +39,7 @@ RANKED_COLUMNS = [
     "value_change",
     "previous_score",
     "score_change",
+    "correction",
 ]
 
 

@@ -1,7 +1,9 @@
 """Parse untrusted bytes in child processes under a wall-clock and a memory limit.
 
 A hostile file (a compressed-stream bomb, a page that sends pdfminer into a loop) can only
-cost its own child: the caller gets TooComplex and carries on.
+cost its own child: the caller gets TooComplex and carries on. The same children draw
+pictures of a file's pages (lib/source: a row's crop, the parser's explanation), which open
+the file again: under the same limits as its parse.
 
 Why not multiprocessing: its 'spawn' and 'forkserver' children re-run the caller's
 `__main__`, which under Streamlit is the app script itself, and 'fork' copies a
@@ -31,6 +33,7 @@ import typing
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from lib.document import Box
 from lib.errors import HotlineError, SandboxUnavailable, TooComplex, os_cause
 from lib.model import Bulletin
 from lib.readers import DEFAULT_LIMITS, Limits
@@ -39,6 +42,7 @@ from lib.sandbox.forkers import ThisProcess, Zygote
 
 if typing.TYPE_CHECKING:
     from lib.readers.ocr import Progress
+    from lib.source.crop import Crop
 
 Outcome = Bulletin | HotlineError
 """What parsing one file gives: the bulletin, or the typed error that refused the file."""
@@ -49,6 +53,8 @@ __all__ = [
     "Outcome",
     "Pages",
     "bind_untrusted",
+    "crop_untrusted",
+    "explain_untrusted",
     "parse_each",
     "parse_in_order",
     "parse_untrusted",
@@ -75,6 +81,21 @@ def bind_untrusted(files: list[tuple[str, bytes]], limits: Limits = DEFAULT_LIMI
     picture is decoded and compressed again: the time limit is a scan's of as many pages."""
     allowed = replace(limits, timeout_s=scan_seconds(limits, len(files)))
     return _one(_Job("bind", (files,), files[0][0] if files else ""), allowed, None)
+
+
+def crop_untrusted(
+    data: bytes, filename: str, page: int, box: Box, limits: Limits = DEFAULT_LIMITS
+) -> Crop:
+    """lib.source.crop.crop_row in a child: the page around a row, from the stored original."""
+    return _one(_Job("crop", (data, filename, page, box), filename), limits, None)
+
+
+def explain_untrusted(
+    data: bytes, filename: str, pages: list[int] | None = None, limits: Limits = DEFAULT_LIMITS
+) -> list[tuple[int, bytes]]:
+    """lib.source.explain.explain_pages in a child: what the parser saw, page by page (a
+    scan's pages are recognised first, with a scan's time limit)."""
+    return _one(_Job("explain", (data, filename, pages), filename), limits, None)
 
 
 def parse_in_order(

@@ -1,5 +1,6 @@
-"""What runs in a sandbox child: its limits, the job (parse a file, bind pictures), and the
-framed messages it writes to the caller's pipe (a scan's page progress, then the outcome)."""
+"""What runs in a sandbox child: its limits, the job (parse a file, bind pictures, draw a row's
+crop or the parser's explanation from a stored original), and the framed messages it writes to
+the caller's pipe (a scan's page progress, then the outcome)."""
 
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ def run_child(request: bytes, result_fd: int) -> typing.NoReturn:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         with os.fdopen(result_fd, "wb", buffering=0) as out:
             send = _sender(out)
-            filename = args[1] if job == "parse" else ""
+            filename = args[1] if job != "bind" else ""
             try:
                 outcome = _job(job, args, filename, limits, _progress(send, limits))
             except MemoryError:
@@ -112,6 +113,15 @@ def _job(job: str, args: tuple, filename: str, limits: Limits, progress: Progres
             from lib.readers.pictures import bind
 
             return bind(args[0], limits)
+        if job == "crop":
+            from lib.source.crop import crop_row
+
+            data, _, page, box = args
+            return crop_row(data, page, box)
+        if job == "explain":
+            from lib.source.explain import explain_pages
+
+            return explain_pages(*args, limits, progress=progress)
         from lib.parse import parse_bytes
 
         return parse_bytes(args[0], args[1], limits, progress=progress)
