@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’、，。；：？！（）《》【】—…·"
 _CHINESE = re.compile(rf"[{_CJK}]")
 _OPENING = tuple("“‘（《【〔([")
 _EMPTY_PAIR = re.compile(r"“\s*”|‘\s*’|（\s*）|《\s*》|【\s*】")
 _SPACE_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK}])[ \t]+|[ \t]+(?=[{_CJK}])")
+_BLANKS = re.compile(r"[ \t]+")
+_HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
+_LIST_MARK = re.compile(r"^\s*[-*]\s+(?=附件)")
 _WIDTH_MAP = str.maketrans(
     {
         **{chr(0xFF10 + i): str(i) for i in range(10)},
@@ -39,16 +43,17 @@ _WIDTH_MAP = str.maketrans(
 def unify_width(text: str) -> str:
     """Full-width digits, letters and signs to ASCII, odd spaces to plain ones.
 
-    CJK punctuation is kept.
+    CJK punctuation is kept. Every character the map changes is beyond ASCII, so ASCII text
+    (most numbers) is returned as it is.
     """
-    return text.translate(_WIDTH_MAP)
+    return text if text.isascii() else text.translate(_WIDTH_MAP)
 
 
 def squeeze(text: str) -> str:
     """One line of printed text as stored: widths unified, no spaces beside Chinese."""
     text = unify_width(text)
     text = _SPACE_NEXT_TO_CJK.sub("", text)
-    return re.sub(r"[ \t]+", " ", text).strip()
+    return _BLANKS.sub(" ", text).strip()
 
 
 def join_wrapped(text: str) -> str:
@@ -77,13 +82,15 @@ def is_chinese(ch: str) -> bool:
     return bool(_CHINESE.fullmatch(ch))
 
 
+@lru_cache(maxsize=8192)
 def compact(text: str) -> str:
-    """Text with every space removed, for matching labels and headings."""
-    return re.sub(r"\s+", "", unify_width(text))
+    """Text with every space removed, for matching labels and headings. Cached: the readers
+    of a bulletin ask for the same cells and lines many times over."""
+    return "".join(unify_width(text).split())
 
 
 def strip_markup(text: str) -> str:
     """Markdown emphasis and heading marks of a text extraction, which are not printed text."""
-    text = re.sub(r"^\s{0,3}#{1,6}(?:\s+|$)", "", text)
-    text = re.sub(r"^\s*[-*]\s+(?=附件)", "", text)
+    text = _HEADING_MARK.sub("", text)
+    text = _LIST_MARK.sub("", text)
     return text.replace("**", "").replace("__", "")
