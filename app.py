@@ -55,6 +55,9 @@ PAGES = {
             icon=":material/description:",
             url_path="briefing",
         ),
+        st.Page(
+            "views/report.py", title="月度报告", icon=":material/summarize:", url_path="report"
+        ),
     ],
     "数据": [
         st.Page(
