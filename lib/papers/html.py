@@ -19,7 +19,7 @@ SANS = '"Noto Sans CJK SC", "SimHei", "黑体", sans-serif'
 SHEET_STYLE = f"""<style>
 .{SHEET_CLASS} {{ box-sizing: border-box; max-width: 180mm; margin: 0 auto; background: #fff;
   color: #111; font-family: {SERIF}; font-size: 9.6pt; line-height: 1.5; }}
-.{SHEET_CLASS} h1 {{ font-family: {SANS}; font-size: 18pt; font-weight: 700; text-align: center;
+.{SHEET_CLASS} .title {{ font-family: {SANS}; font-size: 18pt; font-weight: 700; text-align: center;
   margin: 0; padding: 0; letter-spacing: .1em; line-height: 1.35; }}
 .{SHEET_CLASS} .sub {{ text-align: center; font-size: 11.5pt; padding-bottom: 3pt;
   border-bottom: 1.5pt solid #a51c1c; margin-bottom: 4pt; }}
@@ -43,7 +43,7 @@ def report_html(report: Report) -> str:
     """The sheet's HTML (without its styles): every string escaped."""
     out = [
         f'<div class="{SHEET_CLASS}">',
-        f"<h1>{e(TITLE)}</h1>",
+        f'<div class="title">{e(TITLE)}</div>',
         f'<div class="sub">{e(subtitle(report))}</div>',
     ]
     for number, part in enumerate(report_parts(report), start=1):
