@@ -8,8 +8,6 @@ import re
 import sys
 from pathlib import Path
 
-from lib import outputs
-
 
 def register(sub) -> None:
     p = sub.add_parser(
@@ -23,6 +21,7 @@ def register(sub) -> None:
 
 
 def _cmd_report(args) -> int:
+    from lib import outputs
     from lib.papers.content import Frames, build_report
     from lib.store import Store
 
