@@ -55,6 +55,9 @@ PAGES = {
             icon=":material/description:",
             url_path="briefing",
         ),
+        st.Page(
+            "views/report.py", title="月度报告", icon=":material/summarize:", url_path="report"
+        ),
     ],
     "数据": [
         st.Page(
@@ -79,7 +82,7 @@ def sidebar() -> None:
     access.sidebar()
 
 
-page = st.navigation(PAGES)
+page = st.navigation(PAGES, expanded=True)
 overrides.apply()
 with safe.guarded():
     sidebar()

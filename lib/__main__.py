@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from lib import cli_admin, cli_review
+from lib import cli_admin, cli_papers, cli_review
 from lib.errors import HotlineError
 
 
@@ -225,6 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_briefing)
     cli_admin.register(sub)
     cli_review.register(sub)
+    cli_papers.register(sub)
     return parser
 
 

@@ -8,7 +8,7 @@ from lib.analysis.pools import pool_rule
 from lib.analysis.rankings import list_note, ranking_table, ranking_view
 from lib.labels import month_label
 from lib.model import GROUPS
-from ui import plots, prologue, source, tables
+from ui import frames, papers, plots, prologue, source, tables
 
 ALL_GROUPS = "全部分组"
 CHOICE_PX = 200
@@ -63,6 +63,9 @@ choices = {"月份": month, "分组": group, "指标": label, "红黑榜人数":
 st.subheader("排名表")
 table = ranking_table(view.ranking, chosen.channel, measure)
 picked = tables.show(table, "ranking", f"排名-{chosen.end}", choices, select=True)
+papers.print_lists(
+    frames.frame("evaluations"), chosen.end, chosen.channel, None if group == ALL_GROUPS else group
+)
 source.show_picked(picked, view.ranking, table, chosen.end, chosen.channel, measure)
 
 if group == ALL_GROUPS:

@@ -12,12 +12,13 @@ is set tighter, with the last three parts side by side, so that it prints on one
 from __future__ import annotations
 
 import base64
-from html import escape
 
 from lib.briefing import text
 from lib.briefing.content import Briefing
 from lib.briefing.tables import SECTIONS, adjustment_rows, headline_rows, indicator_rows
 from lib.labels import month_label
+from lib.printsheet import e as _e
+from lib.printsheet import table as _table
 
 MAX_ADJUSTMENTS, MAX_RECEPTION_DAYS = 8, 4
 # What fits on the sheet beside the fixed parts, in lines of text: a what-if target takes
@@ -74,24 +75,6 @@ PRINT_STYLE = f"""<style>
   .{SHEET_CLASS} {{ box-shadow: none; margin: 0; min-height: 0; }}
 }}
 </style>"""
-
-
-def _e(value: object) -> str:
-    return escape(str(value), quote=True)
-
-
-def _table(header: list[str], rows: list[list[str]], strong=frozenset()) -> str:
-    head = "".join(f"<th>{_e(cell)}</th>" for cell in header)
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f'<td class="strong">{_e(cell)}</td>' if (r, c) in strong else f"<td>{_e(cell)}</td>"
-            for c, cell in enumerate(row)
-        )
-        + "</tr>"
-        for r, row in enumerate(rows)
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _labelled(label: str, body: str) -> str:

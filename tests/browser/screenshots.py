@@ -37,6 +37,7 @@ STATES = {
     "rankings-bureaus": "rankings?group=行政事业单位",
     "grades-mailbox": "grades?channel=市长信箱",
     "explore-by-group": "explore?ex_by=分组&ex_chart=柱状图",
+    "report-march": "report?report_month=2024-03",
 }
 """Views with choices made, by the query string their widgets are bound to."""
 

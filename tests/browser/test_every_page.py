@@ -16,7 +16,13 @@ from tests.browser.looks import english_words, foreign_hosts, overflows, photogr
 from tests.browser.screenshots import STATES, pages_in_sidebar
 
 WIDTHS = (800, 1024)
-VIEWS = ("briefing-unit", "compare-two-units", "ledger-search", "rankings-bureaus")
+VIEWS = (
+    "briefing-unit",
+    "compare-two-units",
+    "ledger-search",
+    "rankings-bureaus",
+    "report-march",
+)
 """Views with choices made, beside every page as it opens (tests.browser.screenshots.STATES)."""
 
 
