@@ -184,7 +184,7 @@ def test_trends_page_shows_the_city_month_by_month(monkeypatch, demo_db):
 
 
 def test_ledger_search_finds_a_work_order_number(monkeypatch, demo_db):
-    at = page(monkeypatch, demo_db, "views/ledger.py", adj_q="120836")
+    at = page(monkeypatch, demo_db, "views/ledger.py", adj_q="120836", adj_view="明细")
 
     details = table(at, "明细")
     assert details[["月份", "部门名称", "加扣分值"]].values.tolist() == [

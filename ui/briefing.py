@@ -17,8 +17,8 @@ from lib.analysis import metrics
 from lib.analysis.display import SAME
 from lib.briefing import text
 from lib.briefing.batch import briefings_zip, zip_name
-from lib.briefing.chart import chart_spec, score_chart, spec_png
-from lib.briefing.content import Briefing, Library, Standing, Visit
+from lib.briefing.chart import chart_spec, history_chart, history_frame, spec_png
+from lib.briefing.content import Briefing, Library, Standing, Visit, build_briefing
 from lib.briefing.docx import briefing_docx
 from lib.briefing.html import PRINT_STYLE, SHEET_CLASS, STYLE, briefing_html
 from lib.briefing.tables import SECTIONS, adjustment_rows, headline_rows, indicator_rows
@@ -41,9 +41,22 @@ def library(store: Store) -> Library:
     return Library.from_store(store)
 
 
+@versioned
+def briefing_of(store: Store, unit: str, month: str, visit: Visit) -> Briefing:
+    """build_briefing on the cached library, kept per unit, month and visit."""
+    return build_briefing(library(), unit, month, visit)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _png(spec: str) -> bytes:
     return spec_png(spec)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _screen_spec(history: pd.DataFrame) -> dict:
+    """The score chart's Vega-Lite spec for the screen, built and checked by Altair once per
+    history: building its layered panels costs Altair a second."""
+    return history_chart(history, SCREEN_CHART_PX).to_dict()
 
 
 def chart_png(briefing: Briefing) -> bytes:
@@ -163,7 +176,7 @@ def _standing(briefing: Briefing) -> None:
         _metric(rank, "名次", f"{now.rank}/{now.of}", _rank_delta(now, before))
         since = f"；变化较{month_label(headline.previous_month)}" if before else ""
         column.caption(inert(f"排名范围：{row[4]}{since}"))
-    st.altair_chart(score_chart(briefing, SCREEN_CHART_PX), width="content")
+    st.vega_lite_chart(_screen_spec(history_frame(briefing)), width="content")
     st.caption("等级走势：" + inert(text.grade_history(briefing)))
 
 

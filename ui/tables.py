@@ -9,7 +9,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from lib.analysis.display import SAME, Table
+from lib.analysis.display import SAME, Table, format_places
 from ui import downloads
 
 LINK = "对比"
@@ -20,6 +20,9 @@ MISSING = "—"
 """Shown for a value the bulletin does not print (Streamlit would show 'None')."""
 WRAPPING_ROW_PX = 84
 """Rows tall enough for four lines: Streamlit wraps cell text only in rows over 4rem."""
+SHOWN_ROWS = 500
+"""Rows a table shows on the page; a longer one is whole in its downloads, as a line says.
+Thousands of rows cost seconds to send and draw and are read by nobody on screen."""
 
 
 def show(
@@ -45,15 +48,15 @@ def show(
     if table.empty:
         st.caption(NOTHING)
         return None
-    changes = {c: f for c, f in table.formats.items() if f.startswith("%+")}
+    frame = table.frame.drop(columns=list(table.secondary)).head(SHOWN_ROWS)
+    changes = _needing_words(frame, table.formats)
     config = {
         column: st.column_config.NumberColumn(format=printf)
         for column, printf in table.formats.items()
         if column not in changes
     }
-    frame = table.frame.drop(columns=list(table.secondary))
     if links is not None:
-        frame = frame.assign(**{LINK: list(links)})
+        frame = frame.assign(**{LINK: list(links)[:SHOWN_ROWS]})
         config[LINK] = st.column_config.LinkColumn(LINK, display_text="单位对比 →")
     config.update(
         {column: st.column_config.TextColumn(width=width) for column, width in (wrap or {}).items()}
@@ -71,11 +74,25 @@ def show(
             row_height=row_height,
             **(picking if select else {}),
         )
+    if len(table.frame) > SHOWN_ROWS:
+        st.caption(f"共 {len(table.frame):,} 行，这里列出前 {SHOWN_ROWS} 行；完整的表格请下载。")
     if table.secondary:
         st.caption(f"下载的表格另有：{'、'.join(table.secondary)}。")
     downloads.offer(table.frame, key, file_name, choices)
     cells = event.selection.cells if select else []
     return tuple(cells[0]) if cells else None
+
+
+def _needing_words(frame: pd.DataFrame, formats: Mapping[str, str]) -> dict[str, str]:
+    """The change columns ('%+…' formats) with a value that rounds to nothing (持平), which
+    only a Styler can show; a NumberColumn prints the others alike ('+1.4', '-3') far faster:
+    a Styler formats every cell of the table in Python."""
+    changes = {c: f for c, f in formats.items() if f.startswith("%+") and c in frame}
+    return {
+        column: printf
+        for column, printf in changes.items()
+        if "," in printf or (frame[column].round(format_places(printf)) == 0).any()
+    }
 
 
 def _changes_shown(frame: pd.DataFrame, changes: Mapping[str, str]):

@@ -12,11 +12,11 @@ from lib.analysis.alerts import (
 )
 from lib.analysis.pools import pool_rule
 from lib.rules import load_rules
-from ui import links, prologue, tables
+from ui import frames, links, prologue, tables
 
 opening = prologue.start("预警")
 chosen, month = opening.chosen, opening.month
-evaluations = prologue.evaluations(opening)
+prologue.evaluations(opening)
 
 with st.expander("预警条件", icon=":material/tune:"):
     run_col, pool_col = st.columns(2)
@@ -43,7 +43,16 @@ with st.expander("预警条件", icon=":material/tune:"):
             bind="query-params",
         )
 
-view = alerts_view(evaluations, chosen.channel, chosen.end, limits, min_run, not everyone)
+view = frames.derived(
+    alerts_view,
+    "evaluations",
+    chosen.channel,
+    chosen.end,
+    limits,
+    min_run,
+    not everyone,
+    channel=chosen.channel,
+)
 st.caption(
     f"截至{month}（{opening.channel}），回溯库中全部更早的月份；缺少的月份跳过，不视为下降。"
     "点“单位对比 →”在新标签页打开该单位的对比视图。"

@@ -6,7 +6,7 @@ briefing is a link."""
 
 import streamlit as st
 
-from lib.briefing.content import Visit, build_briefing
+from lib.briefing.content import Visit
 from lib.labels import month_label
 from ui import briefing as view
 from ui import empty, filters
@@ -44,7 +44,7 @@ with st.container(key="briefing-controls"):
     if unit is None:
         st.info("选择一个单位，查看它的接听日简报。", icon=":material/info:")
         st.stop()
-    briefing = build_briefing(library, unit, month, visit)
+    briefing = view.briefing_of(unit, month, visit)
     with st.container(horizontal=True, vertical_alignment="center"):
         view.downloads(briefing)
         printing = st.toggle(

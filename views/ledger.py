@@ -56,11 +56,17 @@ plots.show(charts.ledger_bars(view.rows), "加扣分逐月")
 by_unit, by_indicator, details = st.tabs(
     ["按单位", "按指标", "明细"], key="adj_view", bind="query-params"
 )
-with by_unit:
-    tables.show(by_unit_table(view.by_unit), "ledger-units", "加扣分-按单位", choices)
-with by_indicator:
-    tables.show(
-        by_indicator_table(view.by_indicator), "ledger-indicators", "加扣分-按指标", choices
-    )
-with details:
-    tables.show(rows_table(view.rows), "ledger-rows", "加扣分-明细", choices, wrap={"明细": 220})
+# Bound to the URL, the tabs are lazy: only the open one's table is built and sent.
+if by_unit.open:
+    with by_unit:
+        tables.show(by_unit_table(view.by_unit), "ledger-units", "加扣分-按单位", choices)
+if by_indicator.open:
+    with by_indicator:
+        tables.show(
+            by_indicator_table(view.by_indicator), "ledger-indicators", "加扣分-按指标", choices
+        )
+if details.open:
+    with details:
+        tables.show(
+            rows_table(view.rows), "ledger-rows", "加扣分-明细", choices, wrap={"明细": 220}
+        )

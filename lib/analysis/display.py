@@ -89,8 +89,13 @@ def _mark_corrections(out: dict, frame: pd.DataFrame, columns: Sequence[Column])
     out[NOTE] = notes
 
 
+def format_places(printf: str) -> int:
+    """Decimal places a printf format shows: 2 for '%+.2f', 0 for '%,d'."""
+    return int(printf.rsplit(".", 1)[1][:-1]) if "." in printf else 0
+
+
 def _rounded(values: pd.Series, printf: str) -> pd.Series:
-    places = int(printf.rsplit(".", 1)[1][:-1]) if "." in printf else 0
+    places = format_places(printf)
     if not pd.api.types.is_float_dtype(values):
         return values
     return values.round(places) if places else values.round().astype("Int64")

@@ -51,7 +51,11 @@ def history_frame(briefing: Briefing) -> pd.DataFrame:
 def score_chart(briefing: Briefing, width: int = WIDTH) -> alt.VConcatChart:
     """Two panels, hotline above mailbox, on the same months; scores above the points, ranks
     ("2/11": second of eleven) below."""
-    frame = history_frame(briefing)
+    return history_chart(history_frame(briefing), width)
+
+
+def history_chart(frame: pd.DataFrame, width: int = WIDTH) -> alt.VConcatChart:
+    """score_chart of a history_frame: what a cache of the chart keys on."""
     order = list(dict.fromkeys(frame["月份"]))
     names = list(CHANNELS.values())
     panels = [

@@ -60,18 +60,24 @@ class Library:
     def months(self) -> list[str]:
         """Every month loaded, oldest first."""
         frames = (self.evaluations, self.sections, self.categories, self.adjustments)
-        return sorted(set().union(*(set(f["period"]) for f in frames)))
+        return sorted(set().union(*(_distinct(f["period"]) for f in frames)))
 
     def unit_ids(self) -> list[str]:
         """Units with a row in an evaluation table: those a briefing can be made for."""
-        return sorted(set(self.evaluations["unit_id"]))
+        return sorted(_distinct(self.evaluations["unit_id"]))
 
     def finder(self) -> NameFinder:
         """Every name the library knows (aliases, ids, printed names) and the unit it means."""
         index = self.index()
-        printed = set(self.evaluations["unit"]) | set(self.adjustments["unit"])
+        printed = _distinct(self.evaluations["unit"]) | _distinct(self.adjustments["unit"])
         names = {*index.aliases, *index.aliases.values(), *map(normalise_name, printed)}
         return NameFinder({name: index.unit_id(name) for name in names if name})
+
+
+def _distinct(column: pd.Series) -> set:
+    """The column's values as a set, found by pandas: iterating an Arrow-backed column in
+    Python (set(column)) takes seconds over ten years of rows."""
+    return set(column.unique().tolist())
 
 
 @dataclass(frozen=True)
