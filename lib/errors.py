@@ -136,3 +136,10 @@ class RulesError(HotlineError):
     """The rules file (score weights, bands, precision, pools) is not usable."""
 
     reason = "评价规则文件有误，请修正后重新启动"
+
+
+class BadPeriod(HotlineError):
+    """A period written in a form the app does not read."""
+
+    reason = "期间写法无法识别"
+    forms = "应为 2024-05、2024Q2、2024H1、2024 或 2024-03~2024-05"

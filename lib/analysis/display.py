@@ -14,6 +14,7 @@ import pandas as pd
 
 from lib.analysis import metrics
 from lib.labels import month_label
+from lib.model import FIGURES
 
 Column = tuple[str, str, str | None]
 """(column of the source frame, Chinese heading, printf format or None)."""
@@ -58,3 +59,13 @@ def _rounded(values: pd.Series, printf: str) -> pd.Series:
     if not pd.api.types.is_float_dtype(values):
         return values
     return values.round(places) if places else values.round().astype("Int64")
+
+
+def figure_columns(channel: str, kinds=("count", "rate", "score", "grade")) -> list[Column]:
+    """The printed columns of the channel's table of these `kinds`, in printed order, headed
+    as the bulletin heads them, at its precision."""
+    return [
+        (f.name, f.label(channel), None if f.kind == "grade" else measure_format(f.name, channel))
+        for f in FIGURES
+        if f.kind in kinds
+    ]

@@ -1,11 +1,7 @@
 """The briefing as a Word document: A4, one page where the data allow, editable by the staff.
 
-Chinese text is set in 仿宋 (body) and 黑体 (title and headings), the fonts of government
-documents; the font table names Noto CJK as their alternative, for machines without them.
-Tables are ruled like a printed report (heavy top and bottom rules, a thin one under the head,
-hairlines between rows, no verticals); the only colour is the red rule under the title and
-the chart's two lines. Paragraph styles carry Chinese names (简报正文, 简报标题 …) so staff
-can restyle the document in Word.
+The house style (fonts, ruled tables, styles named 简报正文, 简报标题 …) is lib/wordfile.py;
+the only colour is the red rule under the title and the chart's two lines.
 
 Lists that could run long are capped (MAX_ADJUSTMENTS, MAX_MENTIONS) with a line saying how
 many more the app holds, so the document stays within two pages.
@@ -15,328 +11,109 @@ from __future__ import annotations
 
 import io
 
-from docx import Document
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 
 from lib.briefing import text
 from lib.briefing.chart import chart_png
 from lib.briefing.content import Briefing
 from lib.briefing.tables import SECTIONS, adjustment_rows, headline_rows, indicator_rows
 from lib.labels import month_label
+from lib.wordfile import GREY, RED, WordFile, chinese_number, rule_below
 
-BODY_FONT, HEADING_FONT, LATIN_FONT = "仿宋", "黑体", "Times New Roman"
-FALLBACKS = {"仿宋": "Noto Serif CJK SC", "黑体": "Noto Sans CJK SC"}
-RED, GREY = RGBColor(0xA5, 0x1C, 0x1C), RGBColor(0x55, 0x55, 0x55)
-PAGE_WIDTH_CM, PAGE_HEIGHT_CM, MARGIN_CM = 21.0, 29.7, 1.8
-TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * MARGIN_CM
 MAX_ADJUSTMENTS, MAX_MENTIONS = 10, 6
 
 
 def briefing_docx(briefing: Briefing, chart: bytes | None = None) -> bytes:
     """The .docx bytes of the briefing (`chart`: the chart PNG, made here when not given)."""
-    doc = Document()
-    _page(doc)
-    _styles(doc)
-    _fallback_fonts(doc)
-    _title(doc, briefing)
-    _heading(doc, 1, "standing")
-    _standing(doc, briefing, chart or chart_png(briefing))
+    word = WordFile("简报")
+    _title(word, briefing)
+    _heading(word, 1, "standing")
+    _standing(word, briefing, chart or chart_png(briefing))
     for number, (key, write) in enumerate(_WRITERS.items(), start=2):
-        _heading(doc, number, key)
-        write(doc, briefing)
-    _paragraph(
-        doc,
+        _heading(word, number, key)
+        write(word, briefing)
+    word.paragraph(
         f"资料来源：{text.source(briefing)}",
-        "简报注释",
+        "注释",
         colour=GREY,
         align=WD_ALIGN_PARAGRAPH.RIGHT,
     ).paragraph_format.space_before = Pt(4)
-    _remove_empty_first_paragraph(doc)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return word.bytes()
 
 
-def _chinese(number: int) -> str:
-    return "一二三四五六七八九十"[number - 1]
-
-
-# --- page and styles ------------------------------------------------------------------------
-
-
-def _page(doc) -> None:
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(PAGE_WIDTH_CM), Cm(PAGE_HEIGHT_CM)
-    section.top_margin = section.bottom_margin = Cm(1.4)
-    section.left_margin = section.right_margin = Cm(MARGIN_CM)
-
-
-def _fonts(element, east_asia: str, latin: str = LATIN_FONT) -> None:
-    """Set the Latin and East Asian fonts of a style's or run's rPr."""
-    fonts = element.get_or_add_rPr().get_or_add_rFonts()
-    for attribute, value in (("w:ascii", latin), ("w:hAnsi", latin), ("w:eastAsia", east_asia)):
-        fonts.set(qn(attribute), value)
-
-
-def _style(
-    doc,
-    name: str,
-    font: str,
-    size: float,
-    line: float,
-    bold: bool = False,
-    before: float = 0,
-    after: float = 0,
-):
-    """A paragraph style with exact line spacing (`line` points), so the page breaks alike
-    whichever CJK font a machine substitutes."""
-    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = doc.styles["Normal"]
-    style.font.size, style.font.bold = Pt(size), bold
-    _fonts(style.element, font)
-    layout = style.paragraph_format
-    layout.space_before, layout.space_after, layout.line_spacing = Pt(before), Pt(after), Pt(line)
-    return style
-
-
-def _styles(doc) -> None:
-    normal = doc.styles["Normal"]
-    normal.font.size = Pt(10)
-    _fonts(normal.element, BODY_FONT)
-    _chinese_language(normal.element)
-    normal.paragraph_format.space_after = Pt(0)
-    _style(doc, "简报正文", BODY_FONT, 10, 15, after=1)
-    _style(doc, "简报标题", HEADING_FONT, 18, 26, after=2)
-    _style(doc, "简报副标题", BODY_FONT, 12, 17, after=1)
-    _style(
-        doc, "简报小标题", HEADING_FONT, 11.5, 16, before=5, after=2
-    ).paragraph_format.keep_with_next = True
-    _style(doc, "简报表格", BODY_FONT, 9, 12)
-    _style(doc, "简报注释", BODY_FONT, 8.5, 12, after=1)
-
-
-def _chinese_language(style) -> None:
-    """Mark East Asian text as zh-CN, so a renderer picks Simplified Chinese glyphs."""
-    language = OxmlElement("w:lang")
-    language.set(qn("w:val"), "en-US")
-    language.set(qn("w:eastAsia"), "zh-CN")
-    style.get_or_add_rPr().append(language)
-
-
-def _fallback_fonts(doc) -> None:
-    """Name Noto CJK as the alternative of 仿宋 and 黑体 in the font table (w:altName)."""
-    part = next(r.target_part for r in doc.part.rels.values() if r.reltype.endswith("/fontTable"))
-    entries = "".join(
-        f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
-        f'<w:family w:val="{"modern" if name == BODY_FONT else "swiss"}"/>'
-        f'<w:pitch w:val="fixed"/></w:font>'
-        for name, alt in FALLBACKS.items()
-    )
-    head, _, rest = part.blob.partition(b"<w:font ")
-    part._blob = head + entries.encode() + b"<w:font " + rest
-
-
-def _remove_empty_first_paragraph(doc) -> None:
-    """python-docx's template starts with an empty paragraph: drop it."""
-    first = doc.paragraphs[0]
-    if not first.text and not first.runs:
-        first._element.getparent().remove(first._element)
-
-
-# --- blocks ---------------------------------------------------------------------------------
-
-
-def _paragraph(
-    doc,
-    content: str = "",
-    style: str = "简报正文",
-    bold: bool = False,
-    colour: RGBColor | None = None,
-    align=None,
-):
-    paragraph = doc.add_paragraph(style=style)
-    if content:
-        run = paragraph.add_run(content)
-        run.bold = bold or None
-        if colour is not None:
-            run.font.color.rgb = colour
-    if align is not None:
-        paragraph.alignment = align
-    return paragraph
-
-
-def _labelled(doc, label: str, body: str, style: str = "简报正文"):
-    """'label：body' with the label in bold: a lead-in the eye can scan."""
-    paragraph = doc.add_paragraph(style=style)
-    paragraph.add_run(label + "：").bold = True
-    paragraph.add_run(body)
-    return paragraph
-
-
-def _title(doc, briefing: Briefing) -> None:
-    _paragraph(doc, text.TITLE, "简报标题", align=WD_ALIGN_PARAGRAPH.CENTER)
-    sub = _paragraph(doc, text.subtitle(briefing), "简报副标题", align=WD_ALIGN_PARAGRAPH.CENTER)
-    _rule_below(sub, RED, 12)
+def _title(word: WordFile, briefing: Briefing) -> None:
+    word.paragraph(text.TITLE, "标题", align=WD_ALIGN_PARAGRAPH.CENTER)
+    sub = word.paragraph(text.subtitle(briefing), "副标题", align=WD_ALIGN_PARAGRAPH.CENTER)
+    rule_below(sub, RED, 12)
     meta = [part for part in (text.visit(briefing.visit), text.aliases(briefing)) if part]
     if meta:
-        _paragraph(doc, "　".join(meta), "简报注释", colour=GREY, align=WD_ALIGN_PARAGRAPH.CENTER)
+        word.paragraph("　".join(meta), "注释", colour=GREY, align=WD_ALIGN_PARAGRAPH.CENTER)
 
 
-def _heading(doc, number: int, key: str) -> None:
-    _paragraph(doc, f"{_chinese(number)}、{SECTIONS[key]}", "简报小标题")
+def _heading(word: WordFile, number: int, key: str) -> None:
+    word.paragraph(f"{chinese_number(number)}、{SECTIONS[key]}", "小标题")
 
 
-def _rule_below(paragraph, colour: RGBColor, eighths: int) -> None:
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (
-        ("val", "single"),
-        ("sz", str(eighths)),
-        ("space", "4"),
-        ("color", str(colour)),
-    ):
-        bottom.set(qn(f"w:{key}"), value)
-    borders.append(bottom)
-    paragraph._p.get_or_add_pPr().append(borders)
-
-
-def _table(
-    doc,
-    header: list[str],
-    rows: list[list[str]],
-    widths: list[float],
-    strong: set[tuple[int, int]] = frozenset(),
-) -> None:
-    """A ruled table; `strong` holds (row, column) cells set in bold."""
-    table = doc.add_table(rows=1 + len(rows), cols=len(header))
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    _table_rules(table)
-    for c, width in enumerate(widths):
-        table.columns[c].width = Cm(width)
-    for r, values in enumerate([header, *rows]):
-        for c, value in enumerate(values):
-            cell = table.cell(r, c)
-            cell.width = Cm(widths[c])
-            paragraph = cell.paragraphs[0]
-            paragraph.style = doc.styles["简报表格"]
-            run = paragraph.add_run(value)
-            run.bold = (r == 0 or (r - 1, c) in strong) or None
-            if r == 0:
-                _cell_rule_below(cell)
-
-
-def _table_rules(table) -> None:
-    properties = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge, size, colour in (
-        ("top", 12, "000000"),
-        ("bottom", 12, "000000"),
-        ("insideH", 2, "BFBFBF"),
-    ):
-        element = OxmlElement(f"w:{edge}")
-        for key, value in (("val", "single"), ("sz", str(size)), ("space", "0"), ("color", colour)):
-            element.set(qn(f"w:{key}"), value)
-        borders.append(element)
-    for edge in ("left", "right", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-    properties.append(borders)
-    margins = OxmlElement("w:tblCellMar")
-    for edge, width in (("top", 25), ("bottom", 25), ("left", 80), ("right", 80)):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:w"), str(width))
-        element.set(qn("w:type"), "dxa")
-        margins.append(element)
-    properties.append(margins)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    properties.append(layout)
-
-
-def _cell_rule_below(cell) -> None:
-    borders = OxmlElement("w:tcBorders")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("val", "single"), ("sz", "6"), ("space", "0"), ("color", "000000")):
-        bottom.set(qn(f"w:{key}"), value)
-    borders.append(bottom)
-    cell._tc.get_or_add_tcPr().append(borders)
-
-
-# --- the parts ------------------------------------------------------------------------------
-
-
-def _standing(doc, briefing: Briefing, chart: bytes) -> None:
+def _standing(word: WordFile, briefing: Briefing, chart: bytes) -> None:
     header, rows = headline_rows(briefing)
-    _table(doc, header, rows, [1.8, 2.1, 1.1, 2.0, 4.9, 5.5])
-    picture = _paragraph(doc, align=WD_ALIGN_PARAGRAPH.CENTER)
+    word.table(header, rows, [1.8, 2.1, 1.1, 2.0, 4.9, 5.5])
+    picture = word.paragraph(align=WD_ALIGN_PARAGRAPH.CENTER)
     picture.paragraph_format.line_spacing = 1.0
     picture.paragraph_format.space_before = Pt(4)
-    picture.add_run().add_picture(io.BytesIO(chart), width=Cm(TEXT_WIDTH_CM - 0.6))
-    _labelled(doc, "等级走势", text.grade_history(briefing), "简报注释")
+    picture.add_run().add_picture(io.BytesIO(chart), width=Cm(word.text_width_cm - 0.6))
+    word.labelled("等级走势", text.grade_history(briefing), "注释")
 
 
-def _indicators(doc, briefing: Briefing) -> None:
+def _indicators(word: WordFile, briefing: Briefing) -> None:
     header, rows, weakest = indicator_rows(briefing)
     if not rows:
-        _paragraph(doc, text.NOT_LISTED)
+        word.paragraph(text.NOT_LISTED)
         return
-    _table(doc, header, rows, [3.6, 2.0, 2.0, 2.7, 2.0, 2.0, 2.7], weakest)
-    _paragraph(
-        doc, text.INDICATORS_NOTE, "简报注释", colour=GREY
-    ).paragraph_format.space_before = Pt(2)
+    word.table(header, rows, [3.6, 2.0, 2.0, 2.7, 2.0, 2.0, 2.7], weakest)
+    word.note(text.INDICATORS_NOTE, space_before=2)
 
 
-def _whatif(doc, briefing: Briefing) -> None:
+def _whatif(word: WordFile, briefing: Briefing) -> None:
     if not briefing.targets:
-        _paragraph(doc, text.NO_TARGETS)
+        word.paragraph(text.NO_TARGETS)
         return
     for target in briefing.targets:
-        _labelled(
-            doc, text.target(target), "；".join(text.lever(lv) for lv in target.levers) + "。"
-        )
-    _paragraph(doc, text.WHATIF_NOTE, "简报注释", colour=GREY)
+        word.labelled(text.target(target), "；".join(text.lever(lv) for lv in target.levers) + "。")
+    word.note(text.WHATIF_NOTE)
 
 
-def _adjustments(doc, briefing: Briefing) -> None:
+def _adjustments(word: WordFile, briefing: Briefing) -> None:
     header, rows = adjustment_rows(briefing)
     if not rows:
-        _paragraph(doc, text.NO_ADJUSTMENTS)
+        word.paragraph(text.NO_ADJUSTMENTS)
         return
-    _table(doc, header, rows[:MAX_ADJUSTMENTS], [2.0, 1.1, 1.1, 3.2, 9.8])
+    word.table(header, rows[:MAX_ADJUSTMENTS], [2.0, 1.1, 1.1, 3.2, 9.8])
     if len(rows) > MAX_ADJUSTMENTS:
-        _paragraph(
-            doc, text.more(len(rows) - MAX_ADJUSTMENTS), "简报注释", colour=GREY
-        ).paragraph_format.space_before = Pt(2)
+        word.note(text.more(len(rows) - MAX_ADJUSTMENTS), space_before=2)
 
 
-def _mentions(doc, briefing: Briefing) -> None:
+def _mentions(word: WordFile, briefing: Briefing) -> None:
     if not briefing.mentions:
-        _paragraph(doc, text.NO_MENTIONS)
+        word.paragraph(text.NO_MENTIONS)
         return
     for mention in briefing.mentions[:MAX_MENTIONS]:
-        _labelled(doc, text.mention_label(mention), mention.excerpt)
+        word.labelled(text.mention_label(mention), mention.excerpt)
     if len(briefing.mentions) > MAX_MENTIONS:
-        _paragraph(doc, text.more(len(briefing.mentions) - MAX_MENTIONS), "简报注释", colour=GREY)
+        word.note(text.more(len(briefing.mentions) - MAX_MENTIONS))
 
 
-def _reception(doc, briefing: Briefing) -> None:
+def _reception(word: WordFile, briefing: Briefing) -> None:
     if not briefing.reception_days:
-        _paragraph(doc, text.NO_RECEPTION)
+        word.paragraph(text.NO_RECEPTION)
         return
     for day in briefing.reception_days:
-        _paragraph(doc, text.reception(day))
+        word.paragraph(text.reception(day))
 
 
-def _categories(doc, briefing: Briefing) -> None:
-    _labelled(doc, month_label(briefing.month), text.categories(briefing) or "通报未列出。")
-    _paragraph(doc, text.NO_OWN_CATEGORIES, "简报注释", colour=GREY)
+def _categories(word: WordFile, briefing: Briefing) -> None:
+    word.labelled(month_label(briefing.month), text.categories(briefing) or "通报未列出。")
+    word.note(text.NO_OWN_CATEGORIES)
 
 
 _WRITERS = {

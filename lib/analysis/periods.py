@@ -1,0 +1,151 @@
+"""A period's figures per unit, recomputed from the monthly counts — never averaged rates.
+
+One definition, read off the field table (lib.model.FIGURES), for every page, the dossier and
+the exports:
+
+- counts (应办理数, 办理数, 按期办理数, 返工数, 回访…数) are summed over the months;
+- a rate with a `ratio` is its summed numerator over its summed denominator;
+- a rate without one — the hotline's 群众不满意率, taken over return visits the bulletin does not
+  print — is the mean of the monthly rates weighted by 应办理数 (`WEIGHT`), and says so
+  (`UNRECOMPUTABLE`);
+- the score twice: `score` by the bulletin's formula on the period's rates (lib/rules.py), and
+  `mean_score`, the mean of the monthly printed scores; the bulletin publishes neither;
+- the grade as the distribution of the monthly grades ('A×2 B×1'), not an invented band.
+
+Values are rounded half up (四舍五入) to the bulletin's printed precision, the score by the
+formula from the rates as rounded, so every shown figure can be checked by hand.
+
+The frame has the columns of a month's evaluations (its `period` is the span's key), so the
+month functions — medians, ranks, side by side — work on a period as they do on a month.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+
+from lib.analysis.display import Table, figure_columns, measure_format, shape
+from lib.analysis.rows import in_months, of_channel, one_row_per_unit
+from lib.analysis.spans import Span
+from lib.labels import CHANNELS
+from lib.model import FIGURES, GRADES, GROUPS
+from lib.rules import load_rules
+
+WEIGHT = "due"
+"""The count a rate without a printed denominator is weighted by: 应办理数."""
+WEIGHTED = "（加权平均）"
+"""Said in the heading of a period's rate that is a weighted mean, not recomputed."""
+EXTRA = ["months", "mean_score"]
+"""Columns a period adds to a month's: months listed, mean of the monthly printed scores."""
+_KEPT = {"period", "channel", "group", "unit", "order", *(f.name for f in FIGURES), *EXTRA}
+"""Columns with a value for a period; the others (the month's page, bulletin id…) are NA."""
+SCORE_WORDS = {"score": "按公式", "mean_score": "各月平均"}
+"""How each period score is made, said beside it: the bulletin publishes neither."""
+
+
+def unrecomputable(channel: str) -> list[str]:
+    """The rates of `channel` that cannot be recomputed from counts (no printed denominator)."""
+    return [f.name for f in FIGURES if f.kind == "rate" and channel not in f.ratio]
+
+
+def weighted_note(channel: str) -> str:
+    """The words that go with a period's weighted rate, '' when the channel has none."""
+    names = [f.label(channel) for f in FIGURES if f.name in unrecomputable(channel)]
+    if not names:
+        return ""
+    return (
+        f"{'、'.join(names)}的分母（回访数）通报未印，无法由计数重算，"
+        "期间值为各月比率按应办理数加权的平均。"
+    )
+
+
+def rounded(value: float, places: int) -> float:
+    """`value` rounded half up at `places` decimals (as written: 99.35 → 99.4); NaN stays."""
+    if pd.isna(value):
+        return float("nan")
+    step = Decimal(1).scaleb(-places)
+    return float(Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP))
+
+
+def grade_mix(grades) -> str:
+    """The monthly grades as a distribution, best first: 'A×2 B×1'."""
+    counts = pd.Series(list(grades), dtype="object").value_counts()
+    order = [g for g in GRADES if g in counts] + sorted(set(counts.index) - set(GRADES))
+    return " ".join(f"{g}×{counts[g]}" for g in order)
+
+
+def period_rows(evaluations: pd.DataFrame, channel: str, span: Span) -> pd.DataFrame:
+    """One row per unit listed in the span's months of `channel`: the month columns with the
+    period's values, plus EXTRA. `unit`, `group` and `order` are the latest month's; a unit a
+    table prints twice counts once, by its first row (rows.one_row_per_unit)."""
+    rows = one_row_per_unit(in_months(of_channel(evaluations, channel), span.start, span.end))
+    columns = [*evaluations.columns, *EXTRA]
+    if rows.empty:
+        return evaluations.iloc[:0].reindex(columns=columns)
+    units = rows.groupby("unit_id", sort=False)
+    out = units.tail(1).set_index("unit_id")
+    out["period"] = span.key
+    sums = units[[f.name for f in FIGURES if f.kind == "count"]].sum()
+    rules = load_rules()[channel]
+    for figure in FIGURES:
+        if figure.kind == "count":
+            out[figure.name] = sums[figure.name]
+        elif figure.kind == "rate":
+            out[figure.name] = _rate(figure, channel, rows, sums).map(
+                lambda v: rounded(v, rules.rate_decimals)
+            )
+    formula = rules.score({rate: out[rate] for rate in rules.weights})
+    out["score"] = formula.map(lambda v: rounded(v, rules.score_decimals))
+    out["grade"] = units["grade"].agg(grade_mix)
+    out["months"] = units.size()
+    out["mean_score"] = units["score"].mean().map(lambda v: rounded(v, rules.score_decimals))
+    for column in set(out.columns) - _KEPT:
+        out[column] = pd.NA
+    return _in_printed_order(out.reset_index())[columns]
+
+
+def _rate(figure, channel: str, rows: pd.DataFrame, sums: pd.DataFrame) -> pd.Series:
+    if channel in figure.ratio:
+        numerator, denominator = figure.ratio[channel]
+        return 100 * sums[numerator] / sums[denominator].where(sums[denominator] > 0)
+    weighted = (rows[figure.name] * rows[WEIGHT]).groupby(rows["unit_id"], sort=False).sum()
+    return weighted / sums[WEIGHT].where(sums[WEIGHT] > 0)
+
+
+def _in_printed_order(frame: pd.DataFrame) -> pd.DataFrame:
+    group_order = frame["group"].map({g: n for n, g in enumerate(GROUPS)}).fillna(len(GROUPS))
+    return (
+        frame.assign(_group=group_order)
+        .sort_values(["_group", "order"], kind="stable")
+        .drop(columns="_group")
+        .reset_index(drop=True)
+    )
+
+
+def channel_periods(evaluations: pd.DataFrame, span: Span) -> pd.DataFrame:
+    """period_rows of both channels, one after the other (hotline first)."""
+    return pd.concat(
+        [period_rows(evaluations, channel, span) for channel in CHANNELS],
+        ignore_index=True,
+    )
+
+
+def period_table(rows: pd.DataFrame, channel: str) -> Table:
+    """A period's rows (period_rows) under Chinese headings at the bulletin's precision; each
+    score heading says how it was made."""
+    score = measure_format("score", channel)
+    return shape(
+        rows,
+        [
+            ("group", "分组", None),
+            ("unit", "部门名称", None),
+            ("months", "列入月数", "%d"),
+            *(
+                (name, f"{heading}{WEIGHTED if name in unrecomputable(channel) else ''}", form)
+                for name, heading, form in figure_columns(channel, ("count", "rate"))
+            ),
+            *((column, f"综合指标值（{how}）", score) for column, how in SCORE_WORDS.items()),
+            ("grade", "各月等级", None),
+        ],
+    )

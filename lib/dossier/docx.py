@@ -1,0 +1,150 @@
+"""The dossier as a Word document for reading: A4 landscape (a month's row has fifteen
+columns), the house style of lib/wordfile.py, every part of the dossier in full — a record,
+not a one-page brief, so no list is cut short."""
+
+from __future__ import annotations
+
+import pandas as pd
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from lib.analysis.display import Table
+from lib.analysis.spans import missing_text
+from lib.briefing import text
+from lib.dossier import tables
+from lib.dossier.content import Dossier
+from lib.labels import CHANNELS
+from lib.wordfile import RED, WordFile, chinese_number, rule_below
+
+TITLE = "单位档案"
+MISSING = "—"
+HISTORY_WIDTHS = [1.9, *[1.35] * 2, 1.45, 1.35, 1.45, 1.2, 1.3, 1.35, 1.45, 1.4, 0.9, 4.3, 1.6, 1.5]
+"""月份, the eleven printed columns, 名次 with its pool, 组内名次, 等级变化 (cm)."""
+TOTALS_WIDTHS = [1.8, 3.6, 1.1, *[1.35] * 2, 1.45, 1.35, 1.45, 1.2, 1.3, 1.35, 1.45, 1.6, 1.6, 1.6]
+"""分组, 期间, 列入月数, the nine counts and rates, both scores, 各月等级 (cm)."""
+NOT_LISTED = "所选期间未列入评价表。"
+NO_HISTORY = "所选期间未列入{channel}评价表。"
+NO_ADJUSTMENTS = "所选期间的通报中没有本单位的加扣分记录。"
+NO_MENTIONS = "所选期间的通报正文未点名本单位。"
+NO_RECEPTION = "所选期间的通报中未见本单位参加领导接听日的记录。"
+
+
+def dossier_docx(dossier: Dossier) -> bytes:
+    word = WordFile("档案", landscape=True)
+    _title(word, dossier)
+    parts = [
+        ("期间合计", _totals),
+        *((f"逐月评价（{word_}）", _history(ch)) for ch, word_ in CHANNELS.items()),
+        ("加扣分", _adjustments),
+        ("通报点名", _mentions),
+        ("领导接听日", _reception),
+        ("指标与组中位数（期间）", _indicators),
+        ("提升空间（最近一月测算）", _targets),
+    ]
+    for number, (heading, write) in enumerate(parts, start=1):
+        word.paragraph(f"{chinese_number(number)}、{heading}", "小标题")
+        write(word, dossier)
+    return word.bytes()
+
+
+def cell_text(value, printf: str | None) -> str:
+    """A table cell as shown: numbers at the table's printf format ('%.2f', '%+.1f', '%,d')."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return MISSING
+    if printf is None:
+        return str(value)
+    spec = printf.removeprefix("%")
+    return format(int(value) if spec.endswith("d") else float(value), spec)
+
+
+def table_text(table: Table) -> tuple[list[str], list[list[str]]]:
+    """A Table's headings and its rows as text."""
+    header = [str(c) for c in table.frame.columns]
+    rows = [
+        [cell_text(v, table.formats.get(c)) for c, v in zip(header, row, strict=True)]
+        for row in table.frame.itertuples(index=False, name=None)
+    ]
+    return header, rows
+
+
+def _title(word: WordFile, dossier: Dossier) -> None:
+    word.paragraph(TITLE, "标题", align=WD_ALIGN_PARAGRAPH.CENTER)
+    sub = word.paragraph(
+        f"{dossier.unit_id} · {dossier.span.label}", "副标题", align=WD_ALIGN_PARAGRAPH.CENTER
+    )
+    rule_below(sub, RED, 12)
+    others = [n for n in dossier.names if n != dossier.unit_id]
+    meta = [f"也称：{'、'.join(others)}" if others else "", missing_text(dossier.missing)]
+    if any(meta):
+        word.note("　".join(m for m in meta if m)).alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _totals(word: WordFile, dossier: Dossier) -> None:
+    listed = False
+    for channel, name in CHANNELS.items():
+        table = tables.totals_table(dossier, channel)
+        if table.empty:
+            continue
+        listed = True
+        word.paragraph(name, bold=True)
+        header, rows = table_text(table)
+        word.table(header, rows, TOTALS_WIDTHS)
+    if not listed:
+        word.paragraph(NOT_LISTED)
+    for note in tables.totals_notes(dossier):
+        word.note(note, space_before=1)
+
+
+def _history(channel: str):
+    def write(word: WordFile, dossier: Dossier) -> None:
+        table = tables.history_table(dossier, channel)
+        if table.empty:
+            word.paragraph(NO_HISTORY.format(channel=CHANNELS[channel]))
+            return
+        frame = table.frame.drop(columns=["分组", "印刷名称"])
+        header, rows = table_text(Table(frame, table.formats))
+        word.table(header, rows, HISTORY_WIDTHS)
+
+    return write
+
+
+def _adjustments(word: WordFile, dossier: Dossier) -> None:
+    table = tables.adjustments_table(dossier)
+    if table.empty:
+        word.paragraph(NO_ADJUSTMENTS)
+        return
+    header, rows = table_text(table)
+    word.table(header, rows, [2.2, 1.2, 1.8, 1.8, 3.4, 15.6])
+
+
+def _mentions(word: WordFile, dossier: Dossier) -> None:
+    if not dossier.mentions:
+        word.paragraph(NO_MENTIONS)
+    for mention in dossier.mentions:
+        word.labelled(text.mention_label(mention), mention.excerpt)
+
+
+def _reception(word: WordFile, dossier: Dossier) -> None:
+    if not dossier.reception_days:
+        word.paragraph(NO_RECEPTION)
+    for day in dossier.reception_days:
+        word.paragraph(text.reception(day))
+
+
+def _indicators(word: WordFile, dossier: Dossier) -> None:
+    table = tables.indicators_table(dossier)
+    if table.empty:
+        word.paragraph(NOT_LISTED)
+        return
+    header, rows = table_text(table)
+    weakest = {(r, c) for r, row in enumerate(rows) if row[-1] for c in (1, 4)}
+    word.table(header, rows, [3.0, 3.6, 3.2, 3.2, 3.4, 2.0], weakest)
+    word.note(text.INDICATORS_NOTE.replace("组内中位数", "组中位数（同一期间）"), space_before=2)
+
+
+def _targets(word: WordFile, dossier: Dossier) -> None:
+    if not dossier.targets:
+        word.paragraph(text.NO_TARGETS)
+        return
+    for target in dossier.targets:
+        word.labelled(text.target(target), "；".join(text.lever(lv) for lv in target.levers) + "。")
+    word.note(text.WHATIF_NOTE)
