@@ -71,6 +71,7 @@ def sidebar() -> None:
 
 
 page = st.navigation(PAGES)
+safe.style()
 with safe.guarded():
     sidebar()
     page.run()

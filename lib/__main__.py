@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from lib import cli_admin, cli_reports
+from lib import cli_admin, cli_reports, outputs
 from lib.errors import HotlineError, RejectedFile
 
 
@@ -94,13 +94,13 @@ def _cmd_export(args) -> int:
     from lib.export import library_tables, to_csv_zip_bytes, to_xlsx_bytes
     from lib.store import Store
 
-    store = Store.open()
+    store = Store.open(read_only=True)
     try:
         tables = library_tables(store)
     finally:
         store.close()
     write = to_xlsx_bytes if args.format == "xlsx" else to_csv_zip_bytes
-    Path(args.out).write_bytes(write(tables, {}))
+    outputs.write_bytes(Path(args.out), write(tables, {}))
     print(f"已导出 {len(tables)} 张表到 {args.out}")
     return 0
 
@@ -123,7 +123,7 @@ def _cmd_briefing(args) -> int:
     except ValueError:
         print(f"接听日期应为 YYYY-MM-DD：{args.date}", file=sys.stderr)
         return 2
-    store = Store.open()
+    store = Store.open(read_only=True)
     try:
         library = Library.from_store(store)
     finally:
@@ -138,7 +138,7 @@ def _cmd_briefing(args) -> int:
     except HotlineError as exc:
         print(exc.message, file=sys.stderr)
         return 2
-    out.write_bytes(data)
+    outputs.write_bytes(out, data)
     print(f"已生成 {len(units)} 份接听日简报：{out}（{'、'.join(units)}）")
     return 0
 

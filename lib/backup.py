@@ -5,8 +5,8 @@
     originals/<id>-<name>   every bulletin's file as uploaded, to open as it is
 
 One format for both backends, so a SQLite backup restores into PostgreSQL and back. The backup
-reads everything in one snapshot while the app keeps working, and is written beside OUT and
-renamed into place, so a failed backup leaves no half file. A restore checks what it reads (the
+reads everything in one snapshot while the app keeps working, and is written through
+lib/outputs.py, so a failed backup leaves no half file. A restore checks what it reads (the
 format, the schema version, each table's columns and row count, each original's sha256) inside
 the one transaction that replaces the store's contents: a bad backup changes nothing.
 """
@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from lib import outputs
 from lib.errors import BackupDamaged, BackupIncompatible, NotABackup
 from lib.store import Store, dump
 from lib.store.migrations import CURRENT_VERSION
@@ -48,26 +49,20 @@ class Summary:
 
 def backup(store: Store, out: Path) -> Summary:
     """Write the store to `out` (a zip), consistent while other sessions write."""
-    partial = out.with_name(out.name + ".partial")
-    try:
-        with (
-            dump.snapshot(store.engine) as conn,
-            zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive,
-        ):
-            counts = {
-                t.name: _write_table(archive, t.name, dump.rows(conn, t)) for t in dump.TABLES
-            }
-            originals = [
-                _write_original(archive, row, dump.original(conn, row["id"]))
-                for row in dump.rows(conn, bulletins)
-            ]
-            archive.writestr(
-                MANIFEST,
-                json.dumps(_manifest(store, counts, originals), ensure_ascii=False, indent=1),
-            )
-        partial.replace(out)
-    finally:
-        partial.unlink(missing_ok=True)
+    with (
+        outputs.replacing(out) as file,
+        dump.snapshot(store.engine) as conn,
+        zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
+        counts = {t.name: _write_table(archive, t.name, dump.rows(conn, t)) for t in dump.TABLES}
+        originals = [
+            _write_original(archive, row, dump.original(conn, row["id"]))
+            for row in dump.rows(conn, bulletins)
+        ]
+        archive.writestr(
+            MANIFEST,
+            json.dumps(_manifest(store, counts, originals), ensure_ascii=False, indent=1),
+        )
     return Summary(counts)
 
 

@@ -35,7 +35,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     from lib.backup import backup
     from lib.store import Store
 
-    store = Store.open()
+    store = Store.open(read_only=True)
     try:
         summary = backup(store, Path(args.out))
     finally:

@@ -9,9 +9,10 @@ Registered by lib/__main__.py; a HotlineError raised here is printed there as on
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
+
+from lib import outputs
 
 SUFFIXES = (".docx", ".xlsx")
 
@@ -45,13 +46,13 @@ def _cmd_dossier(args: argparse.Namespace) -> int:
         return 2
     start = parse_span(args.start).start if args.start else None
     end = parse_span(args.end).end if args.end else None
-    store = Store.open()
+    store = Store.open(read_only=True)
     try:
         library = Library.from_store(store)
     finally:
         store.close()
     dossier = build_dossier(library, find_unit(library, args.unit), start, end)
-    write_whole(out, dossier_bytes(dossier, out.suffix.lower()))
+    outputs.write_bytes(out, dossier_bytes(dossier, out.suffix.lower()))
     print(f"已生成{dossier.unit_id}的单位档案（{dossier.span.label}）：{out}")
     return 0
 
@@ -74,23 +75,14 @@ def export_period(period: str, out: Path, fmt: str) -> int:
     from lib.store import Store
 
     span = parse_span(period)
-    store = Store.open()
+    store = Store.open(read_only=True)
     try:
         tables, choices = period_tables(store, span)
     finally:
         store.close()
     write = to_xlsx_bytes if fmt == "xlsx" else to_csv_zip_bytes
-    write_whole(out, write(tables, choices))
+    outputs.write_bytes(out, write(tables, choices))
     missing = f"（{choices['缺少的月份']}）" if "缺少的月份" in choices else ""
     print(f"已导出{span.label}的 {len(tables)} 张期间表到 {out}{missing}")
     return 0
 
-
-def write_whole(path: Path, data: bytes) -> None:
-    """`data` at `path` by a temporary file in the same folder, renamed when complete."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)

@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from lib.errors import StoreReadOnly
+from lib.errors import StoreFull, StoreReadOnly
 from lib.model import Bulletin
 from lib.parse import parse_bytes
 from lib.store import ImportResult, Store
@@ -30,7 +30,7 @@ def ensure_demo(
     """Load the demo into a store that never had it and holds no bulletin; else do nothing.
 
     A store that already holds bulletins is marked as past its first run. A read-only store
-    is left as it is. The files are ours, so they are parsed in this process (`parse`; tests
+    (or one on a full disk) is left as it is. The files are ours, so they are parsed in this process (`parse`; tests
     pass a cached one). Safe to call from several sessions at once: the second finds the files
     already stored (duplicates) and writes nothing.
     """
@@ -39,7 +39,7 @@ def ensure_demo(
     try:
         results = _load(store, folder, parse) if store.span() is None else []
         store.mark_demo_seeded()
-    except StoreReadOnly:
+    except (StoreReadOnly, StoreFull):
         return []
     return results
 

@@ -6,6 +6,8 @@ naming the file and what is wrong. Anything else escaping the library is a bug.
 
 from __future__ import annotations
 
+import errno
+
 
 class HotlineError(Exception):
     """Base of every error meant for a user."""
@@ -79,8 +81,24 @@ class StoreUnavailable(StoreError):
     reason = "无法连接数据库，请检查数据库地址与服务状态"
 
 
+class StoreNotCreated(StoreUnavailable):
+    """A new SQLite store's folder or file cannot be made (`filename` is the database file)."""
+
+    reason = "无法创建数据库"
+
+
 class StoreReadOnly(StoreError):
-    reason = "数据库只读或磁盘已满，本次操作未保存，已有数据未受影响"
+    reason = "数据库只读，本次操作未保存，已有数据未受影响"
+
+
+class StoreFull(StoreError):
+    reason = "磁盘已满，本次操作未保存，已有数据未受影响"
+
+
+class StoreFullReading(StoreError):
+    """SQLite needs room for its shared-memory file even to read a WAL database."""
+
+    reason = "磁盘已满，无法读取数据库"
 
 
 class BriefingError(HotlineError):
@@ -136,6 +154,40 @@ class RulesError(HotlineError):
     """The rules file (score weights, bands, precision, pools) is not usable."""
 
     reason = "评价规则文件有误，请修正后重新启动"
+
+
+class OutputError(HotlineError):
+    """A file the app or the CLI writes (`filename` is its path) could not be written; nothing
+    was left at that path (lib/outputs.py)."""
+
+    reason = "无法写入，未生成文件"
+
+
+class SandboxUnavailable(HotlineError):
+    """The parse sandbox could not be started; `filename` is the file that was not parsed."""
+
+    reason = "无法启动解析进程，文件未解析"
+
+
+_OS_CAUSES = {
+    errno.ENOSPC: "磁盘已满",
+    errno.EDQUOT: "磁盘已满",
+    errno.ENOENT: "文件夹不存在",
+    errno.ENOTDIR: "文件夹不存在",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EROFS: "文件系统只读",
+    errno.EISDIR: "已有同名文件夹",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.EIO: "磁盘读写错误",
+}
+
+
+def os_cause(error: OSError) -> str:
+    """Why a write failed, in the user's words: 磁盘已满, 文件夹不存在, 没有写入权限, 只读…"""
+    if error.errno in _OS_CAUSES:
+        return _OS_CAUSES[error.errno]
+    return f"系统错误 {error.errno}" if error.errno else "系统错误"
 
 
 class BadPeriod(HotlineError):

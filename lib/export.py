@@ -11,6 +11,7 @@ the whole library with `library_tables`.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zipfile
@@ -24,8 +25,10 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from lib.analysis.periods import period_rows, period_table, weighted_note
 from lib.analysis.spans import Span, missing_text
+from lib.errors import OutputError
 from lib.labels import CHANNELS, FIELDS, FINDING_KINDS, month_label
 from lib.model import FIGURES
+from lib.outputs import scratch
 from lib.store import Store
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -107,14 +110,33 @@ def to_xlsx_bytes(tables: Mapping[str, pd.DataFrame], filters: Mapping[str, str]
     """A workbook: one sheet per table (named after its key), then the 筛选条件 sheet."""
     workbook = Workbook(write_only=True)
     taken: set[str] = set()
-    for name, df in {**tables, FILTERS_SHEET: _filters_frame(filters)}.items():
-        sheet = workbook.create_sheet(_sheet_title(name, taken))
-        sheet.append([_xlsx_cell(str(c)) for c in df.columns])
-        for row in df.itertuples(index=False, name=None):
-            sheet.append([_xlsx_cell(v) for v in row])
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    try:
+        with scratch():
+            for name, df in {**tables, FILTERS_SHEET: _filters_frame(filters)}.items():
+                sheet = workbook.create_sheet(_sheet_title(name, taken))
+                sheet.append([_xlsx_cell(str(c)) for c in df.columns])
+                for row in df.itertuples(index=False, name=None):
+                    sheet.append([_xlsx_cell(v) for v in row])
+            workbook.save(buffer)
+    except OutputError:
+        _discard(workbook)
+        raise
     return buffer.getvalue()
+
+
+def _discard(workbook: Workbook) -> None:
+    """After a failed write, close the generators through which openpyxl streams each sheet to
+    its temporary file, and remove the files. Left to the garbage collector, the generators
+    raise their write error again there, and Python prints it as a traceback."""
+    for sheet in workbook.worksheets:
+        writer = sheet._writer
+        for stream in filter(None, (sheet._rows, writer and writer.xf)):
+            with contextlib.suppress(Exception):
+                stream.close()
+        if writer:
+            with contextlib.suppress(OSError, ValueError):
+                writer.cleanup()
 
 
 def _filters_frame(filters: Mapping[str, str]) -> pd.DataFrame:

@@ -15,6 +15,7 @@ the child when it passes.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import pickle
 import resource
@@ -29,7 +30,7 @@ import time
 import typing
 from pathlib import Path
 
-from lib.errors import CorruptFile, HotlineError, TooComplex
+from lib.errors import CorruptFile, HotlineError, SandboxUnavailable, TooComplex, os_cause
 from lib.model import Bulletin
 from lib.readers import DEFAULT_LIMITS, Limits
 
@@ -44,6 +45,9 @@ def parse_untrusted(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS)
     read_fd, write_fd = os.pipe()
     try:
         pid = _ZYGOTE.fork_child(pickle.dumps((data, filename, limits)), write_fd)
+    except OSError as error:
+        os.close(read_fd)
+        raise SandboxUnavailable(filename, _start_failure(error)) from None
     finally:
         os.close(write_fd)
     with os.fdopen(read_fd, "rb", buffering=0) as result:
@@ -57,6 +61,19 @@ def parse_untrusted(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS)
     if isinstance(outcome, HotlineError):
         raise outcome
     return outcome
+
+
+def _start_failure(error: OSError) -> str:
+    """Why the zygote could not be started (or died at once), in the administrator's words."""
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return f"解释器 {_ZYGOTE.python} 没有执行权限"
+    if error.errno == errno.ENOENT:
+        return f"找不到解释器 {_ZYGOTE.python}"
+    if error.errno in (errno.ENOMEM, errno.EAGAIN):
+        return "系统内存或进程数不足"
+    if isinstance(error, ConnectionError) or error.errno is None:
+        return "解析进程启动后立即退出"
+    return os_cause(error)
 
 
 def _read_until(pipe, deadline: float) -> bytes | None:
@@ -80,7 +97,8 @@ def _kill(pid: int) -> None:
 class _Zygote:
     """The caller's side of the zygote: start it on first use, restart it if it died."""
 
-    def __init__(self) -> None:
+    def __init__(self, python: str = sys.executable) -> None:
+        self.python = python
         self._lock = threading.Lock()
         self._process: subprocess.Popen | None = None
         self._socket: socket.socket | None = None
@@ -104,14 +122,19 @@ class _Zygote:
         if self._process is None or self._process.poll() is not None:
             self._stop()
             ours, theirs = socket.socketpair()
-            self._process = subprocess.Popen(
-                [sys.executable, "-I", "-c", _ZYGOTE_CODE, _ROOT, str(theirs.fileno())],
-                pass_fds=[theirs.fileno()],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            theirs.close()
+            try:
+                self._process = subprocess.Popen(
+                    [self.python, "-I", "-c", _ZYGOTE_CODE, _ROOT, str(theirs.fileno())],
+                    pass_fds=[theirs.fileno()],
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            except OSError:
+                ours.close()
+                raise
+            finally:
+                theirs.close()
             self._socket = ours
         return self._socket
 

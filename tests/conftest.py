@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import threading
 import uuid
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -66,27 +68,50 @@ def samples() -> dict[str, Sample]:
     return {name: sample(name) for name in SAMPLE_FILES}
 
 
+@pytest.fixture(scope="session")
+def samples_db(tmp_path_factory) -> Path:
+    """The March and May PDF samples stored in a SQLite file, shared: only read it."""
+    from tests.briefing_library import store_samples
+
+    db = tmp_path_factory.mktemp("samples") / "samples.db"
+    store_samples(db)
+    return db
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def store_url(request, tmp_path):
     """A URL to an empty database: a new SQLite file, or a new PostgreSQL schema."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'hotline.db'}"
         return
+    with postgres_schemas(1) as (url,):
+        yield url
+
+
+@contextmanager
+def postgres_schemas(count: int) -> Iterator[list[str]]:
+    """URLs of `count` new, empty schemas on TEST_DATABASE_URL, dropped afterwards; the test
+    is skipped when no PostgreSQL is configured."""
     base = os.environ.get("TEST_DATABASE_URL")
     if not base:
         pytest.skip("TEST_DATABASE_URL not set: PostgreSQL store tests skipped")
-    schema = f"test_{uuid.uuid4().hex[:12]}"
+    schemas = [f"test_{uuid.uuid4().hex[:12]}" for _ in range(count)]
     admin = create_engine(base)
     with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    yield (
-        make_url(base)
-        .update_query_dict({"options": f"-csearch_path={schema}"})
-        .render_as_string(hide_password=False)
-    )
-    with admin.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+        for schema in schemas:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield [
+            make_url(base)
+            .update_query_dict({"options": f"-csearch_path={schema}"})
+            .render_as_string(hide_password=False)
+            for schema in schemas
+        ]
+    finally:
+        with admin.begin() as conn:
+            for schema in schemas:
+                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
 
 
 @pytest.fixture

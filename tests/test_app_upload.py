@@ -218,5 +218,5 @@ def test_a_store_failure_on_save_is_a_message_and_the_card_stays(monkeypatch, db
     monkeypatch.setattr("lib.store.Store.import_bulletin", read_only)
     at = click(upload(open_app(monkeypatch, db).run(), PDF), "保存")
     assert not at.exception
-    assert "数据库只读或磁盘已满" in at.error[0].value
+    assert "数据库只读，本次操作未保存" in at.error[0].value
     assert labels(at)[:2] == ["保存", "放弃"]

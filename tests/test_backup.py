@@ -19,7 +19,7 @@ import pytest
 import lib.backup
 from lib.__main__ import main
 from lib.backup import MANIFEST, backup, restore
-from lib.errors import BackupDamaged, BackupIncompatible, NotABackup, StoreNotEmpty
+from lib.errors import BackupDamaged, BackupIncompatible, NotABackup, OutputError, StoreNotEmpty
 from lib.store import Store
 from tests.apptest import made_bulletin
 
@@ -182,7 +182,7 @@ def test_a_failed_backup_leaves_no_file(filled, tmp_path, monkeypatch):
 
     monkeypatch.setattr(lib.backup.dump, "original", broken)
     (tmp_path / "out").mkdir()
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="无法写入，未生成文件"):
         backup(filled, tmp_path / "out" / "b.zip")
     assert list((tmp_path / "out").iterdir()) == []
 

@@ -9,14 +9,6 @@ import docx
 import pytest
 
 from lib.__main__ import main
-from tests.briefing_library import store_samples
-
-
-@pytest.fixture(scope="module")
-def samples_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("briefing-cli") / "samples.db"
-    store_samples(db)
-    return db
 
 
 @pytest.fixture

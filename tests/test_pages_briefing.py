@@ -8,16 +8,8 @@ from datetime import date
 import pytest
 
 from tests.apptest import HOSTILE_NAMES, made_bulletin, open_app, stored, texts
-from tests.briefing_library import store_samples
 
 PAGE = "views/briefing.py"
-
-
-@pytest.fixture(scope="module")
-def samples_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("briefing-page") / "samples.db"
-    store_samples(db)
-    return db
 
 
 @pytest.fixture

@@ -13,12 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from lib import sandbox
 from lib.__main__ import main
 from lib.errors import (
     CorruptFile,
     EmptyFile,
     EncryptedPdf,
     NotABulletin,
+    SandboxUnavailable,
     ScannedPdf,
     TooComplex,
     TooLarge,
@@ -46,6 +48,7 @@ REJECTED = [
     ("stream-bomb.pdf", TooComplex, ""),
     ("unrelated.docx", NotABulletin, ""),
     ("unrelated.pdf", NotABulletin, ""),
+    ("attachment-encrypted.pdf", NotABulletin, ""),
 ]
 
 
@@ -146,3 +149,37 @@ def test_owner_password_only_pdf_parses():
     bulletin = parse_untrusted((BAD / "owner-password-only.pdf").read_bytes(), "owner.pdf")
     assert bulletin.period.key == "2024-05"
     assert len(bulletin.evaluations) > 100
+
+
+def test_a_pdf_whose_only_encryption_is_on_its_attachments_is_read_like_any_other():
+    """Acrobat's "encrypt only file attachments": pdfium opens the document without a password,
+    pdfminer refuses it; judged by the document itself, it is the May bulletin."""
+    data = (BAD / "attachment-encrypted-bulletin.pdf").read_bytes()
+    read = parse_untrusted(data, "2024-05.pdf").to_json()
+    expected = parse_untrusted(
+        (ROOT / "tests" / "fixtures" / "2024-05.pdf").read_bytes(), "2024-05.pdf"
+    )
+    assert {**read, "source": None} == {**expected.to_json(), "source": None}
+
+
+@pytest.mark.parametrize(
+    ("interpreter", "cause"),
+    [
+        ("not-executable", "解释器 {python} 没有执行权限"),
+        ("missing", "找不到解释器 {python}"),
+        ("/bin/false", "解析进程启动后立即退出"),
+    ],
+)
+def test_a_sandbox_that_cannot_start_is_one_line(interpreter, cause, tmp_path, monkeypatch, capsys):
+    python = tmp_path / interpreter if not interpreter.startswith("/") else Path(interpreter)
+    if interpreter == "not-executable":
+        python.write_text("#!/bin/sh\n")
+    monkeypatch.setattr(sandbox, "_ZYGOTE", sandbox._Zygote(str(python)))
+    march = str(ROOT / "tests" / "fixtures" / "2024-03.pdf")
+
+    assert main(["parse", march]) == 2
+
+    expected = f"“2024-03.pdf”：无法启动解析进程，文件未解析（{cause.format(python=python)}）\n"
+    assert capsys.readouterr() == ("", expected)
+    with pytest.raises(SandboxUnavailable):
+        parse_untrusted(b"%PDF-1.7", "x.pdf")

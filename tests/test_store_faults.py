@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 
-from lib.errors import StoreReadOnly, StoreUnavailable
+from lib.errors import StoreFull, StoreReadOnly, StoreUnavailable
 from lib.store import Store, resolve_url
 
 
@@ -74,7 +74,7 @@ def test_read_only_database_refuses_writes_and_keeps_data(store_url, samples, mo
 
     read_only = Store.open(_read_only_url(store_url))
     assert [b.period for b in read_only.list_bulletins()] == ["2024-03"]
-    with pytest.raises(StoreReadOnly, match="数据库只读或磁盘已满"):
+    with pytest.raises(StoreReadOnly, match="数据库只读，本次操作未保存"):
         read_only.import_bulletin(may.bulletin, may.data)
     with pytest.raises(StoreReadOnly):
         read_only.delete_bulletin(kept.bulletin_id)
@@ -110,7 +110,7 @@ def test_full_disk_refuses_the_import_and_keeps_data(tmp_path, samples):
         dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
 
     store.engine.dispose()
-    with pytest.raises(StoreReadOnly, match="磁盘已满"):
+    with pytest.raises(StoreFull, match="磁盘已满，本次操作未保存"):
         store.import_bulletin(may.bulletin, may.data)
 
     assert [b.period for b in store.list_bulletins()] == ["2024-03"]

@@ -37,7 +37,7 @@ def read_pdf(data: bytes, filename: str, limits: Limits, settings: ExtractSettin
     count = pdf_page_count(data, filename)
     if count > limits.max_pages:
         raise TooManyPages(filename, f"共 {count} 页，上限 {limits.max_pages} 页")
-    with _failures_as_corrupt(filename), pdfplumber.open(BytesIO(data)) as pdf:
+    with _failures_as_corrupt(filename), _opened(data) as pdf:
         if len(pdf.pages) != count:
             raise CorruptFile(filename, "页面结构不一致")
         read = [_read_page(page, settings) for page in pdf.pages]
@@ -58,6 +58,36 @@ def pdf_page_count(data: bytes, filename: str) -> int:
             raise CorruptFile(filename) from None
         try:
             return len(doc)
+        finally:
+            doc.close()
+
+
+@contextmanager
+def _opened(data: bytes) -> Iterator[pdfplumber.PDF]:
+    """pdfplumber on the file, which pdfium has already opened without a password.
+
+    So the document itself needs none. When pdfminer still asks for one, only the embedded
+    files are encrypted (the /EFF crypt filter; pages and strings use /Identity), which
+    pdfminer does not support: it reads pdfium's copy of the file without the security
+    handler instead, and the file is judged on its content like any other.
+    """
+    try:
+        pdf = pdfplumber.open(BytesIO(data))
+    except Exception as exc:
+        if not any(isinstance(cause, PDFPasswordIncorrect) for cause in _causes(exc)):
+            raise
+        pdf = pdfplumber.open(BytesIO(_without_security(data)))
+    with pdf:
+        yield pdf
+
+
+def _without_security(data: bytes) -> bytes:
+    with _PDFIUM_LOCK:
+        doc = pypdfium2.PdfDocument(data)
+        try:
+            copy = BytesIO()
+            doc.save(copy, flags=pypdfium2.raw.FPDF_REMOVE_SECURITY)
+            return copy.getvalue()
         finally:
             doc.close()
 

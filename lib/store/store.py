@@ -18,6 +18,7 @@ from lib.store.engine import connect, reading, resolve_url, safe_url, writing
 from lib.store.migrations import ensure_schema
 from lib.store.records import BulletinInfo, ImportResult, Original
 from lib.store.schema import bulletins, store_state
+from lib.store.sqlite import removed_if_creation_fails
 
 
 class Store:
@@ -25,13 +26,16 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str | None = None) -> Store:
+    def open(cls, url: str | None = None, *, read_only: bool = False) -> Store:
         """Connect (URL, else DATABASE_URL, else HOTLINE_DB, else data/hotline.db) and
         create or upgrade the schema. Raises StoreUnavailable when the database cannot be
-        reached: there is no fallback to another database."""
-        engine = connect(resolve_url(url))
+        reached: there is no fallback to another database. `read_only`: for callers that
+        never write (export, briefing, backup); a SQLite file that cannot be written opens
+        read-only anyway, and then every write raises StoreReadOnly."""
+        engine = connect(resolve_url(url), read_only)
         try:
-            ensure_schema(engine)
+            with removed_if_creation_fails(engine):
+                ensure_schema(engine)
         except BaseException:
             engine.dispose()
             raise
