@@ -85,4 +85,3 @@ def export_period(period: str, out: Path, fmt: str) -> int:
     missing = f"（{choices['缺少的月份']}）" if "缺少的月份" in choices else ""
     print(f"已导出{span.label}的 {len(tables)} 张期间表到 {out}{missing}")
     return 0
-
