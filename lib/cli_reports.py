@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from lib import outputs
+from lib.analysis.spans import Span, between
 
 SUFFIXES = (".docx", ".xlsx")
 
@@ -44,17 +45,28 @@ def _cmd_dossier(args: argparse.Namespace) -> int:
     if out.suffix.lower() not in SUFFIXES:
         print("单位档案的输出文件应为 .docx 或 .xlsx（--out 档案.docx）", file=sys.stderr)
         return 2
-    start = parse_span(args.start).start if args.start else None
-    end = parse_span(args.end).end if args.end else None
+    first, last = (parse_span(m) if m else None for m in (args.start, args.end))
     store = Store.open(read_only=True)
     try:
         library = Library.from_store(store)
     finally:
         store.close()
-    dossier = build_dossier(library, find_unit(library, args.unit), start, end)
+    span = chosen_span(first, last, library.months())
+    dossier = build_dossier(library, find_unit(library, args.unit), span)
     outputs.write_bytes(out, dossier_bytes(dossier, out.suffix.lower()))
     print(f"已生成{dossier.unit_id}的单位档案（{dossier.span.label}）：{out}")
     return 0
+
+
+def chosen_span(first: Span | None, last: Span | None, loaded: list[str]) -> Span | None:
+    """--from and --to as one period: the same period at both ends is that period (a quarter
+    stays a quarter); else the months from the first's start to the last's end, the library's
+    own ends where one is not given. None for an empty library."""
+    if first is not None and first == last:
+        return first
+    if not loaded:
+        return None
+    return between(first.start if first else loaded[0], last.end if last else loaded[-1])
 
 
 def dossier_bytes(dossier, suffix: str) -> bytes:

@@ -86,6 +86,19 @@ def test_the_dossier_as_a_workbook_for_a_span_by_alias(samples_db, monkeypatch, 
     assert (filters["单位"], filters["期间"]) == ("岳阳经开区", "2024年5月")
 
 
+def test_a_quarter_given_as_both_ends_is_that_quarter(quarter_db, monkeypatch, tmp_path, capsys):
+    use(quarter_db, monkeypatch)
+    out = tmp_path / "档案.xlsx"
+
+    assert main(["dossier", "岳阳县", "--from", "2024Q4", "--to", "2024Q4", "--out", str(out)]) == 0
+
+    assert "（2024年第四季度）" in capsys.readouterr().out
+    filters = dict(workbook(out)["筛选条件"][1:])
+    assert filters["缺少的月份"] == "缺 2024年11月"
+    totals = workbook(out)["期间合计（市长信箱）"]
+    assert dict(zip(*totals, strict=True))["各月等级"] == "A×1 C×1"
+
+
 def test_an_unknown_unit_is_one_line_with_the_closest_names(
     samples_db, monkeypatch, tmp_path, capsys
 ):

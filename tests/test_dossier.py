@@ -10,11 +10,13 @@ import pandas as pd
 import pytest
 from docx.oxml.ns import qn
 
+from lib.analysis.display import cell_text
+from lib.analysis.spans import parse_span
 from lib.briefing.content import Library
 from lib.dossier import tables
 from lib.dossier.content import build_dossier
 from lib.dossier.directory import matching, unit_directory
-from lib.dossier.docx import cell_text, dossier_docx
+from lib.dossier.docx import dossier_docx
 from lib.errors import MonthNotLoaded, UnknownUnit
 from tests.briefing_library import sample_library
 from tests.quarter_library import quarter_library
@@ -108,7 +110,7 @@ def test_what_it_would_take_is_for_the_latest_month(yueyanglou):
 
 
 def test_a_shorter_span_keeps_to_its_months():
-    dossier = build_dossier(sample_library(), "岳阳楼区", "2024-05", "2024-05")
+    dossier = build_dossier(sample_library(), "岳阳楼区", parse_span("2024-05"))
 
     assert dossier.span.label == "2024年5月"
     assert dossier.missing == ()

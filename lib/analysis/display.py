@@ -69,3 +69,27 @@ def figure_columns(channel: str, kinds=("count", "rate", "score", "grade")) -> l
         for f in FIGURES
         if f.kind in kinds
     ]
+
+
+NOT_PRINTED = "—"
+"""A cell with no value, as text."""
+
+
+def cell_text(value, printf: str | None) -> str:
+    """A table cell as shown: numbers at the table's printf format ('%.2f', '%+.1f', '%,d')."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return NOT_PRINTED
+    if printf is None:
+        return str(value)
+    spec = printf.removeprefix("%")
+    return format(int(value) if spec.endswith("d") else float(value), spec)
+
+
+def table_text(table: Table) -> tuple[list[str], list[list[str]]]:
+    """A Table's headings and its rows as text."""
+    header = [str(c) for c in table.frame.columns]
+    rows = [
+        [cell_text(v, table.formats.get(c)) for c, v in zip(header, row, strict=True)]
+        for row in table.frame.itertuples(index=False, name=None)
+    ]
+    return header, rows

@@ -77,17 +77,14 @@ class Dossier:
     targets: tuple[Target, ...]
 
 
-def build_dossier(
-    library: Library, unit_id: str, start: str | None = None, end: str | None = None
-) -> Dossier:
-    """The dossier of `unit_id` from month `start` to `end` ('YYYY-MM'; default the library's
-    first and last months)."""
+def build_dossier(library: Library, unit_id: str, span: Span | None = None) -> Dossier:
+    """The dossier of `unit_id` over `span` (default: the library's first to last month)."""
     loaded = library.months()
     if not loaded:
         raise MonthNotLoaded(detail="通报库为空")
     if unit_id not in library.unit_ids():
         raise UnknownUnit(detail=unit_id)
-    span = between(start or loaded[0], end or loaded[-1])
+    span = span or between(loaded[0], loaded[-1])
     stored = [m for m in loaded if span.start <= m <= span.end]
     rows = library.evaluations[library.evaluations["period"].isin(stored)]
     history = unit_history(rows, unit_id)

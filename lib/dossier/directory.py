@@ -17,7 +17,8 @@ TREND_MONTHS = 24
 
 
 def unit_directory(evaluations: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
-    """One row per unit id in `evaluations` (Store.frame("evaluations")), by group then name.
+    """One row per unit id in `evaluations` (Store.frame("evaluations")), by group, then as
+    its latest table prints it.
 
     Columns: unit_id; names (printed names and aliases other than the id, '、'); group (its
     latest); channels ('热线、市长信箱'); months (months listed in either table); first and

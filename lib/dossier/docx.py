@@ -4,10 +4,9 @@ not a one-page brief, so no list is cut short."""
 
 from __future__ import annotations
 
-import pandas as pd
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from lib.analysis.display import Table
+from lib.analysis.display import Table, table_text
 from lib.analysis.spans import missing_text
 from lib.briefing import text
 from lib.dossier import tables
@@ -16,7 +15,6 @@ from lib.labels import CHANNELS
 from lib.wordfile import RED, WordFile, chinese_number, rule_below
 
 TITLE = "单位档案"
-MISSING = "—"
 HISTORY_WIDTHS = [1.9, *[1.35] * 2, 1.45, 1.35, 1.45, 1.2, 1.3, 1.35, 1.45, 1.4, 0.9, 4.3, 1.6, 1.5]
 """月份, the eleven printed columns, 名次 with its pool, 组内名次, 等级变化 (cm)."""
 TOTALS_WIDTHS = [1.8, 3.6, 1.1, *[1.35] * 2, 1.45, 1.35, 1.45, 1.2, 1.3, 1.35, 1.45, 1.6, 1.6, 1.6]
@@ -44,26 +42,6 @@ def dossier_docx(dossier: Dossier) -> bytes:
         word.paragraph(f"{chinese_number(number)}、{heading}", "小标题")
         write(word, dossier)
     return word.bytes()
-
-
-def cell_text(value, printf: str | None) -> str:
-    """A table cell as shown: numbers at the table's printf format ('%.2f', '%+.1f', '%,d')."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return MISSING
-    if printf is None:
-        return str(value)
-    spec = printf.removeprefix("%")
-    return format(int(value) if spec.endswith("d") else float(value), spec)
-
-
-def table_text(table: Table) -> tuple[list[str], list[list[str]]]:
-    """A Table's headings and its rows as text."""
-    header = [str(c) for c in table.frame.columns]
-    rows = [
-        [cell_text(v, table.formats.get(c)) for c, v in zip(header, row, strict=True)]
-        for row in table.frame.itertuples(index=False, name=None)
-    ]
-    return header, rows
 
 
 def _title(word: WordFile, dossier: Dossier) -> None:
