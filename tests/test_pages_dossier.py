@@ -80,7 +80,13 @@ def test_a_dossier_from_its_link_shows_the_whole_record(monkeypatch, demo_db):
     ledger = frame_with(at, "累计净分")
     assert ledger["累计净分"].tolist() == [-1.0, -0.5, -1.5, 0.0, 1.0]
     assert any("120836" in d for d in ledger["明细"])
-    assert text.count("存在的问题第") == 3 and "热点焦点第2条" in text
+    named = frame_with(at, "原文摘录")
+    assert named[["月份", "栏目", "条目"]].values.tolist() == [
+        ["2024年3月", "存在的问题", "第1条"],
+        ["2024年5月", "存在的问题", "第1条"],
+        ["2024年5月", "存在的问题", "第2条"],
+        ["2024年5月", "热点焦点", "第2条"],
+    ]
     assert "**热线进入组内前三（≥ 97\\.2 分），差 1\\.7 分**" in text
     labels = [b.label for b in at.download_button]
     assert {"下载 Word（.docx）", "下载 Excel（每部分一页）"} <= set(labels)

@@ -178,11 +178,18 @@ def adjustments(dossier: Dossier) -> None:
 
 
 def mentions(dossier: Dossier) -> None:
+    """Every passage naming the unit, one row each (a year of months can hold hundreds): the
+    clauses that name it, the rest cut to '……'."""
     st.subheader("通报点名")
     if not dossier.mentions:
         st.caption("所选期间的通报正文未点名本单位。")
-    for mention in dossier.mentions:
-        st.markdown(f"**{inert(text.mention_label(mention))}**：{inert(mention.excerpt)}")
+        return
+    shown.show(
+        tables.mentions_table(dossier),
+        "dossier-mentions",
+        "通报点名",
+        wrap={"原文摘录": "large", "栏目": 110},
+    )
 
 
 def reception(dossier: Dossier) -> None:

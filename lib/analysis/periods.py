@@ -70,9 +70,22 @@ def rounded(value: float, places: int) -> float:
 
 def grade_mix(grades) -> str:
     """The monthly grades as a distribution, best first: 'A×2 B×1'."""
-    counts = pd.Series(list(grades), dtype="object").value_counts()
-    order = [g for g in GRADES if g in counts] + sorted(set(counts.index) - set(GRADES))
-    return " ".join(f"{g}×{counts[g]}" for g in order)
+    return _mixes(pd.DataFrame({"unit_id": 0, "grade": list(grades)})).iloc[0]
+
+
+def _mixes(rows: pd.DataFrame) -> pd.Series:
+    """grade_mix of each unit's rows (index: unit_id), counted in one pass."""
+    counts = pd.crosstab(rows["unit_id"], rows["grade"])
+    present = set(counts.columns)
+    order = [g for g in GRADES if g in present] + sorted(present - set(GRADES))
+    counts = counts[order]
+    return pd.Series(
+        [
+            " ".join(f"{g}×{n}" for g, n in zip(order, row, strict=True) if n)
+            for row in counts.to_numpy().tolist()
+        ],
+        index=counts.index,
+    )
 
 
 def period_rows(evaluations: pd.DataFrame, channel: str, span: Span) -> pd.DataFrame:
@@ -97,7 +110,7 @@ def period_rows(evaluations: pd.DataFrame, channel: str, span: Span) -> pd.DataF
             )
     formula = rules.score({rate: out[rate] for rate in rules.weights})
     out["score"] = formula.map(lambda v: rounded(v, rules.score_decimals))
-    out["grade"] = units["grade"].agg(grade_mix)
+    out["grade"] = _mixes(rows)
     out["months"] = units.size()
     out["mean_score"] = units["score"].mean().map(lambda v: rounded(v, rules.score_decimals))
     for column in set(out.columns) - _KEPT:

@@ -62,16 +62,16 @@ class Library:
     def months(self) -> list[str]:
         """Every month loaded, oldest first."""
         frames = (self.evaluations, self.sections, self.categories, self.adjustments)
-        return sorted(set().union(*(set(f["period"]) for f in frames)))
+        return sorted(set().union(*(f["period"].unique() for f in frames)))
 
     def unit_ids(self) -> list[str]:
         """Units with a row in an evaluation table: those a briefing can be made for."""
-        return sorted(set(self.evaluations["unit_id"]))
+        return sorted(self.evaluations["unit_id"].unique())
 
     def finder(self) -> NameFinder:
         """Every name the library knows (aliases, ids, printed names) and the unit it means."""
         index = self.index()
-        printed = set(self.evaluations["unit"]) | set(self.adjustments["unit"])
+        printed = {*self.evaluations["unit"].unique(), *self.adjustments["unit"].unique()}
         names = {*index.aliases, *index.aliases.values(), *map(normalise_name, printed)}
         return NameFinder({name: index.unit_id(name) for name in names if name})
 

@@ -31,6 +31,7 @@ from lib.briefing.content import (
     CHANNEL_ORDER,
     Indicator,
     Library,
+    Standing,
     indicators,
     month_targets,
     standings,
@@ -87,7 +88,8 @@ def build_dossier(library: Library, unit_id: str, span: Span | None = None) -> D
     span = span or between(loaded[0], loaded[-1])
     stored = [m for m in loaded if span.start <= m <= span.end]
     rows = library.evaluations[library.evaluations["period"].isin(stored)]
-    history = unit_history(rows, unit_id)
+    standing = standings(rows, unit_id)
+    history = unit_history(rows, unit_id, standing)
     latest = history["period"].max() if len(history) else None
     every = pd.concat([period_rows(rows, ch, span) for ch in CHANNEL_ORDER], ignore_index=True)
     finder = library.finder()
@@ -106,9 +108,7 @@ def build_dossier(library: Library, unit_id: str, span: Span | None = None) -> D
         reception_days=tuple(reversed(days)),
         indicators=tuple(indicators(every, unit_id, span.key)),
         latest=latest,
-        targets=tuple(month_targets(rows, unit_id, latest, standings(rows, unit_id)))
-        if latest
-        else (),
+        targets=tuple(month_targets(rows, unit_id, latest, standing)) if latest else (),
     )
 
 
@@ -122,12 +122,13 @@ def names_of(library: Library, unit_id: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([unit_id, *printed, *library.index().names_of(unit_id)]))
 
 
-def unit_history(rows: pd.DataFrame, unit_id: str) -> pd.DataFrame:
+def unit_history(rows: pd.DataFrame, unit_id: str, standing: list[Standing]) -> pd.DataFrame:
     """The unit's row of every table in `rows` (its first where a table prints it twice) with
-    its place under the bulletin's rule (`place`), in its whole group (`group_place`) and the
+    its place under the bulletin's rule (`place`, from its `standing`: briefing.content's
+    standings), in its whole group (`group_place`) and the
     change of grade since its previous listed month of that channel ('A → B', '' if none)."""
     mine = one_row_per_unit(rows[rows["unit_id"] == unit_id])
-    pooled = {(s.period, s.channel): s for s in standings(rows, unit_id)}
+    pooled = {(s.period, s.channel): s for s in standing}
     grouped = score_history(rows, unit_id).set_index(["period", "channel"])
     out = mine.assign(
         place=[_place(pooled[k]) for k in zip(mine["period"], mine["channel"], strict=True)],

@@ -32,9 +32,7 @@ def unit_directory(evaluations: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataF
     out = pd.DataFrame(index=last.index)
     out["names"] = _names(rows, aliases, out.index)
     out["group"] = last["group"]
-    out["channels"] = units["channel"].agg(
-        lambda chs: "、".join(word for ch, word in CHANNELS.items() if ch in set(chs))
-    )
+    out["channels"] = _channels(rows).reindex(out.index)
     out["months"] = units["period"].nunique()
     out["first"] = units["period"].min()
     out["last"] = units["period"].max()
@@ -62,12 +60,27 @@ def _names(rows: pd.DataFrame, aliases: pd.DataFrame, ids: pd.Index) -> pd.Serie
     return every.groupby("unit_id")["name"].agg("、".join).reindex(ids).fillna("")
 
 
+def _channels(rows: pd.DataFrame) -> pd.Series:
+    """unit id → the channels listing it, in words: '热线、市长信箱'."""
+    listed = pd.crosstab(rows["unit_id"], rows["channel"]).reindex(columns=list(CHANNELS)) > 0
+    words = list(CHANNELS.values())
+    return pd.Series(
+        ["、".join(w for w, on in zip(words, row, strict=True) if on) for row in listed.to_numpy()],
+        index=listed.index,
+    )
+
+
 def _trends(rows: pd.DataFrame) -> pd.Series:
     """unit id → its latest TREND_MONTHS scores of its first channel (hotline first)."""
-    first = rows.sort_values("channel", key=lambda c: c.map(list(CHANNELS).index), kind="stable")
-    first = first.drop_duplicates("unit_id")[["unit_id", "channel"]]
-    mine = rows.merge(first, on=["unit_id", "channel"])
-    return mine.groupby("unit_id", sort=False)["score"].agg(lambda s: s.tail(TREND_MONTHS).tolist())
+    order = rows["channel"].map(list(CHANNELS).index)
+    first = order.groupby(rows["unit_id"]).transform("min")
+    mine = rows[order == first].groupby("unit_id", sort=False).tail(TREND_MONTHS)
+    scores = mine["score"].to_numpy()
+    ids = mine["unit_id"].to_numpy()
+    trends: dict[str, list[float]] = {}
+    for unit_id, score in zip(ids, scores, strict=True):
+        trends.setdefault(unit_id, []).append(float(score))
+    return pd.Series(trends, dtype="object")
 
 
 def matching(directory: pd.DataFrame, text: str) -> pd.DataFrame:
