@@ -10,6 +10,7 @@ many more the app holds, so the document stays within two pages.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
@@ -18,6 +19,7 @@ from lib.briefing import text
 from lib.briefing.chart import chart_png
 from lib.briefing.content import Briefing
 from lib.briefing.tables import SECTIONS, adjustment_rows, headline_rows, indicator_rows
+from lib.briefing.whatif import Target
 from lib.labels import month_label
 from lib.wordfile import GREY, RED, WordFile, chinese_number, rule_below
 
@@ -75,10 +77,16 @@ def _indicators(word: WordFile, briefing: Briefing) -> None:
 
 
 def _whatif(word: WordFile, briefing: Briefing) -> None:
-    if not briefing.targets:
+    write_targets(word, briefing.targets)
+
+
+def write_targets(word: WordFile, targets: Sequence[Target]) -> None:
+    """What it would take, a target a paragraph with its levers, and how it was worked out;
+    the briefing's and the dossier's."""
+    if not targets:
         word.paragraph(text.NO_TARGETS)
         return
-    for target in briefing.targets:
+    for target in targets:
         word.labelled(text.target(target), "；".join(text.lever(lv) for lv in target.levers) + "。")
     word.note(text.WHATIF_NOTE)
 

@@ -9,6 +9,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from lib.analysis.display import Table, table_text
 from lib.analysis.spans import missing_text
 from lib.briefing import text
+from lib.briefing.docx import write_targets
 from lib.dossier import tables
 from lib.dossier.content import Dossier
 from lib.labels import CHANNELS
@@ -75,23 +76,25 @@ def _totals(word: WordFile, dossier: Dossier) -> None:
 def _history(channel: str):
     def write(word: WordFile, dossier: Dossier) -> None:
         table = tables.history_table(dossier, channel)
-        if table.empty:
-            word.paragraph(NO_HISTORY.format(channel=CHANNELS[channel]))
-            return
-        frame = table.frame.drop(columns=["分组", "印刷名称"])
-        header, rows = table_text(Table(frame, table.formats))
-        word.table(header, rows, HISTORY_WIDTHS)
+        table = Table(table.frame.drop(columns=["分组", "印刷名称"]), table.formats)
+        _table(word, table, HISTORY_WIDTHS, NO_HISTORY.format(channel=CHANNELS[channel]))
 
     return write
 
 
+def _table(word: WordFile, table: Table, widths: list[float], empty: str, strong=None) -> bool:
+    """The table ruled, or the line saying it is `empty`; whether there was a table."""
+    if table.empty:
+        word.paragraph(empty)
+        return False
+    header, rows = table_text(table)
+    word.table(header, rows, widths, strong(rows) if strong else frozenset())
+    return True
+
+
 def _adjustments(word: WordFile, dossier: Dossier) -> None:
     table = tables.adjustments_table(dossier)
-    if table.empty:
-        word.paragraph(NO_ADJUSTMENTS)
-        return
-    header, rows = table_text(table)
-    word.table(header, rows, [2.2, 1.2, 1.8, 1.8, 3.4, 15.6])
+    _table(word, table, [2.2, 1.2, 1.8, 1.8, 3.4, 15.6], NO_ADJUSTMENTS)
 
 
 def _mentions(word: WordFile, dossier: Dossier) -> None:
@@ -109,20 +112,16 @@ def _reception(word: WordFile, dossier: Dossier) -> None:
 
 
 def _indicators(word: WordFile, dossier: Dossier) -> None:
-    table = tables.indicators_table(dossier)
-    if table.empty:
-        word.paragraph(NOT_LISTED)
+    widths = [3.0, 3.6, 3.2, 3.2, 3.4, 2.0]
+    if not _table(word, tables.indicators_table(dossier), widths, NOT_LISTED, _weakest):
         return
-    header, rows = table_text(table)
-    weakest = {(r, c) for r, row in enumerate(rows) if row[-1] for c in (1, 4)}
-    word.table(header, rows, [3.0, 3.6, 3.2, 3.2, 3.4, 2.0], weakest)
     word.note(text.INDICATORS_NOTE.replace("组内中位数", "组中位数（同一期间）"), space_before=2)
 
 
+def _weakest(rows: list[list[str]]) -> set[tuple[int, int]]:
+    """The indicator and its gap, on the rows marked weakest."""
+    return {(r, c) for r, row in enumerate(rows) if row[-1] for c in (1, 4)}
+
+
 def _targets(word: WordFile, dossier: Dossier) -> None:
-    if not dossier.targets:
-        word.paragraph(text.NO_TARGETS)
-        return
-    for target in dossier.targets:
-        word.labelled(text.target(target), "；".join(text.lever(lv) for lv in target.levers) + "。")
-    word.note(text.WHATIF_NOTE)
+    write_targets(word, dossier.targets)
