@@ -10,15 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from lib.__main__ import main
-from tests.briefing_library import store_samples
 from tests.quarter_library import store_quarter
-
-
-@pytest.fixture(scope="module")
-def samples_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("dossier-cli") / "samples.db"
-    store_samples(db)
-    return db
 
 
 @pytest.fixture(scope="module")

@@ -5,18 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tests.apptest import open_app, stored, texts
-from tests.conftest import sample
+from tests.apptest import HOSTILE_NAMES, made_bulletin, open_app, stored, texts
 from tests.quarter_library import store_quarter
 
 PAGE = "views/dossier.py"
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("dossier") / "demo.db"
-    stored(db, *(sample(name).bulletin for name in ("2024-03.pdf", "2024-05.pdf")))
-    return db
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +37,8 @@ def said(at) -> str:
     return "\n".join(texts(at))
 
 
-def test_the_page_starts_with_every_unit_each_linked_to_its_dossier(monkeypatch, demo_db):
-    at = page(monkeypatch, demo_db)
+def test_the_page_starts_with_every_unit_each_linked_to_its_dossier(monkeypatch, samples_db):
+    at = page(monkeypatch, samples_db)
 
     units = frame_with(at, "热线综合指标值")
     assert len(units) == 70
@@ -59,8 +51,8 @@ def test_the_page_starts_with_every_unit_each_linked_to_its_dossier(monkeypatch,
     assert found["其他名称"].str.contains("经开区").all()
 
 
-def test_a_dossier_from_its_link_shows_the_whole_record(monkeypatch, demo_db):
-    at = page(monkeypatch, demo_db, unit="岳阳楼区")
+def test_a_dossier_from_its_link_shows_the_whole_record(monkeypatch, samples_db):
+    at = page(monkeypatch, samples_db, unit="岳阳楼区")
 
     assert at.selectbox(key="unit").value == "岳阳楼区"
     text = said(at)
@@ -131,8 +123,8 @@ def test_a_quarter_recomputes_the_mailbox_from_counts(monkeypatch, quarter_db):
     assert at.selectbox(key="quarter").value.label == "2024年第四季度"
 
 
-def test_a_period_chosen_on_the_page_is_the_dossiers(monkeypatch, demo_db):
-    at = page(monkeypatch, demo_db, unit="岳阳楼区")
+def test_a_period_chosen_on_the_page_is_the_dossiers(monkeypatch, samples_db):
+    at = page(monkeypatch, samples_db, unit="岳阳楼区")
     at.segmented_control(key="span").set_value("quarter").run()
 
     assert at.selectbox(key="quarter").value.label == "2024年第二季度"
@@ -141,8 +133,8 @@ def test_a_period_chosen_on_the_page_is_the_dossiers(monkeypatch, demo_db):
     assert "2024年第一季度 · 库中 1 个月 · 缺 2024年1月、2024年2月" in said(at)
 
 
-def test_a_unit_not_in_the_library_leaves_the_directory(monkeypatch, demo_db):
-    at = page(monkeypatch, demo_db, unit="岳阳塔区")
+def test_a_unit_not_in_the_library_leaves_the_directory(monkeypatch, samples_db):
+    at = page(monkeypatch, samples_db, unit="岳阳塔区")
 
     assert at.selectbox(key="unit").value is None
     assert len(frame_with(at, "热线综合指标值")) == 70
@@ -152,3 +144,16 @@ def test_an_empty_library_leads_to_the_upload_page(monkeypatch, tmp_path):
     at = page(monkeypatch, tmp_path / "empty.db")
 
     assert "通报库还是空的" in at.info[0].value
+
+
+def test_hostile_unit_names_are_shown_as_text(monkeypatch, tmp_path):
+    db = tmp_path / "hostile.db"
+    stored(db, made_bulletin(2024, 3, HOSTILE_NAMES), made_bulletin(2024, 4, HOSTILE_NAMES))
+    listed = page(monkeypatch, db)
+    unit_id = listed.selectbox(key="unit").options[0]
+
+    at = page(monkeypatch, db, unit=unit_id)
+
+    assert at.selectbox(key="unit").value == unit_id
+    assert frame_with(at, "应办理数")["月份"].tolist() == ["2024年3月", "2024年4月"]
+    assert not any("<script>" in t or "](javascript" in t for t in texts(at))
