@@ -17,11 +17,13 @@ from hypothesis import strategies as st
 from lib.analysis.periods import grade_mix, period_rows, period_table, rounded
 from lib.analysis.spans import (
     Span,
+    before,
     between,
     containing,
     missing_text,
     parse_span,
     spans_of,
+    year_before,
     year_earlier,
 )
 from lib.errors import BadPeriod
@@ -99,6 +101,22 @@ def test_periods_of_a_kind_over_the_library_and_a_year_earlier():
     assert year_earlier("2024-05") == "2023-05"
     assert year_earlier("2024-01") == "2023-01"
     assert Span("quarter", "2024-10", "2024-12") == Q4
+
+
+@pytest.mark.parametrize(
+    ("written", "previous", "year_ago"),
+    [
+        ("2024Q1", "2023Q4", "2023Q1"),
+        ("2024H2", "2024H1", "2023H2"),
+        ("2024", "2023", "2023"),
+        ("2024-01", "2023-12", "2023-01"),
+        ("2024-03~2024-05", "2023-12~2024-02", "2023-03~2023-05"),
+    ],
+)
+def test_the_period_before_and_the_same_period_a_year_earlier(written, previous, year_ago):
+    span = parse_span(written)
+
+    assert (before(span).key, year_before(span).key) == (previous, year_ago)
 
 
 def test_rounding_is_half_up_as_written():

@@ -28,7 +28,6 @@ import pandas as pd
 from lib.analysis.display import Table, figure_columns, measure_format, shape
 from lib.analysis.rows import in_months, of_channel, one_row_per_unit
 from lib.analysis.spans import Span
-from lib.labels import CHANNELS
 from lib.model import FIGURES, GRADES, GROUPS
 from lib.rules import load_rules
 
@@ -36,8 +35,9 @@ WEIGHT = "due"
 """The count a rate without a printed denominator is weighted by: 应办理数."""
 WEIGHTED = "（加权平均）"
 """Said in the heading of a period's rate that is a weighted mean, not recomputed."""
-EXTRA = ["months", "mean_score"]
-"""Columns a period adds to a month's: months listed, mean of the monthly printed scores."""
+EXTRA = ["months", "span_months", "mean_score"]
+"""Columns a period adds to a month's: the months the unit is listed, the months of the period
+the channel's tables are stored for, the mean of the monthly printed scores."""
 _KEPT = {"period", "channel", "group", "unit", "order", *(f.name for f in FIGURES), *EXTRA}
 """Columns with a value for a period; the others (the month's page, bulletin id…) are NA."""
 SCORE_WORDS = {"score": "按公式", "mean_score": "各月平均"}
@@ -112,6 +112,7 @@ def period_rows(evaluations: pd.DataFrame, channel: str, span: Span) -> pd.DataF
     out["score"] = formula.map(lambda v: rounded(v, rules.score_decimals))
     out["grade"] = _mixes(rows)
     out["months"] = units.size()
+    out["span_months"] = rows["period"].nunique()
     out["mean_score"] = units["score"].mean().map(lambda v: rounded(v, rules.score_decimals))
     for column in set(out.columns) - _KEPT:
         out[column] = pd.NA
@@ -136,12 +137,15 @@ def _in_printed_order(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def channel_periods(evaluations: pd.DataFrame, span: Span) -> pd.DataFrame:
-    """period_rows of both channels, one after the other (hotline first)."""
-    return pd.concat(
-        [period_rows(evaluations, channel, span) for channel in CHANNELS],
-        ignore_index=True,
-    )
+def periods_frame(evaluations: pd.DataFrame, channel: str, spans) -> pd.DataFrame:
+    """period_rows of several periods in one frame, oldest first (each keyed by its `period`):
+    what the month functions (previous period, ranks, changes) read like months."""
+    frames = [period_rows(evaluations, channel, span) for span in sorted(set(spans), key=_first)]
+    return pd.concat(frames, ignore_index=True)
+
+
+def _first(span: Span) -> tuple[str, str]:
+    return span.start, span.end
 
 
 def period_table(rows: pd.DataFrame, channel: str) -> Table:

@@ -91,6 +91,22 @@ def year_earlier(month: str) -> str:
     return _month(ordinal(month) - 12)
 
 
+def shifted(span: Span, months: int) -> Span:
+    """The same kind of period `months` calendar months later (earlier when negative)."""
+    start, end = (_month(ordinal(m) + months) for m in (span.start, span.end))
+    return Span(span.kind, start, end)
+
+
+def before(span: Span) -> Span:
+    """The period of the same kind and length just before (环比): 2024Q1 for 2024Q2."""
+    return shifted(span, -len(span.months))
+
+
+def year_before(span: Span) -> Span:
+    """The same period a year earlier (同比): 2023Q2 for 2024Q2."""
+    return shifted(span, -12)
+
+
 def containing(kind: str, month: str) -> Span:
     """The period of `kind` ('month', 'quarter', 'half', 'year') that holds `month`."""
     length = MONTHS_IN[kind]
