@@ -1,11 +1,16 @@
 """热线通报分析台: the entry script. It routes to the pages and draws the shared sidebar."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from lib.labels import span_label
-from ui import access, filters, safe, state
+from ui import access, filters, overrides, safe, state
 
-st.set_page_config(page_title="热线通报分析台", page_icon=":material/support_agent:", layout="wide")
+FAVICON = Path(__file__).parent / "assets" / "favicon.png"
+"""Served by the app itself: a Material icon as favicon would load from fonts.gstatic.com."""
+
+st.set_page_config(page_title="热线通报分析台", page_icon=str(FAVICON), layout="wide")
 
 PAGES = {
     "分析": [
@@ -48,6 +53,9 @@ PAGES = {
             url_path="alerts",
         ),
         st.Page(
+            "views/explore.py", title="自助分析", icon=":material/insights:", url_path="explore"
+        ),
+        st.Page(
             "views/briefing.py",
             title="接听日简报",
             icon=":material/description:",
@@ -77,7 +85,7 @@ def sidebar() -> None:
 
 
 page = st.navigation(PAGES)
-safe.style()
+overrides.apply()
 with safe.guarded():
     sidebar()
     page.run()

@@ -26,6 +26,7 @@ from lib import charts  # noqa: E402
 from lib.analysis import (  # noqa: E402
     alerts,
     comparison,
+    explore,
     grades,
     ledger,
     metrics,
@@ -65,7 +66,8 @@ def overview_page(f: Frames):
     )
     data = (
         overview.figure_texts(view.figures),
-        overview.figures_table(view.figures),
+        overview.figures_table(view.figures, "count"),
+        overview.figures_table(view.figures, "rate"),
         overview.categories_table(view.categories),
         overview.grades_table(view.grades),
     )
@@ -73,7 +75,7 @@ def overview_page(f: Frames):
 
 
 def rankings_page(f: Frames):
-    view = rankings.ranking_view(f.hotline, "hotline", f.end, "县市区", min_due=10, n=5)
+    view = rankings.ranking_view(f.hotline, "hotline", f.end, "县市区", n=5)
     data = [
         rankings.ranking_table(view.ranking, "hotline"),
         rankings.ranking_table(view.top, "hotline", brief=True),
@@ -99,7 +101,6 @@ def compare_page(f: Frames):
     unit_ids, _ = comparison.resolve_units(choices[::31][:10], f.aliases, f.units["unit_id"])
     view = comparison.comparison_view(f.all, "hotline", f.start, f.end, unit_ids)
     data = [
-        comparison.channels_table(view.channels),
         comparison.versus_table(view.versus_median, "hotline"),
     ]
     names = [view.names.get(u, u) for u in unit_ids]
@@ -114,7 +115,8 @@ def compare_page(f: Frames):
 def trends_page(f: Frames):
     view = trends.trends_view(f.overview, f.categories, f.hotline, "hotline", f.start, f.end)
     data = [
-        trends.city_table(view.city),
+        trends.city_table(view.city, "count"),
+        trends.city_table(view.city, "rate"),
         trends.categories_table(view.categories),
         trends.grades_table(view.grades),
     ]
@@ -139,7 +141,7 @@ def ledger_page(f: Frames):
 
 def alerts_page(f: Frames):
     view = alerts.alerts_view(
-        f.hotline, "hotline", f.end, load_rules()["hotline"].alert_limits, min_run=2, min_due=10
+        f.hotline, "hotline", f.end, load_rules()["hotline"].alert_limits, min_run=2
     )
     data = [
         alerts.declines_table(view.declines, "hotline"),
@@ -147,6 +149,12 @@ def alerts_page(f: Frames):
         alerts.beyond_limits_table(view.beyond_limits, "hotline"),
     ]
     return data, []
+
+
+def explore_page(f: Frames):
+    spec = explore.Spec(dimension="unit_id", split="group", chart="bar")
+    view = explore.explore_view(f.hotline, spec)
+    return [view.table], [charts.explored(view, spec.chart)]
 
 
 PAGES: dict[str, Callable] = {
@@ -157,6 +165,7 @@ PAGES: dict[str, Callable] = {
     "趋势 trends": trends_page,
     "加扣分 ledger": ledger_page,
     "预警 alerts": alerts_page,
+    "自助分析 explore": explore_page,
 }
 
 

@@ -8,12 +8,17 @@ Numbers in tooltips keep the bulletin's precision (`places`).
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import altair as alt
 import pandas as pd
 
+from lib.analysis.rows import calendar
 from lib.labels import month_label
 from lib.model import GRADES
+
+if TYPE_CHECKING:
+    from lib.analysis.explore import Exploration
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 GRADE_COLORS = {"A": "#2e7d32", "B": "#1f77b4", "C": "#f2a900", "D": "#e8590c", "E": "#b3261e"}
@@ -38,10 +43,24 @@ ROW_HEIGHT = 28
 LABEL_LIMIT = 240
 POINTS_UP_TO = 24
 """Lines over more months than this are drawn without a dot per month."""
+LEGEND_PX = 480
+"""The width a legend below a chart may take: a chart beside another on a tablet has no more."""
+GAPS = "break-paths-show-domains"
+"""A line stops at a month with no value instead of bridging it (Vega-Lite's invalid mode)."""
 
 
-def themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """The shared look: the font everywhere, quiet axes, legend below."""
+def legend_columns(labels) -> int:
+    """Legend entries per row so that the widest label fits LEGEND_PX: a legend wraps, it is
+    never cut. Chinese characters are about 12 px at the legend's size, the symbol 30."""
+    labels = [str(label) for label in labels]
+    if not labels:
+        return 1
+    widest = 12 * max(map(len, labels)) + 30
+    return max(1, min(len(labels), LEGEND_PX // widest))
+
+
+def themed(chart: alt.TopLevelMixin, legend: int = 5) -> alt.TopLevelMixin:
+    """The shared look: the font everywhere, quiet axes, legend below in `legend` columns."""
     return (
         chart.configure(font=FONT)
         .configure_axis(
@@ -49,7 +68,7 @@ def themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
         )
         .configure_legend(
             orient="bottom",
-            columns=5,
+            columns=legend,
             labelFont=FONT,
             titleFont=FONT,
             labelFontSize=12,
@@ -143,12 +162,9 @@ def categories_bar(month: pd.DataFrame) -> alt.TopLevelMixin:
 
 
 def ranking_dots(ranking: pd.DataFrame, label: str, places: int) -> alt.TopLevelMixin:
-    """A ranking (rankings.rank_in_group) as dots on the measure, best at the top; a small
-    sample is a hollow dot."""
-    data = ranking.assign(
-        place=ranking["rank"].astype("float64"),
-        样本=ranking["small"].map({True: "小样本", False: "—"}),
-    )
+    """A ranking (rankings.rank_in_group) as dots on the measure, in its order; a unit outside
+    its ranking pool is a hollow dot."""
+    data = ranking.assign(place=ranking["rank"].astype("float64"), outside=~ranking["in_pool"])
     order = list(dict.fromkeys(data["unit"]))
     dots = (
         alt.Chart(data)
@@ -157,14 +173,14 @@ def ranking_dots(ranking: pd.DataFrame, label: str, places: int) -> alt.TopLevel
             x=alt.X("value:Q", title=label, scale=alt.Scale(zero=False, nice=True)),
             y=_names_axis("unit:N", order),
             color=_grade_color(),
-            fill=alt.condition("datum.small", alt.value("white"), _grade_color(), legend=None),
+            fill=alt.condition("datum.outside", alt.value("white"), _grade_color(), legend=None),
             tooltip=[
                 alt.Tooltip("place:Q", title="名次", format="d"),
                 alt.Tooltip("unit:N", title="部门名称"),
                 alt.Tooltip("value:Q", title=label, format=_number(places)),
                 alt.Tooltip("grade:N", title="等级"),
-                alt.Tooltip("due:Q", title="应办理数"),
-                alt.Tooltip("样本:N", title="样本"),
+                alt.Tooltip("due:Q", title="应办理数", format=","),
+                alt.Tooltip("pool:N", title="排名范围"),
             ],
         )
     )
@@ -202,8 +218,9 @@ def lines(
     domain: list[str] | None = None,
 ) -> alt.TopLevelMixin:
     """Values over months, one line per `series` (comparison.measure_history, or any frame
-    with period, value and the series column); `domain` fixes the series' colours."""
-    data = _months(history)
+    with period, value and the series column); `domain` fixes the series' colours. A month
+    the library lacks, or a series' table does not list, is a gap in its line."""
+    data = _months(_gapped(history, series))
     tooltip = [
         alt.Tooltip("月份:N"),
         alt.Tooltip(f"{series}:N", title=series_title),
@@ -213,7 +230,7 @@ def lines(
         tooltip.append(alt.Tooltip("grade:N", title="等级"))
     chart = (
         alt.Chart(data)
-        .mark_line(point=data["period"].nunique() <= POINTS_UP_TO)
+        .mark_line(point=data["period"].nunique() <= POINTS_UP_TO, invalid=GAPS)
         .encode(
             x=_month_axis(data),
             y=alt.Y("value:Q", title=label, scale=alt.Scale(zero=False, nice=True)),
@@ -221,7 +238,17 @@ def lines(
             tooltip=tooltip,
         )
     )
-    return themed(chart.properties(height=300))
+    return themed(chart.properties(height=300), legend_columns(data[series].unique()))
+
+
+def _gapped(history: pd.DataFrame, series: str) -> pd.DataFrame:
+    """`history` with a row, value NaN, for every calendar month and series it lacks."""
+    if history.empty:
+        return history
+    months = calendar(history["period"].min(), history["period"].max())
+    full = pd.MultiIndex.from_product([history[series].unique(), months], names=[series, "period"])
+    keyed = history.drop_duplicates([series, "period"]).set_index([series, "period"])
+    return keyed.reindex(full).reset_index()
 
 
 def versus_median(
@@ -256,7 +283,7 @@ def versus_median(
         )
     )
     rule = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="#666").encode(y="zero:Q")
-    return themed((bars + rule).properties(height=300))
+    return themed((bars + rule).properties(height=300), legend_columns(data["unit"].unique()))
 
 
 def city_lines(city: pd.DataFrame, kind: str) -> alt.TopLevelMixin:
@@ -274,14 +301,20 @@ def category_lines(trend: pd.DataFrame, measure: str) -> alt.TopLevelMixin:
 
 
 def ledger_bars(rows: pd.DataFrame) -> alt.TopLevelMixin:
-    """Points deducted and added per month (ledger.search_ledger rows), deductions below zero."""
-    data = _months(rows.assign(类别=rows["kind"].map({"deduction": "扣分", "bonus": "加分"})))
+    """Points deducted and added per month (ledger.search_ledger rows), deductions below zero.
+
+    Summed here, not by Vega-Lite: its stack of `sum(points)` over signed values set the scale
+    by the rows, not the sums, and cut the taller bars."""
+    sums = rows.groupby(["period", "kind"], as_index=False).agg(
+        points=("points", "sum"), items=("points", "size")
+    )
+    data = _months(sums.assign(类别=sums["kind"].map({"deduction": "扣分", "bonus": "加分"})))
     bars = (
         alt.Chart(data)
         .mark_bar()
         .encode(
             x=_month_band(data),
-            y=alt.Y("sum(points):Q", title="分值"),
+            y=alt.Y("points:Q", title="分值", stack="zero"),
             color=alt.Color(
                 "类别:N",
                 title="类别",
@@ -290,9 +323,53 @@ def ledger_bars(rows: pd.DataFrame) -> alt.TopLevelMixin:
             tooltip=[
                 alt.Tooltip("月份:N"),
                 alt.Tooltip("类别:N"),
-                alt.Tooltip("sum(points):Q", title="分值合计", format="+.1f"),
-                alt.Tooltip("count():Q", title="条数"),
+                alt.Tooltip("points:Q", title="分值合计", format="+.1f"),
+                alt.Tooltip("items:Q", title="条数"),
             ],
         )
     )
     return themed(bars.properties(height=240))
+
+
+def explored(view: Exploration, chart: str) -> alt.TopLevelMixin:
+    """A 自助分析 chart (explore.explore_view): the value per dimension value as bars or a
+    line, one colour per series when split. Time runs across; bars over any other dimension
+    lie down the side, one named row each (`view.drawn`). Sums and counts stack; averages and
+    extremes stand side by side, as adding them would mean nothing."""
+    split = view.series_title is not None
+    tooltip = [alt.Tooltip("x:N", title=view.x_title)]
+    if split:
+        tooltip.append(alt.Tooltip("series:N", title=view.series_title))
+    tooltip.append(alt.Tooltip("value:Q", title=view.value_title, format=_number(view.places)))
+    color = (
+        _series_color("series", view.series_title, view.series_order)
+        if split
+        else alt.value(SERIES_COLORS[0])
+    )
+    value = {"field": "value", "type": "quantitative", "title": view.value_title}
+    base = alt.Chart(view.chart_data).encode(color=color, tooltip=tooltip)
+    if chart == "line":
+        line = base.mark_line(point=len(view.drawn) <= POINTS_UP_TO).encode(
+            x=_bands(view), y=alt.Y(**value, scale=alt.Scale(zero=False, nice=True))
+        )
+        return themed(line.properties(height=320))
+    stack = "zero" if view.stacked else None
+    beside = {"sort": view.series_order} if view.side_by_side else None
+    if view.time:
+        bars = base.mark_bar().encode(x=_bands(view), y=alt.Y(**value, stack=stack))
+        bars = bars.encode(xOffset=alt.XOffset("series:N", **beside)) if beside else bars
+        return themed(bars.properties(height=320))
+    bars = base.mark_bar().encode(y=_names_axis("x:N", view.drawn), x=alt.X(**value, stack=stack))
+    bars = bars.encode(yOffset=alt.YOffset("series:N", **beside)) if beside else bars
+    return themed(bars.properties(height=alt.Step(ROW_HEIGHT)))
+
+
+def _bands(view: Exploration) -> alt.X:
+    """The dimension across, in the view's order; labels slanted and thinned when many."""
+    many = len(view.drawn) > 6
+    return alt.X(
+        "x:N",
+        title=None if view.time else view.x_title,
+        sort=view.drawn,
+        axis=alt.Axis(labelAngle=-45 if many else 0, labelOverlap="greedy"),
+    )

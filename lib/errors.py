@@ -190,6 +190,28 @@ def os_cause(error: OSError) -> str:
     return f"系统错误 {error.errno}" if error.errno else "系统错误"
 
 
+class ViewError(HotlineError):
+    """A 自助分析 view cannot be saved or opened as asked; nothing was changed."""
+
+    reason = "无法使用该视图"
+
+
+class ViewNameTaken(ViewError):
+    reason = "已有同名的视图，请换一个名称（同名视图不会被覆盖）"
+
+
+class BadViewName(ViewError):
+    reason = "视图名称须为 1–40 个字，不能含换行等控制字符"
+
+
+class ViewNotFound(ViewError):
+    reason = "链接中的视图不存在（可能已被删除），下面显示的是默认设置"
+
+
+class ViewOutdated(ViewError):
+    reason = "该视图保存的设置已不适用于本程序（字段或选项已变化），下面显示的是默认设置"
+
+
 class BadPeriod(HotlineError):
     """A period written in a form the app does not read."""
 

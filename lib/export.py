@@ -24,6 +24,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from lib.analysis.periods import period_rows, period_table, weighted_note
+from lib.analysis.pools import placed
 from lib.analysis.spans import Span, missing_text
 from lib.errors import OutputError
 from lib.labels import CHANNELS, FIELDS, FINDING_KINDS, month_label
@@ -36,48 +37,6 @@ FILTERS_SHEET = "筛选条件"
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _FILE_FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
-_HEADERS = {
-    **FIELDS,
-    "period": "月份",
-    "year": "年",
-    "month": "月",
-    "channel": "渠道",
-    "unit_id": "统一单位名",
-    "order": "表内序号",
-    "page": "页码",
-    "kind": "类别",
-    "points": "加扣分值",
-    "indicator": "指标名称",
-    "detail": "明细",
-    "bulletin_id": "通报编号",
-    "calls": "受理来电",
-    "direct_answers": "直接答复",
-    "work_orders": "承办工单",
-    "satisfaction_rate": "群众满意率",
-    "mailbox_letters": "市长信箱来信",
-    "mailbox_satisfaction_rate": "市长信箱群众满意率",
-    "name": "诉求类型",
-    "count": "件数",
-    "share": "占比",
-    "zero_units": "无工单单位数",
-    "table": "表",
-    "field": "字段",
-    "printed": "通报所印",
-    "computed": "重新计算",
-    "message": "说明",
-    "snippet": "原文片段",
-    "key": "栏目",
-    "heading": "标题",
-    "text": "正文",
-    "issue_label": "期号",
-    "published": "印发日期",
-    "filename": "文件名",
-    "rows": "行数",
-    "findings": "核对不一致",
-    "warnings": "解析警告",
-    "imported_at": "导入时间（UTC）",
-    "is_demo": "演示数据",
-}
 _VALUES = {"channel": CHANNELS, "kind": {"deduction": "扣分", "bonus": "加分", **FINDING_KINDS}}
 
 
@@ -172,8 +131,8 @@ def library_tables(store: Store) -> dict[str, pd.DataFrame]:
     evaluations = store.frame("evaluations")
     return {
         "通报": _bulletins_frame(store),
-        "热线评价": _chinese(evaluations[evaluations.channel == "hotline"], "hotline"),
-        "市长信箱评价": _chinese(evaluations[evaluations.channel == "mailbox"], "mailbox"),
+        "热线评价": _evaluations(evaluations, "hotline"),
+        "市长信箱评价": _evaluations(evaluations, "mailbox"),
         "加扣分": _chinese(store.frame("adjustments")),
         "运行概况": _chinese(store.frame("overview")),
         "诉求类型": _chinese(store.frame("categories")),
@@ -210,6 +169,12 @@ def period_tables(store: Store, span: Span) -> tuple[dict[str, pd.DataFrame], di
     )
     choices["各月等级"] = "期间内各月等级的分布，不是期间等级"
     return tables, choices
+
+
+def _evaluations(evaluations: pd.DataFrame, channel: str) -> pd.DataFrame:
+    """A channel's rows with each one's place under the bulletin's rule (pools.placed)."""
+    rows = placed(evaluations, channel).drop(columns=["value", "in_pool", "place", "group_place"])
+    return _chinese(rows, channel)
 
 
 def _bulletins_frame(store: Store) -> pd.DataFrame:
@@ -249,7 +214,7 @@ def _chinese(df: pd.DataFrame, channel: str | None = None) -> pd.DataFrame:
     for column, words in _VALUES.items():
         if column in out.columns:
             out[column] = out[column].map(lambda v, words=words: words.get(v, v))
-    headers = dict(_HEADERS)
+    headers = dict(FIELDS)
     if channel is not None:
         headers.update({f.name: f.label(channel) for f in FIGURES})
     return out.rename(columns=headers)

@@ -125,36 +125,35 @@ def shown(value: object) -> str:
     return text[:-2] if isinstance(value, float) and text.endswith(".0") else text
 
 
+LIBRARY_COLUMNS = [
+    "月份",
+    "期号",
+    "文件名",
+    "热线/信箱评价行",
+    "加扣分行",
+    "核对不一致/警告",
+    "导入时间",
+    "演示数据",
+]
+
+
 def library_frame(library: list[BulletinInfo]) -> pd.DataFrame:
-    """One row per stored bulletin, as the library lists them."""
+    """One row per stored bulletin, as the library lists them; rows read and checks found two
+    to a column ('64 / 58'), so the list fits a tablet."""
     data = [
         [
             month_label(i.period),
             i.issue_label or "未列明",
             i.filename,
-            i.hotline_rows,
-            i.mailbox_rows,
+            f"{i.hotline_rows} / {i.mailbox_rows}",
             i.adjustment_rows,
-            i.findings,
-            i.warnings,
+            f"{i.findings} / {i.warnings}",
             time_label(i.imported_at),
             "是" if i.is_demo else "",
         ]
         for i in library
     ]
-    columns = [
-        "月份",
-        "期号",
-        "文件名",
-        "热线评价行",
-        "信箱评价行",
-        "加扣分行",
-        "核对不一致",
-        "解析警告",
-        "导入时间",
-        "演示数据",
-    ]
-    return pd.DataFrame(data, columns=columns)
+    return pd.DataFrame(data, columns=LIBRARY_COLUMNS)
 
 
 def in_period(rows: pd.DataFrame, start: str | None, end: str | None) -> pd.DataFrame:

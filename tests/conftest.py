@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from streamlit import config as st_config
 
 from lib.model import Bulletin
 from lib.parse import parse_bytes
@@ -120,3 +121,12 @@ def store(store_url, monkeypatch):
     opened = Store.open(store_url)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def exposed():
+    """The server bound to every interface, as for colleagues on the network."""
+    before = st_config.get_option("server.address")
+    st_config.set_option("server.address", "0.0.0.0")
+    yield
+    st_config.set_option("server.address", before)

@@ -83,27 +83,31 @@ def test_may_hotline_units_that_fell_below_a_for_the_first_time(evaluations):
 
 
 def test_rates_beyond_their_limits_worst_first(evaluations):
-    beyond = rates_beyond_limits(
-        evaluations, "hotline", "2024-05", load_rules()["hotline"].alert_limits, min_due=10
-    )
+    limits = load_rules()["hotline"].alert_limits
+    beyond = rates_beyond_limits(evaluations, "hotline", "2024-05", limits)
 
     completion = beyond[beyond["measure"] == "completion_rate"]
     assert completion[["unit", "value"]].values.tolist()[:2] == [
         ["国网岳阳供电公司", 95.17],
         ["市电信公司", 97.32],
     ]
-    assert (beyond["due"] >= 10).all()
-    dissatisfied = beyond[beyond["measure"] == "visited_rate"]
-    assert dissatisfied[["unit", "value"]].values.tolist() == [["市国资委", 29.41]]
-    table = beyond_limits_table(beyond, "hotline")
+    pools = {"县市区": 0, "行政事业单位": 50, "公共服务企业": 100}
+    assert (beyond["due"] >= beyond["group"].map(pools)).all()
+    assert (beyond["measure"] != "visited_rate").all()
+    everyone = rates_beyond_limits(evaluations, "hotline", "2024-05", limits, pool_only=False)
+    dissatisfied = everyone[everyone["measure"] == "visited_rate"]
+    assert dissatisfied[["unit", "due", "value"]].values.tolist() == [
+        ["岳阳监狱", 2, 50.0],
+        ["市国防动员办公室", 4, 33.33],
+        ["市国资委", 17, 29.41],
+    ]
+    table = beyond_limits_table(everyone, "hotline")
     assert set(table.frame["规则"]) == {"低于", "高于"}
     assert table.frame.iloc[0][["本期值（%）", "阈值（%）"]].tolist() == [95.17, 99.0]
 
 
 def test_mailbox_satisfaction_is_a_floor(evaluations):
-    beyond = rates_beyond_limits(
-        evaluations, "mailbox", "2024-05", {"visited_rate": 80.0}, min_due=10
-    )
+    beyond = rates_beyond_limits(evaluations, "mailbox", "2024-05", {"visited_rate": 80.0})
 
     assert beyond[["unit", "value"]].values.tolist() == [
         ["市税务局", 70.0],

@@ -62,7 +62,7 @@ def test_may_units_below_a_lowest_first_with_their_march_grade(evaluations):
         "等级评价",
         "上期等级",
     ]
-    assert table.frame["群众不满意率"].tolist()[:2] == [33.33, 29.41]
+    assert table.frame["群众不满意率（%）"].tolist()[:2] == [33.33, 29.41]
 
 
 def test_the_first_month_has_no_previous_grade(evaluations):

@@ -33,9 +33,17 @@ def test_city_figures_month_by_month(frames):
         "群众满意率",
         "市长信箱群众满意率",
     }
-    table = city_table(city)
-    assert table.frame.iloc[1, :4].tolist() == ["2024年5月", 65452, 48024, 17428]
-    assert table.formats["办结率"] == "%.2f" and table.formats["受理来电"] == "%d"
+    counts, rates = city_table(city, "count"), city_table(city, "rate")
+    assert counts.frame.iloc[1, :4].tolist() == ["2024年5月", 65452, 48024, 17428]
+    assert counts.formats["受理来电"] == "%,d" and "办结率（%）" not in counts.frame
+    assert rates.frame.columns.tolist() == [
+        "月份",
+        "办结率（%）",
+        "按期办结率（%）",
+        "群众满意率（%）",
+        "市长信箱群众满意率（%）",
+    ]
+    assert rates.formats["办结率（%）"] == "%.2f"
 
 
 def test_a_period_keeps_only_its_months(frames):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
 from lib.access import hash_password
@@ -27,15 +26,6 @@ HASH = hash_password(PASSWORD, iterations=1000)
 def db(tmp_path):
     stored(tmp_path / "hotline.db", made_bulletin(2024, 3, ("岳阳楼区", "岳阳经济技术开发区")))
     return tmp_path / "hotline.db"
-
-
-@pytest.fixture
-def exposed():
-    """The server bound to every interface, as for colleagues on the network."""
-    before = st_config.get_option("server.address")
-    st_config.set_option("server.address", "0.0.0.0")
-    yield
-    st_config.set_option("server.address", before)
 
 
 def with_password(at: AppTest, password_hash: str = HASH) -> AppTest:
@@ -194,7 +184,9 @@ def test_the_messages_name_what_to_do():
     assert "登录" in AccessError().message
 
 
-WRITES = re.compile(r"\.(import_bulletin|delete_bulletin|delete_demo|set_alias|remove_alias)\(")
+WRITES = re.compile(
+    r"\.(import_bulletin|delete_bulletin|delete_demo|set_alias|remove_alias|save_view|delete_view)\("
+)
 
 
 def test_every_write_in_the_app_goes_through_the_editor_gate():

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import ROOT, made_bulletin, open_app, stored
+from lib.store import Store
+from tests.apptest import FIXTURES, ROOT, made_bulletin, open_app, stored
 from ui.filters import Filters
 
 PAGE_TITLES = {"views/upload.py": "上传与管理", "views/quality.py": "数据质量"}
@@ -91,6 +96,41 @@ def test_a_chosen_period_stays_when_the_library_grows(monkeypatch, db):
     stored(db, made_bulletin(2024, 6))
     at.run()
     assert at.sidebar.select_slider[0].value == ("2024-04", "2024-05")
+
+
+def test_a_month_the_cli_imports_while_the_app_runs_shows_on_the_next_rerun(monkeypatch, db):
+    stored(db, made_bulletin(2024, 3), made_bulletin(2024, 5))
+    at = open_app(monkeypatch, db, page="views/overview.py").run()
+    assert at.sidebar.select_slider[0].value == ("2024-03", "2024-05")
+
+    july = FIXTURES / "unseen" / "2024-07-new-unit-de-listed.docx"
+    cli = subprocess.run(
+        [sys.executable, "-m", "lib", "import", str(july)],
+        cwd=ROOT,
+        env={**os.environ, "HOTLINE_DB": str(db)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert cli.returncode == 0, cli.stderr
+    at.run()
+
+    assert not at.exception
+    assert sidebar_captions(at)[0] == "已载入 2024年3月 – 2024年7月"
+    assert at.sidebar.select_slider[0].value == ("2024-03", "2024-07")
+    assert at.caption[0].value.startswith("2024年7月全市运行情况，与上期（2024年5月）相比")
+
+
+def test_a_deleted_month_moves_an_untouched_period_back(monkeypatch, db):
+    ids = stored(db, *(made_bulletin(2024, m) for m in (3, 4, 5)))
+    at = open_app(monkeypatch, db).run()
+    store = Store.open(f"sqlite:///{db}")
+    try:
+        store.delete_bulletin(ids[-1])
+    finally:
+        store.close()
+    at.run()
+    assert at.sidebar.select_slider[0].value == ("2024-03", "2024-04")
 
 
 def test_url_values_not_in_the_library_fall_back_to_defaults(monkeypatch, db):

@@ -119,7 +119,7 @@ def test_deleting_from_the_library_takes_a_confirmation(monkeypatch, db):
     at = open_app(monkeypatch, db).run()
     assert library_months(at) == ["2024年3月", "2024年4月"]
     at.selectbox(key="library-chosen").set_value(april).run()
-    at = click(at, "删除2024年4月…")
+    at = click(at, "删除2024年4月通报")
     assert library_months(at) == ["2024年3月", "2024年4月"]
     at = click(at, "确认删除2024年4月")
     assert not at.exception

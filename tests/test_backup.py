@@ -21,6 +21,7 @@ from lib.__main__ import main
 from lib.backup import MANIFEST, backup, restore
 from lib.errors import BackupDamaged, BackupIncompatible, NotABackup, OutputError, StoreNotEmpty
 from lib.store import Store
+from lib.store.migrations import CURRENT_VERSION
 from tests.apptest import made_bulletin
 
 FRAMES = (
@@ -34,13 +35,15 @@ FRAMES = (
     "warnings",
     "units",
     "aliases",
+    "saved_views",
 )
 UNITS = tuple(f"测试单位{i:02d}" for i in range(40))
 
 
 @pytest.fixture
 def filled(store, samples):
-    """Two real months (ids 2 and 3: id 1 was deleted), an alias edit, the demo flag."""
+    """Two real months (ids 2 and 3: id 1 was deleted), an alias edit, the demo flag, a
+    saved 自助分析 view."""
     first = store.import_bulletin(made_bulletin(2023, 12), b"made")
     store.delete_bulletin(first.bulletin_id)
     for name in ("2024-03.pdf", "2024-05.pdf"):
@@ -49,6 +52,7 @@ def filled(store, samples):
         )
     store.set_alias("岳阳楼区", "岳阳经开区")
     store.mark_demo_seeded()
+    store.save_view("县市区得分", '{"measure": "score"}')
     return store
 
 
@@ -198,9 +202,17 @@ def test_restore_refuses_a_store_with_data_unless_forced(filled, fresh, tmp_path
     assert_same(contents(filled), contents(fresh))
 
 
-def test_an_alias_edit_alone_makes_a_store_not_empty(filled, fresh, tmp_path):
+@pytest.mark.parametrize(
+    "keep",
+    [
+        lambda store: store.set_alias("某简称", "某单位"),
+        lambda store: store.save_view("我的视图", "{}"),
+    ],
+    ids=["an alias edit", "a saved view"],
+)
+def test_an_edit_alone_makes_a_store_not_empty(filled, fresh, tmp_path, keep):
     backup(filled, tmp_path / "b.zip")
-    fresh.set_alias("某简称", "某单位")
+    keep(fresh)
     with pytest.raises(StoreNotEmpty):
         restore(fresh, tmp_path / "b.zip")
 
@@ -251,7 +263,7 @@ DAMAGE = {
     "a newer schema": (
         _manifest_with(schema_version=99),
         BackupIncompatible,
-        "备份的数据库结构版本 99，本程序为 2",
+        f"备份的数据库结构版本 99，本程序为 {CURRENT_VERSION}",
     ),
     "no manifest": (lambda n, d: None if n == MANIFEST else d, NotABackup, ""),
 }

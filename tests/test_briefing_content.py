@@ -40,11 +40,14 @@ def test_the_briefing_is_for_the_latest_month_and_the_months_before_it(louqu):
 
 def test_headline_gives_score_grade_rank_and_change_on_both_channels(louqu):
     hotline, mailbox = louqu.headline("hotline"), louqu.headline("mailbox")
-    assert hotline.current == Standing("2024-05", "hotline", "县市区", 95.5, "A", 10, 13)
-    assert hotline.previous == Standing("2024-03", "hotline", "县市区", 93.5, "A", 11, 13)
+    county, letters = "全部县市区", "信件≥10件的县市区"
+    assert hotline.current == Standing("2024-05", "hotline", "县市区", 95.5, "A", 10, 13, county)
+    assert hotline.previous == Standing("2024-03", "hotline", "县市区", 93.5, "A", 11, 13, county)
     assert hotline.previous_month == "2024-03"
-    assert mailbox.current == Standing("2024-05", "mailbox", "县市区", 98.83, "A", 8, 11, 10)
-    assert mailbox.previous == Standing("2024-03", "mailbox", "县市区", 97.08, "A", 10, 12, 10)
+    assert mailbox.current == Standing("2024-05", "mailbox", "县市区", 98.83, "A", 8, 11, letters)
+    assert mailbox.previous == Standing("2024-03", "mailbox", "县市区", 97.08, "A", 10, 12, letters)
+    assert mailbox.current.place == "第 8 / 11 · 信件≥10件的县市区"
+    assert mailbox.current.moved_since(mailbox.previous) == 2
 
 
 def test_history_holds_every_month_and_channel_oldest_first(louqu):
@@ -59,10 +62,10 @@ def test_history_holds_every_month_and_channel_oldest_first(louqu):
 def test_bureaus_are_ranked_among_those_the_bulletin_ranks(library):
     town = build_briefing(library, "市城管局", "2024-03")
     assert town.headline("hotline").current == Standing(
-        "2024-03", "hotline", "行政事业单位", 96.7, "A", 2, 11, 50
+        "2024-03", "hotline", "行政事业单位", 96.7, "A", 2, 11, "工单≥50件的行政事业单位"
     )
     assert town.headline("mailbox").current == Standing(
-        "2024-03", "mailbox", "行政事业单位", 75.83, "C", 9, 9, 10
+        "2024-03", "mailbox", "行政事业单位", 75.83, "C", 9, 9, "信件≥10件的行政事业单位"
     )
 
 

@@ -65,22 +65,23 @@ def test_title_unit_month_and_visit(louqu):
 def test_headline_scores_grades_and_ranks_of_louqu(louqu):
     headline = tables(louqu[1])[0]
     assert headline == [
-        ["渠道", "综合指标值", "等级", "组内排名", "排名范围", "较上期（2024年3月）"],
-        ["热线", "95.5", "A", "第 10 / 13", "县市区", "+2.0 分，名次升 1 位"],
-        ["市长信箱", "98.83", "A", "第 8 / 11", "县市区（信件≥10件）", "+1.75 分，名次升 2 位"],
+        ["渠道", "综合指标值", "等级", "名次", "排名范围", "较上期（2024年3月）"],
+        ["热线", "95.5", "A", "第 10 / 13", "全部县市区", "+2.0 分，名次升 1 位"],
+        ["市长信箱", "98.83", "A", "第 8 / 11", "信件≥10件的县市区", "+1.75 分，名次升 2 位"],
     ]
 
 
 def test_indicators_against_the_median_with_the_weakest_in_bold(louqu):
     document = louqu[1]
+    assert tables(document)[1][0][1:4] == ["热线（%）", "组中位数（%）", "差距（百分点）"]
     assert tables(document)[1][2] == [
         "按期办结率",
-        "98.57%",
-        "99.77%",
+        "98.57",
+        "99.77",
         "-1.20（较弱）",
-        "100.00%",
-        "100.00%",
-        "+0.00",
+        "100.00",
+        "100.00",
+        "持平",
     ]
     weakest = document.tables[1].cell(2, 3).paragraphs[0].runs[0]
     assert weakest.bold
@@ -140,8 +141,8 @@ def test_what_it_would_take_for_louqu(louqu):
 def test_the_city_management_bureau_in_march(town_march):
     briefing, document = town_march
     assert tables(document)[0][1:] == [
-        ["热线", "96.7", "A", "第 2 / 11", "行政事业单位（工单≥50件）", "无更早的数据"],
-        ["市长信箱", "75.83", "C", "第 9 / 9", "行政事业单位（信件≥10件）", "无更早的数据"],
+        ["热线", "96.7", "A", "第 2 / 11", "工单≥50件的行政事业单位", "无更早的数据"],
+        ["市长信箱", "75.83", "C", "第 9 / 9", "信件≥10件的行政事业单位", "无更早的数据"],
     ]
     assert tables(document)[2][1] == [
         "2024年3月",
@@ -165,13 +166,13 @@ def test_the_city_management_bureau_in_march(town_march):
 def test_the_city_management_bureau_in_may_against_march(library):
     document = read(briefing_docx(build_briefing(library, "市城管局")))
     assert tables(document)[0][1:] == [
-        ["热线", "97.0", "A", "第 8 / 13", "行政事业单位（工单≥50件）", "+0.3 分，名次降 6 位"],
+        ["热线", "97.0", "A", "第 8 / 13", "工单≥50件的行政事业单位", "+0.3 分，名次降 6 位"],
         [
             "市长信箱",
             "97.92",
             "A",
             "第 8 / 13",
-            "行政事业单位（信件≥10件）",
+            "信件≥10件的行政事业单位",
             "+22.09 分，C→A，名次升 1 位",
         ],
     ]

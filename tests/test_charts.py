@@ -27,7 +27,7 @@ def built():
             overview.month_categories(frames.categories, "2024-05")
         ),
         "ranking": charts.ranking_dots(
-            rankings.rank_in_group(e, "hotline", "2024-05", "行政事业单位", min_due=10),
+            rankings.rank_in_group(e, "hotline", "2024-05", "行政事业单位"),
             "综合指标值",
             1,
         ),
@@ -118,9 +118,10 @@ def test_a_unit_keeps_its_colour_when_a_chart_lacks_it(specs):
     assert scale["range"] == list(charts.SERIES_COLORS[:2])
 
 
-def test_small_samples_are_hollow_dots(specs):
+def test_units_outside_their_ranking_pool_are_hollow_dots(specs):
     fill = specs["ranking"]["encoding"]["fill"]
-    assert fill["condition"]["test"] == "datum.small" and fill["condition"]["value"] == "white"
+    assert fill["condition"]["test"] == "datum.outside" and fill["condition"]["value"] == "white"
+    assert "排名范围" in tooltip_titles(specs["ranking"])
 
 
 def test_the_svg_download_renders_the_chart_with_its_chinese_text():

@@ -51,7 +51,11 @@ def test_each_months_row_is_the_printed_row_with_its_places(yueyanglou):
     mailbox = history[history["channel"] == "mailbox"]
     assert mailbox["score"].tolist() == [97.08, 98.83]
     # 信件≥10件 leaves 12 counties in March's pool and 11 in May's
-    assert mailbox["place"].tolist()[1].startswith("第 8 / 11")
+    assert mailbox["place"].tolist() == [
+        "第 10 / 12 · 信件≥10件的县市区",
+        "第 8 / 11 · 信件≥10件的县市区",
+    ]
+    assert hotline["place"].tolist() == ["第 11 / 13 · 全部县市区", "第 10 / 13 · 全部县市区"]
     assert mailbox["group_place"].tolist() == ["第 11 / 13", "第 9 / 13"]
 
 

@@ -51,7 +51,7 @@ def test_every_page_shows_the_demo_data_with_downloads(monkeypatch, demo_db, pat
 
     assert at.dataframe
     labels = [b.label for b in at.download_button]
-    assert labels.count("CSV") == labels.count("Excel") == len(at.dataframe)
+    assert labels.count("下载 CSV") == labels.count("下载 Excel") == len(at.dataframe)
 
 
 @pytest.mark.parametrize("path", list(PAGES))
@@ -76,15 +76,8 @@ def test_march_ranking_of_counties_starts_with_the_bulletins_top_three(monkeypat
     assert ranking["上期名次"].isna().all()
 
 
-def test_may_ranking_of_bureaus_without_small_samples_from_the_url(monkeypatch, demo_db):
-    at = page(
-        monkeypatch,
-        demo_db,
-        "views/rankings.py",
-        group="行政事业单位",
-        min_due="50",
-        exclude_small="true",
-    )
+def test_may_ranking_of_bureaus_in_the_bulletins_pool_from_the_url(monkeypatch, demo_db):
+    at = page(monkeypatch, demo_db, "views/rankings.py", group="行政事业单位")
 
     assert at.selectbox(key="group").value == "行政事业单位"
     ranking = table(at, "名次")
@@ -100,7 +93,11 @@ def test_may_ranking_of_bureaus_without_small_samples_from_the_url(monkeypatch, 
         [5, "市住房公积金管理中心"],
     ]
     assert black["部门名称"].tolist()[:2] == ["城陵矶新港区", "市税务局"]
-    assert red.columns.tolist() == ["名次", "部门名称", "综合指标值", "等级评价", "小样本"]
+    assert red.columns.tolist() == ["名次", "部门名称", "综合指标值", "等级评价"]
+    notes = [c.value for c in at.caption]
+    assert "排名范围内名次最前的 5 名，并列同名次；因并列共 7 个单位。" in notes
+    assert any("工单≥50件的行政事业单位" in note for note in notes)
+    assert not [w for w in at.number_input if w.label == "小样本阈值"]
 
 
 def test_changing_the_group_reranks(monkeypatch, demo_db):
@@ -121,9 +118,9 @@ def test_overview_cards_show_may_against_march(monkeypatch, demo_db):
     assert cards["受理来电"] == ("65,452", "-4,994 件")
     assert cards["群众满意率"] == ("91.54%", "-4.62 个百分点")
     assert table(at, "变化（件）").iloc[0].tolist() == ["受理来电", 65452, 70446, -4994]
-    assert table(at, "变化（个百分点）").iloc[2].tolist() == ["群众满意率", 91.54, 96.16, -4.62]
+    assert table(at, "变化（百分点）").iloc[2].tolist() == ["群众满意率", 91.54, 96.16, -4.62]
     assert table(at, "渠道").iloc[0].tolist() == ["热线", 57, 2, 1, 0, 2, 62, 16, 79]
-    assert any(t.value.startswith("热点焦点。“五一”期间") for t in at.text)
+    assert any(t.value.startswith("“五一”期间") for t in at.text)
 
 
 def test_grades_page_lists_units_below_a_and_the_movers(monkeypatch, demo_db):
@@ -151,11 +148,14 @@ def test_compare_two_units_named_by_alias_from_the_url(monkeypatch, demo_db):
 
     month = table(at, "项目").set_index("项目")
     assert month.columns.tolist() == ["岳阳经开区", "市电信公司"]
-    assert month.loc["组内名次"].tolist() == ["12 / 13", "5 / 9"]
+    assert month.loc["名次"].tolist() == [
+        "第 12 / 13 · 全部县市区",
+        "第 4 / 6 · 工单≥100件的公共服务企业",
+    ]
     assert month.loc["综合指标值"].tolist() == ["95.1", "93.8"]
-    assert month.loc["按期办结率"].tolist() == ["99.17%", "95.97%"]
-    both = table(at, "市长信箱综合指标值")
-    assert both["热线综合指标值"].tolist() == [95.1, 93.8]
+    assert month.loc["按期办结率（%）"].tolist() == ["99.17", "95.97"]
+    both = table(at, "渠道")
+    assert both.loc[both["渠道"] == "热线", "综合指标值"].tolist() == ["95.1", "93.8"]
     median = table(at, "组中位数").set_index(["部门名称", "指标"])
     assert median.loc[("岳阳经开区", "综合指标值"), ["本单位", "组中位数", "差值"]].tolist() == [
         "95.1",
@@ -174,11 +174,12 @@ def test_compare_with_no_unit_asks_for_units(monkeypatch, demo_db):
 def test_trends_page_shows_the_city_month_by_month(monkeypatch, demo_db):
     at = page(monkeypatch, demo_db, "views/trends.py", channel="市长信箱")
 
-    city = table(at, "受理来电")
-    assert city[["月份", "受理来电", "群众满意率"]].values.tolist() == [
-        ["2024年3月", 70446, 96.16],
-        ["2024年5月", 65452, 91.54],
+    counts, rates = table(at, "受理来电"), table(at, "群众满意率（%）")
+    assert counts[["月份", "受理来电"]].values.tolist() == [
+        ["2024年3月", 70446],
+        ["2024年5月", 65452],
     ]
+    assert rates["群众满意率（%）"].tolist() == [96.16, 91.54]
     assert table(at, "A 类").columns.tolist() == ["月份", "A 类", "B 类", "C 类"]
 
 
@@ -189,7 +190,7 @@ def test_ledger_search_finds_a_work_order_number(monkeypatch, demo_db):
     assert details[["月份", "部门名称", "加扣分值"]].values.tolist() == [
         ["2024年3月", "岳阳楼区", -1.0]
     ]
-    assert "1 条，扣分合计 -1 分，加分合计 +0 分" in at.caption[0].value
+    assert "1 条，扣分合计 -1 分，加分合计 0 分" in at.caption[0].value
 
 
 def test_alerts_link_each_unit_to_its_comparison(monkeypatch, demo_db):

@@ -42,23 +42,20 @@ def test_a_unit_s_briefing_on_screen(page):
     assert metrics(page) == [
         ("综合指标值", "95.5", "+2.0"),
         ("等级", "A", "上期 A"),
-        ("组内排名", "10/13", "+1 位"),
+        ("名次", "10/13", "+1 位"),
         ("综合指标值", "98.83", "+1.75"),
         ("等级", "A", "上期 A"),
-        ("组内排名", "8/11", "+2 位"),
+        ("名次", "8/11", "+2 位"),
     ]
-    indicators, adjustments = (frame.value for frame in page.dataframe)
-    assert indicators.iloc[1].tolist() == [
-        "按期办结率",
-        "98.57%",
-        "99.77%",
-        "-1.20（较弱）",
-        "100.00%",
-        "100.00%",
-        "+0.00",
-    ]
-    assert adjustments["明细"].str.contains("537509、412489").any()
+    hotline, mailbox = (frame.value for frame in page.dataframe)
+    assert hotline.columns.tolist() == ["指标", "本单位（%）", "组中位数（%）", "差距（百分点）"]
+    assert hotline.iloc[1].tolist() == ["按期办结率", "98.57", "99.77", "-1.20（较弱）"]
+    assert mailbox.iloc[1].tolist() == ["按期办结率", "100.00", "100.00", "持平"]
     shown = list(texts(page))
+    assert any(
+        t.startswith("**2024年5月 · 扣分 -1 · 热线办理质量**：") and "537509、412489" in t
+        for t in shown
+    )
     assert (
         "**热线进入组内前三（≥ 97\\.2 分），差 1\\.7 分**\n"
         "- 超期办结仅 11 件，全部改善也只 \\+0\\.11 分\n"
@@ -74,10 +71,10 @@ def test_an_earlier_month(page):
     assert metrics(page) == [
         ("综合指标值", "96.7", ""),
         ("等级", "A", ""),
-        ("组内排名", "2/11", ""),
+        ("名次", "2/11", ""),
         ("综合指标值", "75.83", ""),
         ("等级", "C", ""),
-        ("组内排名", "9/9", ""),
+        ("名次", "9/9", ""),
     ]
     assert any("案件编号为190307的信件超期结案" in t for t in texts(page))
 

@@ -10,11 +10,18 @@ import pandas as pd
 import pytest
 from sqlalchemy import delete, select, update
 
-from lib.errors import NotABulletin, StoreError
+from lib.errors import NotABulletin, StoreError, ViewNameTaken
 from lib.store import Store, importer
 from lib.store.engine import writing
 from lib.store.migrations import CURRENT_VERSION, stored_version
-from lib.store.schema import evaluations, overview, schema_version, unit_aliases, units
+from lib.store.schema import (
+    evaluations,
+    overview,
+    saved_views,
+    schema_version,
+    unit_aliases,
+    units,
+)
 
 EVALUATION_COLUMNS = [
     "period",
@@ -312,12 +319,36 @@ def test_upgrade_from_version_1_backfills_units(store_url, samples, monkeypatch)
 
 
 def _downgrade_to_version_1(store: Store) -> None:
-    """A version-1 store: the current schema without what migration 2 added."""
+    """A version-1 store: the current schema without what migrations 2 and 3 added."""
     with writing(store.engine) as conn:
+        saved_views.drop(conn)
         unit_aliases.drop(conn)
         units.drop(conn)
         conn.execute(delete(schema_version))
         conn.execute(schema_version.insert().values(version=1, applied_at=datetime(2024, 1, 1)))
+
+
+def test_upgrade_from_version_2_adds_saved_views_and_keeps_the_data(
+    store_url, samples, monkeypatch
+):
+    monkeypatch.setenv("HOTLINE_DEMO", "0")
+    march = samples["2024-03.pdf"]
+    store = Store.open(store_url)
+    store.import_bulletin(march.bulletin, march.data)
+    with writing(store.engine) as conn:
+        saved_views.drop(conn)
+        conn.execute(update(schema_version).values(version=2))
+    store.close()
+
+    upgraded = Store.open(store_url)
+
+    with upgraded.engine.connect() as conn:
+        assert stored_version(conn) == 3 == CURRENT_VERSION
+    assert upgraded.frame("saved_views").empty
+    view_id = upgraded.save_view("县市区得分", '{"measure": "score"}')
+    assert upgraded.frame("saved_views", id=view_id).name.tolist() == ["县市区得分"]
+    assert len(upgraded.frame("evaluations")) == len(march.bulletin.evaluations)
+    upgraded.close()
 
 
 def test_store_newer_than_the_program_is_refused(store_url, monkeypatch):
@@ -327,3 +358,21 @@ def test_store_newer_than_the_program_is_refused(store_url, monkeypatch):
     store.close()
     with pytest.raises(StoreError, match="比本程序新"):
         Store.open(store_url)
+
+
+def test_a_saved_view_is_kept_under_its_name_and_never_overwritten(store):
+    before = store.version()
+    first = store.save_view("县市区得分", '{"measure": "score"}')
+    assert store.version() > before
+
+    with pytest.raises(ViewNameTaken, match="县市区得分"):
+        store.save_view("县市区得分", '{"measure": "due"}')
+
+    views = store.frame("saved_views")
+    assert views[["id", "name", "spec"]].values.tolist() == [
+        [first, "县市区得分", '{"measure": "score"}']
+    ]
+    assert store.delete_view(first) is True
+    assert store.delete_view(first) is False
+    assert store.frame("saved_views").empty
+    assert store.save_view("县市区得分", "{}") > first

@@ -13,22 +13,25 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from lib.analysis import metrics
+from lib.analysis.display import SAME
 from lib.briefing import text
 from lib.briefing.batch import briefings_zip, zip_name
 from lib.briefing.chart import chart_spec, score_chart, spec_png
-from lib.briefing.content import Briefing, Library, Visit
+from lib.briefing.content import Briefing, Library, Standing, Visit
 from lib.briefing.docx import briefing_docx
-from lib.briefing.html import PRINT_STYLE, STYLE, briefing_html
+from lib.briefing.html import PRINT_STYLE, SHEET_CLASS, STYLE, briefing_html
 from lib.briefing.tables import SECTIONS, adjustment_rows, headline_rows, indicator_rows
 from lib.labels import CHANNELS, month_label
 from lib.store import Store
-from ui import tables
 from ui.safe import inert
 from ui.state import versioned
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CARD_MIN_PX = 340
 """The channels' cards side by side while each is this wide: three figures fit uncut."""
+INDICATORS_MIN_PX = 500
+"""A channel's indicator table beside the other's while it has this width: its four columns."""
 SCREEN_CHART_PX = 460
 """The score chart's plot width on screen, narrower than on paper so it fits a tablet."""
 
@@ -97,10 +100,24 @@ def batch(library: Library, month: str, visit: Visit, label: Callable[[str], str
             )
 
 
+SHEET_FIT = f"""<style>
+.st-key-briefing-sheet {{ container-type: inline-size; }}
+@media screen {{
+  @container (max-width: 800px) {{ .{SHEET_CLASS} {{ zoom: .9; }} }}
+  @container (max-width: 720px) {{ .{SHEET_CLASS} {{ zoom: .8; }} }}
+  @container (max-width: 640px) {{ .{SHEET_CLASS} {{ zoom: .7; }} }}
+  @container (max-width: 560px) {{ .{SHEET_CLASS} {{ zoom: .6; }} }}
+}}
+</style>"""
+"""On a tablet the A4 sheet (210 mm, 794 px) is shown smaller, whole, never cut or scrolled;
+printing is unchanged."""
+
+
 def print_sheet(briefing: Briefing) -> None:
     """The A4 sheet, with the styles that hide everything else when printing."""
     st.html(STYLE)
     st.html(PRINT_STYLE)
+    st.html(SHEET_FIT)
     with st.container(key="briefing-sheet"):
         st.html(briefing_html(briefing, chart_png(briefing)))
 
@@ -135,11 +152,7 @@ def _standing(briefing: Briefing) -> None:
             continue
         before = headline.previous
         score, grade, rank = column.columns(3)
-        score.metric(
-            "综合指标值",
-            row[1],
-            _delta(now.score - before.score if before else None, headline.channel),
-        )
+        _metric(score, "综合指标值", row[1], _delta(now, before))
         grade.metric(
             "等级",
             row[2],
@@ -147,45 +160,55 @@ def _standing(briefing: Briefing) -> None:
             delta_color="off",
             delta_arrow="off",
         )
-        rank.metric(
-            "组内排名",
-            f"{now.rank}/{now.of}",
-            _rank_delta(before.rank - now.rank if before else None),
-        )
+        _metric(rank, "名次", f"{now.rank}/{now.of}", _rank_delta(now, before))
         since = f"；变化较{month_label(headline.previous_month)}" if before else ""
         column.caption(inert(f"排名范围：{row[4]}{since}"))
     st.altair_chart(score_chart(briefing, SCREEN_CHART_PX), width="content")
     st.caption("等级走势：" + inert(text.grade_history(briefing)))
 
 
-def _delta(change: float | None, channel: str) -> str | None:
-    return None if change is None else text.signed_score(change, channel)
+def _metric(column, label: str, value: str, delta: str | None) -> None:
+    """A figure with its change, '持平' shown without an arrow or a colour."""
+    same = delta == SAME
+    column.metric(
+        label,
+        value,
+        delta,
+        delta_color="off" if same else "normal",
+        delta_arrow="off" if same else "auto",
+    )
 
 
-def _rank_delta(moved: int | None) -> str | None:
+def _delta(now: Standing, before: Standing | None) -> str | None:
+    if before is None:
+        return None
+    change = now.score - before.score
+    same = round(change, metrics.score_decimals(now.channel)) == 0
+    return SAME if same else text.signed_score(change, now.channel)
+
+
+def _rank_delta(now: Standing, before: Standing | None) -> str | None:
+    moved = now.moved_since(before)
     if moved is None:
         return None
-    return "持平" if moved == 0 else f"{moved:+d} 位"
+    return SAME if moved == 0 else f"{moved:+d} 位"
 
 
 def _indicators(briefing: Briefing) -> None:
+    """Hotline and mailbox each in a table of four columns, side by side on a wide page and
+    one above the other on a tablet (paper has them in one table of seven)."""
     header, rows, _ = indicator_rows(briefing)
     if not rows:
         st.caption(text.NOT_LISTED)
         return
-    frame = pd.DataFrame(
-        rows,
-        columns=[
-            "指标",
-            "热线",
-            "热线组中位数",
-            "热线差距",
-            "市长信箱",
-            "信箱组中位数",
-            "信箱差距",
-        ],
-    )
-    st.dataframe(frame, hide_index=True, key="briefing-indicators")
+    halves = st.grid(2, min_column_width=INDICATORS_MIN_PX, gap="medium")
+    for n, (channel, word) in enumerate(CHANNELS.items()):
+        first = 1 + 3 * n
+        columns = [header[0], "本单位（%）", *header[first + 1 : first + 3]]
+        with halves.cell():
+            st.markdown(f"**{word}**")
+            frame = pd.DataFrame([[r[0], *r[first : first + 3]] for r in rows], columns=columns)
+            st.dataframe(frame, hide_index=True, key=f"briefing-indicators-{channel}")
     st.caption(text.INDICATORS_NOTE)
 
 
@@ -200,11 +223,15 @@ def _whatif(briefing: Briefing) -> None:
 
 
 def _adjustments(briefing: Briefing) -> None:
-    header, rows = adjustment_rows(briefing)
+    """One line per item, its 明细 as running text: the browser keeps a work-order number
+    whole and no line opens with a comma, which a table cell's wrapping did not."""
+    _, rows = adjustment_rows(briefing)
     if not rows:
         st.markdown(text.NO_ADJUSTMENTS)
         return
-    tables.wrapped(pd.DataFrame(rows, columns=header), {"明细": 240}, key="briefing-adjustments")
+    with st.container(key="briefing-adjustments"):
+        for month, kind, points, indicator, detail in rows:
+            st.markdown(f"**{month} · {kind} {points} · {inert(indicator)}**：{inert(detail)}")
 
 
 def _mentions(briefing: Briefing) -> None:

@@ -32,7 +32,7 @@ def offer(
     """Two small buttons in a row: `name`.csv and `name`.xlsx of `frame` (its sheet is `name`)."""
     with st.container(horizontal=True, gap="medium", key=f"downloads-{key}"):
         st.download_button(
-            "CSV",
+            "下载 CSV",
             partial(to_csv_bytes, frame),
             file_name=f"{name}.csv",
             mime="text/csv",
@@ -42,7 +42,7 @@ def offer(
             type="tertiary",
         )
         st.download_button(
-            "Excel",
+            "下载 Excel",
             partial(to_xlsx_bytes, {name: frame}, applied(choices)),
             file_name=f"{name}.xlsx",
             mime=XLSX,

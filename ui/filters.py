@@ -54,11 +54,12 @@ def _period(months: list[str]) -> tuple[str, str]:
     if len(months) == 1:
         st.sidebar.caption(f"期间：{month_label(months[0])}")
         return months[0], months[0]
-    _follow_library(months)
+    span = (months[0], months[-1])
+    _follow_library(span)
     start, end = st.sidebar.select_slider(
         "期间",
         options=months,
-        value=(months[0], months[-1]),
+        value=span,
         format_func=month_label,
         key="period",
         bind="query-params",
@@ -66,13 +67,22 @@ def _period(months: list[str]) -> tuple[str, str]:
     return start, end
 
 
-def _follow_library(months: list[str]) -> None:
-    """A period left at the whole library grows with it: a newly saved month is in view."""
-    span = (months[0], months[-1])
-    previous = st.session_state.get(_SPAN)
-    if previous not in (None, span) and tuple(st.session_state.get("period", ())) == previous:
-        del st.session_state["period"]
+def _follow_library(span: tuple[str, str]) -> None:
+    """A period left at the whole library moves with it when the library changes (a month
+    saved or deleted here, or imported elsewhere and seen on this rerun); a chosen period stays.
+
+    The value is set, not deleted: a deleted widget value is not sent back to the browser,
+    which then keeps showing, and sending, the old span on every later run.
+    """
+    before = st.session_state.get(_SPAN)
     st.session_state[_SPAN] = span
+    if before is not None and before != span and _chosen_period() == before:
+        st.session_state["period"] = span
+
+
+def _chosen_period() -> tuple[str, str] | None:
+    value = st.session_state.get("period")
+    return tuple(value) if value is not None else None
 
 
 def current() -> Filters:

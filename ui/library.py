@@ -6,12 +6,14 @@ from functools import partial
 
 import streamlit as st
 
-from lib.labels import month_label
-from lib.reports import library_frame
+from lib.labels import month_label, time_label
+from lib.reports import LIBRARY_COLUMNS, library_frame
 from lib.store import BulletinInfo
 from ui import access, state
 
 _CONFIRM = "library.confirm-delete"
+FILE_NAME_PX = 150
+"""A long file name is cut with … (whole on hover), so the list fits a tablet."""
 
 
 def view(library: list[BulletinInfo]) -> None:
@@ -19,7 +21,12 @@ def view(library: list[BulletinInfo]) -> None:
         st.info("通报库还是空的：在上方上传通报文件，检查解析结果后保存。", icon=":material/inbox:")
         return
     with st.container(key="library-table"):
-        st.dataframe(library_frame(library), hide_index=True)
+        st.dataframe(
+            library_frame(library),
+            hide_index=True,
+            column_order=LIBRARY_COLUMNS[:-2],
+            column_config={"文件名": st.column_config.TextColumn(width=FILE_NAME_PX)},
+        )
     st.page_link(
         "views/quality.py", label="查看全部核对结果与解析警告", icon=":material/fact_check:"
     )
@@ -36,6 +43,10 @@ def view(library: list[BulletinInfo]) -> None:
         )
         if chosen is not None:
             _actions(by_id[chosen])
+    if chosen is not None:
+        info = by_id[chosen]
+        demo = "；随应用附带的演示数据" if info.is_demo else ""
+        st.caption(f"导入于 {time_label(info.imported_at)}{demo}。")
     if chosen is not None and access.can_edit():
         _confirm_delete(by_id[chosen])
 
@@ -67,7 +78,7 @@ def _actions(info: BulletinInfo) -> None:
         key=f"download-{info.id}",
     )
     if access.can_edit() and st.button(
-        f"删除{month_label(info.period)}…", icon=":material/delete:", key=f"delete-{info.id}"
+        f"删除{month_label(info.period)}通报", icon=":material/delete:", key=f"delete-{info.id}"
     ):
         st.session_state[_CONFIRM] = info.id
 

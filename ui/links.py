@@ -9,6 +9,7 @@ from lib.labels import CHANNELS, month_label
 from ui.filters import Filters
 
 COMPARE_PATH = "compare"
+EXPLORE_PATH = "explore"
 
 
 def compare_url(unit_ids: Sequence[str], chosen: Filters) -> str:
@@ -25,3 +26,12 @@ def compare_url(unit_ids: Sequence[str], chosen: Filters) -> str:
 def compare_urls(unit_ids: Iterable[str], chosen: Filters) -> list[str]:
     """One comparison link per unit id, for a table's link column."""
     return [compare_url([unit_id], chosen) for unit_id in unit_ids]
+
+
+def view_url(view_id: int, saved: Filters) -> str:
+    """A saved 自助分析 view with the channel and period it was saved under:
+    'explore?view=3&channel=热线&period=2024年3月&period=2024年5月'."""
+    params = [("view", str(view_id)), ("channel", CHANNELS[saved.channel])]
+    if saved.start and saved.end:
+        params += [("period", month_label(saved.start)), ("period", month_label(saved.end))]
+    return f"{EXPLORE_PATH}?{urlencode(params)}"

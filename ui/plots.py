@@ -1,5 +1,5 @@
-"""A chart of lib.charts on screen. Streamlit's chart toolbar saves it as PNG; the SVG button
-renders the same spec with vl-convert, only when clicked."""
+"""A chart of lib.charts on screen. Streamlit's chart toolbar saves it as PNG; the 下载图片（SVG）
+button renders the same spec with vl-convert, only when clicked."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def show(chart: alt.TopLevelMixin, name: str) -> None:
     """The chart across the page's width, then its SVG button (`name` names the file)."""
     st.altair_chart(chart, width="stretch")
     st.download_button(
-        "SVG",
+        "下载图片（SVG）",
         partial(svg_bytes, chart),
         file_name=f"{name}.svg",
         mime="image/svg+xml",

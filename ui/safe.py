@@ -22,14 +22,8 @@ UNEXPECTED = "出现意外错误，本次操作未完成，已有数据未受影
 
 DOWNLOAD_FAILED = "无法生成下载文件，已记录。请刷新页面重试；如果问题重复出现，请联系管理员。"
 
-# A download built on click (st.download_button with a callable) that raises is answered by
-# Streamlit's server with a fixed English line, shown under the button for five seconds; the
-# app has no hook to word it. This hides that line and shows DOWNLOAD_FAILED in its place (the
-# cause is in the server's log).
-_DOWNLOAD_FAILED_STYLE = f"""<style>
-[data-testid="stDownloadButtonError"] {{ font-size: 0; }}
-[data-testid="stDownloadButtonError"]::before {{ font-size: 0.875rem; content: "{DOWNLOAD_FAILED}"; }}
-</style>"""
+"""Shown under a download button whose file could not be built (ui.overrides puts it in place
+of Streamlit's English line; the cause is in the server's log)."""
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&\"'])")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
@@ -67,8 +61,3 @@ def guarded() -> Iterator[None]:
     except Exception:
         log.exception("unexpected error in page")
         st.error(UNEXPECTED, icon=":material/error:")
-
-
-def style() -> None:
-    """The frame's own CSS, once per run: the Chinese line for a download that failed."""
-    st.html(_DOWNLOAD_FAILED_STYLE)

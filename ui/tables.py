@@ -4,11 +4,12 @@ links; or a frame of long text (explanations, details) wrapped in its cells."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
-from lib.analysis.display import Table
+from lib.analysis.display import SAME, Table
 from ui import downloads
 
 LINK = "对比"
@@ -36,16 +37,19 @@ def show(
 
     `links`, one URL per row, add a last column of links to the unit comparison; they are not
     part of the downloads. `wrap` gives long-text columns their widths (as in `wrapped`) and
-    lets their text wrap. A table without rows is a line saying so, without downloads.
+    lets their text wrap. The table's secondary columns are only in the downloads, which a
+    line under the table says. A table without rows is a line saying so, without downloads.
     """
     if table.empty:
         st.caption(NOTHING)
         return
+    changes = {c: f for c, f in table.formats.items() if f.startswith("%+")}
     config = {
         column: st.column_config.NumberColumn(format=printf)
         for column, printf in table.formats.items()
+        if column not in changes
     }
-    frame = table.frame
+    frame = table.frame.drop(columns=list(table.secondary))
     if links is not None:
         frame = frame.assign(**{LINK: list(links)})
         config[LINK] = st.column_config.LinkColumn(LINK, display_text="单位对比 →")
@@ -53,17 +57,37 @@ def show(
         {column: st.column_config.TextColumn(width=width) for column, width in (wrap or {}).items()}
     )
     row_height = WRAPPING_ROW_PX if wrap else None
-    height = min((row_height or ROW_PX) * len(frame) + ROW_PX + 3, MAX_HEIGHT_PX)
+    height = _height(len(frame), row_height or ROW_PX)
     with st.container(key=f"table-{key}"):
         st.dataframe(
-            frame,
+            _changes_shown(frame, changes),
             hide_index=True,
             column_config=config,
             height=height,
             placeholder=MISSING,
             row_height=row_height,
         )
+    if table.secondary:
+        st.caption(f"下载的表格另有：{'、'.join(table.secondary)}。")
     downloads.offer(table.frame, key, file_name, choices)
+
+
+def _changes_shown(frame: pd.DataFrame, changes: Mapping[str, str]):
+    """Changes ('%+…' formats) as the page shows them: '+1.4', '-3', and 持平 for none (a
+    NumberColumn would print '+0' and '+0.0'). The frame keeps its numbers: sorting and the
+    downloads are unchanged."""
+    if not changes:
+        return frame
+    return frame.style.format(
+        {column: partial(change_text, printf=printf) for column, printf in changes.items()},
+        na_rep=MISSING,
+    )
+
+
+def change_text(value, printf: str) -> str:
+    """A change as text in `printf` ('%+.1f', '%+,d'): '+2.5', '-1,234'; 持平 when it rounds to 0."""
+    number = ("{:" + printf[1:] + "}").format(value)
+    return SAME if number.lstrip("+-").strip("0.,") == "" else number
 
 
 def wrapped(
@@ -82,6 +106,13 @@ def wrapped(
         column_order=columns,
         column_config=config,
         row_height=WRAPPING_ROW_PX,
+        height=_height(len(frame), WRAPPING_ROW_PX),
         key=key,
         placeholder=MISSING,
     )
+
+
+def _height(rows: int, row_px: int) -> int:
+    """Tall enough for every row under the header, up to MAX_HEIGHT_PX: no last row hidden
+    behind an inner scroll."""
+    return min(row_px * rows + ROW_PX + 3, MAX_HEIGHT_PX)

@@ -10,6 +10,7 @@ from lib.analysis.alerts import (
     declines_table,
     first_falls_table,
 )
+from lib.analysis.pools import pool_rule
 from lib.rules import load_rules
 from ui import links, prologue, tables
 
@@ -18,17 +19,15 @@ chosen, month = opening.chosen, opening.month
 evaluations = prologue.evaluations(opening)
 
 with st.expander("预警条件", icon=":material/tune:"):
-    run_col, due_col = st.columns(2)
+    run_col, pool_col = st.columns(2)
     min_run = run_col.number_input(
         "连续下降至少几次", min_value=1, max_value=24, value=2, key="alert_run", bind="query-params"
     )
-    min_due = due_col.number_input(
-        "比率预警忽略应办理数少于",
-        min_value=0,
-        max_value=10_000,
-        value=10,
-        key="alert_min_due",
+    everyone = pool_col.toggle(
+        "比率预警包括不在排名范围的单位",
+        key="alert_everyone",
         bind="query-params",
+        help=f"排名范围依通报：{pool_rule(chosen.channel)}。件数太少的单位，比率不宜作预警。",
     )
     limits = {}
     for column, rate in zip(st.columns(len(metrics.RATES)), metrics.RATES, strict=True):
@@ -44,7 +43,7 @@ with st.expander("预警条件", icon=":material/tune:"):
             bind="query-params",
         )
 
-view = alerts_view(evaluations, chosen.channel, chosen.end, limits, min_run, min_due)
+view = alerts_view(evaluations, chosen.channel, chosen.end, limits, min_run, not everyone)
 st.caption(
     f"截至{month}（{opening.channel}），回溯库中全部更早的月份；缺少的月份跳过，不视为下降。"
     "点“单位对比 →”在新标签页打开该单位的对比视图。"
@@ -52,7 +51,7 @@ st.caption(
 choices = {
     "月份": month,
     "连续下降至少": f"{min_run} 次",
-    "比率预警应办理数不少于": f"{min_due} 件",
+    "比率预警范围": "全部单位" if everyone else "排名范围内的单位",
     **{metrics.label(r, chosen.channel): f"{v:.2f}" for r, v in limits.items()},
 }
 

@@ -7,7 +7,6 @@ from lib import charts
 from lib.analysis import metrics
 from lib.analysis.comparison import (
     MAX_UNITS,
-    channels_table,
     comparison_view,
     resolve_units,
     unit_choices,
@@ -17,6 +16,9 @@ from lib.analysis.display import Table
 from lib.labels import CHANNELS
 from ui import frames, plots, prologue, tables
 from ui.safe import inert
+
+HALF_MIN_PX = 380
+"""The two channels' charts side by side while each is this wide, else one above the other."""
 
 opening = prologue.start("单位对比")
 chosen, channel, month = opening.chosen, opening.channel, opening.month
@@ -73,8 +75,9 @@ else:
     )
 
 st.subheader("热线与市长信箱")
-for column, (key, word) in zip(st.columns(2), CHANNELS.items(), strict=True):
-    with column:
+halves = st.grid(2, min_column_width=HALF_MIN_PX, gap="large")
+for key, word in CHANNELS.items():
+    with halves.cell():
         st.markdown(f"**{word}综合指标值**")
         history = view.channel_scores[key]
         if history.empty:
@@ -84,7 +87,7 @@ for column, (key, word) in zip(st.columns(2), CHANNELS.items(), strict=True):
                 charts.lines(history, "综合指标值", metrics.score_decimals(key), domain=colours),
                 f"{word}综合指标值走势",
             )
-tables.show(channels_table(view.channels), "compare-channels", f"两渠道对比-{chosen.end}", choices)
+tables.show(Table(view.channels), "compare-channels", f"两渠道对比-{chosen.end}", choices)
 
 st.subheader(f"与组中位数比较（{month}，{channel}）")
 st.caption(

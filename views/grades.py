@@ -16,6 +16,8 @@ from ui import plots, prologue, tables
 
 GROUP_MIN_PX = 260
 """The three groups' charts side by side while each is this wide, else fewer to a row."""
+MONTH_PX = 170
+"""A month box wide enough for '2024年12月' and its arrow."""
 
 opening = prologue.start("等级分布")
 chosen, channel, month = opening.chosen, opening.channel, opening.month
@@ -24,7 +26,8 @@ stored = months(of_channel(evaluations, chosen.channel))
 upper = st.container()
 
 st.subheader("等级变动")
-before_col, after_col, _ = st.columns([1, 1, 2])
+choices = st.container(horizontal=True, gap="medium")
+before_col, after_col = choices.container(width=MONTH_PX), choices.container(width=MONTH_PX)
 latest_first = stored[::-1]
 after = after_col.selectbox(
     "本期",

@@ -44,7 +44,7 @@ view = ledger_view(adjustments, chosen.start, chosen.end, None if kind == ALL el
 deducted = view.rows.loc[view.rows["kind"] == "deduction", "points"].sum()
 added = view.rows.loc[view.rows["kind"] == "bonus", "points"].sum()
 st.caption(
-    f"{opening.period}：{len(view.rows)} 条，扣分合计 {deducted:g} 分，加分合计 {added:+g} 分。"
+    f"{opening.period}：{len(view.rows)} 条，扣分合计 {deducted:g} 分，加分合计 {added:g} 分。"
     "加扣分表不分渠道，不受侧边栏渠道筛选影响。"
 )
 choices = {"类别": KIND_CHOICES[kind], "搜索": text or "（无）"}

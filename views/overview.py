@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib import charts
+from lib.analysis.display import SAME
 from lib.analysis.overview import (
     categories_table,
     figure_texts,
@@ -37,12 +38,14 @@ st.caption(f"{month}全市运行情况{compared}。月份取侧边栏所选期�
 
 cards = st.grid(4, min_column_width=CARD_MIN_PX)
 for text in figure_texts(view.figures):
+    same = text.change == SAME
     cards.metric(
         text.label,
         text.value,
         text.change,
         border=True,
-        delta_color="normal" if text.kind == "rate" else "off",
+        delta_color="normal" if text.kind == "rate" and not same else "off",
+        delta_arrow="off" if same else "auto",
     )
 with st.expander("运行概况表格与下载", icon=":material/table:"):
     figure_tables = st.grid(2, min_column_width=HALF_MIN_PX)

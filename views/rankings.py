@@ -4,7 +4,8 @@ import streamlit as st
 
 from lib import charts
 from lib.analysis import metrics
-from lib.analysis.rankings import ranking_table, ranking_view
+from lib.analysis.pools import pool_rule
+from lib.analysis.rankings import list_note, ranking_table, ranking_view
 from lib.labels import month_label
 from lib.model import GROUPS
 from ui import plots, prologue, tables
@@ -41,27 +42,9 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
         bind="query-params",
         width=NUMBER_PX,
     )
-    min_due = st.number_input(
-        "小样本阈值",
-        min_value=0,
-        max_value=10_000,
-        value=10,
-        key="min_due",
-        bind="query-params",
-        width=NUMBER_PX,
-        help="应办理数少于此数的单位标为小样本：件数太少，比率不宜与大单位直接比较。",
-    )
-    exclude_small = st.toggle("小样本不参与排名", key="exclude_small", bind="query-params")
 
 view = ranking_view(
-    evaluations,
-    chosen.channel,
-    chosen.end,
-    None if group == ALL_GROUPS else group,
-    measure,
-    min_due,
-    exclude_small,
-    n,
+    evaluations, chosen.channel, chosen.end, None if group == ALL_GROUPS else group, measure, n
 )
 if view.ranking.empty:
     st.info(f"{month}{channel}评价表的{group}没有单位。", icon=":material/info:")
@@ -71,41 +54,35 @@ before = (
     f"上期为{month_label(view.previous_period)}" if view.previous_period else "库中没有上期数据"
 )
 st.caption(
-    f"{month} · {channel} · {group} · 按{label}排名，并列同名次；{before}。"
-    f"应办理数少于 {min_due} 件的单位标为小样本"
-    + ("，不参与排名。" if exclude_small else "（图中为空心点），仍参与排名。")
+    f"{month} · {channel} · {group} · 排名指标：{label}，并列同名次；{before}。"
+    f"排名范围依通报：{pool_rule(chosen.channel)}；不在范围内的单位列在最后，"
+    "名次为其在全组中的位置（图中为空心点）。"
 )
-choices = {
-    "月份": month,
-    "分组": group,
-    "指标": label,
-    "红黑榜人数": str(n),
-    "小样本阈值（应办理数少于）": str(min_due),
-    "小样本参与排名": "否" if exclude_small else "是",
-}
+choices = {"月份": month, "分组": group, "指标": label, "红黑榜人数": str(n)}
 
 st.subheader("排名表")
 tables.show(
     ranking_table(view.ranking, chosen.channel, measure), "ranking", f"排名-{chosen.end}", choices
 )
 
-lists = st.grid(2, min_column_width=LIST_MIN_PX, gap="medium")
-with lists.cell():
-    st.subheader(f"红榜（前 {n} 名）")
-    tables.show(
-        ranking_table(view.top, chosen.channel, measure, brief=True),
-        "red-list",
-        f"红榜-{chosen.end}",
-        choices,
-    )
-with lists.cell():
-    st.subheader(f"黑榜（后 {n} 名）")
-    tables.show(
-        ranking_table(view.bottom, chosen.channel, measure, brief=True),
-        "black-list",
-        f"黑榜-{chosen.end}",
-        choices,
-    )
+if group == ALL_GROUPS:
+    st.caption("红黑榜按分组排出：选择一个分组即可查看。")
+else:
+    lists = st.grid(2, min_column_width=LIST_MIN_PX, gap="medium")
+    for cell, (title, rows, key, best) in zip(
+        (lists.cell(), lists.cell()),
+        (("红榜", view.top, "red-list", True), ("黑榜", view.bottom, "black-list", False)),
+        strict=True,
+    ):
+        with cell:
+            st.subheader(f"{title}（{label}{'前' if best else '后'} {n} 名）")
+            st.caption(list_note(rows, n, best))
+            tables.show(
+                ranking_table(rows, chosen.channel, measure, brief=True),
+                key,
+                f"{title}-{chosen.end}",
+                choices,
+            )
 
 st.subheader("分布")
 plots.show(

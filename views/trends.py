@@ -7,6 +7,8 @@ from lib.analysis.trends import categories_table, city_table, grades_table, tren
 from ui import frames, plots, prologue, tables
 
 MEASURES = {"count": "件数", "share": "占比"}
+HALF_MIN_PX = 380
+"""The two city charts side by side while each is this wide, else one above the other."""
 
 opening = prologue.start("趋势")
 chosen, channel = opening.chosen, opening.channel
@@ -24,12 +26,13 @@ st.subheader("全市运行情况")
 if view.city.empty:
     st.info("所选期间的通报没有列出全市运行数据。")
 else:
-    counts, rates = st.columns(2)
-    with counts:
-        plots.show(charts.city_lines(view.city, "count"), "全市件数走势")
-    with rates:
-        plots.show(charts.city_lines(view.city, "rate"), "全市比率走势")
-    tables.show(city_table(view.city), "city-trend", "全市运行情况")
+    kinds = (("count", "件数"), ("rate", "比率"))
+    halves = st.grid(2, min_column_width=HALF_MIN_PX, gap="large")
+    for kind, word in kinds:
+        with halves.cell():
+            plots.show(charts.city_lines(view.city, kind), f"全市{word}走势")
+    for kind, word in kinds:
+        tables.show(city_table(view.city, kind), f"city-{kind}s", f"全市运行情况-{word}")
 
 st.subheader("诉求类型")
 measure = st.segmented_control(

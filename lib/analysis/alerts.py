@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.analysis import metrics
-from lib.analysis.display import Table, measure_format, shape
+from lib.analysis.display import COUNT, PLACE, Table, measure_format, shape
+from lib.analysis.pools import placed
 from lib.analysis.rows import in_months, of_channel, one_row_per_unit
 
 
@@ -86,15 +87,17 @@ def rates_beyond_limits(
     channel: str,
     period: str,
     limits: Mapping[str, float],
-    min_due: int = 0,
+    pool_only: bool = True,
 ) -> pd.DataFrame:
     """Rates of the month below their floor (办结率, 按期办结率, mailbox 满意率) or above their
-    ceiling (返工率, hotline 不满意率), for units with at least `min_due` orders.
+    ceiling (返工率, hotline 不满意率); with `pool_only`, of the units in their ranking pool
+    (pools.placed): a rate of a unit with three orders says little.
 
     Columns: unit_id, unit, group, due, measure, value, limit; by measure, worst first.
     """
-    rows = one_row_per_unit(of_channel(evaluations, channel, period))
-    rows = rows[rows["due"] >= min_due]
+    rows = placed(one_row_per_unit(of_channel(evaluations, channel, period)), channel)
+    if pool_only:
+        rows = rows[rows["in_pool"]]
     parts = []
     for measure, limit in limits.items():
         high = metrics.higher_is_better(measure, channel)
@@ -122,12 +125,12 @@ def alerts_view(
     period: str,
     limits: Mapping[str, float],
     min_run: int = 2,
-    min_due: int = 0,
+    pool_only: bool = True,
 ) -> AlertsView:
     return AlertsView(
         score_declines(evaluations, channel, period, min_run),
         first_falls_below_a(evaluations, channel, period),
-        rates_beyond_limits(evaluations, channel, period, limits, min_due),
+        rates_beyond_limits(evaluations, channel, period, limits, pool_only),
     )
 
 
@@ -138,12 +141,13 @@ def declines_table(declines: pd.DataFrame, channel: str) -> Table:
         [
             ("unit", "部门名称", None),
             ("group", "分组", None),
-            ("declines", "连续下降次数", "%d"),
+            ("declines", "连续下降次数", PLACE),
             ("scores", "综合指标值走势", None),
             ("drop", "累计变化", measure_format(metrics.SCORE, channel, True)),
             ("score", "本期综合指标值", score),
             ("grade", "本期等级", None),
         ],
+        secondary=["分组"],
     )
 
 
@@ -159,6 +163,7 @@ def first_falls_table(falls: pd.DataFrame, channel: str) -> Table:
             ("score", "本期综合指标值", score),
             ("grade", "本期等级", None),
         ],
+        secondary=["分组"],
     )
 
 
@@ -174,10 +179,11 @@ def beyond_limits_table(beyond: pd.DataFrame, channel: str) -> Table:
         [
             ("unit", "部门名称", None),
             ("group", "分组", None),
-            ("due", "应办理数", "%d"),
+            ("due", "应办理数", COUNT),
             ("measure", "指标", None),
             ("value", "本期值（%）", "%.2f"),
             ("rule", "规则", None),
             ("limit", "阈值（%）", "%.2f"),
         ],
+        secondary=["分组"],
     )

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.analysis import metrics
-from lib.analysis.display import Table, measure_format, shape
-from lib.analysis.rankings import ranks
+from lib.analysis.display import SAME, Table, shape
+from lib.analysis.pools import placed
 from lib.analysis.rows import in_months, latest_names, of_channel, one_row_per_unit
 from lib.labels import CHANNELS
 from lib.units import normalise_name
@@ -83,24 +83,6 @@ def versus_group_median(
     )
 
 
-def score_history(
-    evaluations: pd.DataFrame, unit_id: str, channel: str | None = None
-) -> pd.DataFrame:
-    """A unit's months: period, channel, group, unit, score, grade, rank and out_of (its place
-    in its group that month), oldest first; both channels unless `channel` is given."""
-    channels = [channel] if channel else list(CHANNELS)
-    parts = []
-    for ch in channels:
-        mine = of_channel(evaluations, ch)
-        months = mine.loc[mine["unit_id"] == unit_id, "period"].unique()
-        ranked = ranks(mine[mine["period"].isin(months)], ch)
-        parts.append(ranked[ranked["unit_id"] == unit_id].drop_duplicates(["period", "unit_id"]))
-    history = pd.concat(parts) if parts else evaluations.iloc[:0]
-    return history.sort_values(["period", "channel"], kind="stable")[
-        ["period", "channel", "group", "unit", "score", "grade", "rank", "out_of"]
-    ].reset_index(drop=True)
-
-
 def measure_history(
     evaluations: pd.DataFrame,
     channel: str,
@@ -129,14 +111,10 @@ def measure_history(
 def _placed(
     evaluations: pd.DataFrame, channel: str, period: str, unit_ids: Sequence[str]
 ) -> pd.DataFrame:
-    """The month's row of each unit with its rank (index: unit_id)."""
-    month = of_channel(evaluations, channel, period)
-    ranked = ranks(month, channel).drop_duplicates("unit_id")
+    """The month's row of each unit with its place under the bulletin's rule (index: unit_id;
+    a unit printed twice by its first row)."""
+    ranked = placed(of_channel(evaluations, channel, period), channel).drop_duplicates("unit_id")
     return ranked[ranked["unit_id"].isin(unit_ids)].set_index("unit_id")
-
-
-def _place(row) -> str:
-    return f"{int(row['rank'])} / {int(row['out_of'])}"
 
 
 def side_by_side(
@@ -147,26 +125,27 @@ def side_by_side(
     names: dict[str, str],
 ) -> pd.DataFrame:
     """A month's figures with one column per unit (headed by its name) and one row per item:
-    group, place in group, score, grade, rates, counts — as text at the bulletin's precision,
-    rates with %; 未列入 for a unit the month's table does not list."""
-    placed = _placed(evaluations, channel, period, unit_ids)
+    group, place (pools.place_text), score, grade, rates, counts — as text at the bulletin's
+    precision, rates in % (said in the item's name); 未列入 for a unit the month's table does
+    not list."""
+    placed_rows = _placed(evaluations, channel, period, unit_ids)
     items = [
         "分组",
-        "组内名次",
-        *(metrics.label(m, channel) for m in metrics.MEASURES[:1]),
+        "名次",
+        metrics.heading(metrics.SCORE, channel),
         "等级评价",
-        *(metrics.label(m, channel) for m in metrics.MEASURES[1:]),
+        *(metrics.heading(m, channel) for m in metrics.MEASURES[1:]),
     ]
     columns = {}
     for unit_id in unit_ids:
-        if unit_id not in placed.index:
+        if unit_id not in placed_rows.index:
             columns[names.get(unit_id, unit_id)] = [NOT_LISTED] * len(items)
             continue
-        row = placed.loc[unit_id]
-        values = [_shown(row[m], m, channel) for m in metrics.MEASURES]
+        row = placed_rows.loc[unit_id]
+        values = [shown(row[m], m, channel) for m in metrics.MEASURES]
         columns[names.get(unit_id, unit_id)] = [
             row["group"],
-            _place(row),
+            row["place"],
             values[0],
             row["grade"],
             *values[1:],
@@ -174,26 +153,33 @@ def side_by_side(
     return pd.DataFrame(columns, index=pd.Index(items, name="项目")).reset_index()
 
 
-def _shown(value: float, measure: str, channel: str, signed: bool = False) -> str:
-    """'95.5', '98.57%' (a rate), '+1.46' (a change, `signed`: no unit, it is in points)."""
-    number = f"{value:{'+' if signed else ''}.{metrics.decimals(measure, channel)}f}"
-    return number if signed or measure not in metrics.RATES else f"{number}%"
+def shown(value: float, measure: str, channel: str, signed: bool = False) -> str:
+    """A figure as text at its precision: '95.5', '98.57', '1,234'; a change (`signed`) '+1.46',
+    '持平' when there is none."""
+    places = metrics.decimals(measure, channel)
+    if signed and round(value, places) == 0:
+        return SAME
+    return f"{value:{'+' if signed else ''},.{places}f}"
 
 
 def channels_side_by_side(
     evaluations: pd.DataFrame, period: str, unit_ids: Sequence[str], names: dict[str, str]
 ) -> pd.DataFrame:
-    """Per unit, its hotline and mailbox score, grade and place in group for one month:
-    单位, then 热线/市长信箱 综合指标值, 等级评价, 组内名次 (None where not listed)."""
-    out = pd.DataFrame({"单位": [names.get(u, u) for u in unit_ids]})
-    for channel, word in CHANNELS.items():
-        placed = _placed(evaluations, channel, period, unit_ids).reindex(unit_ids)
-        out[f"{word}综合指标值"] = placed["score"].to_numpy()
-        out[f"{word}等级"] = placed["grade"].to_numpy()
-        out[f"{word}组内名次"] = [
-            None if pd.isna(r["rank"]) else _place(r) for _, r in placed.iterrows()
-        ]
-    return out
+    """Per unit and channel, one month's score, grade and place (pools.place_text): 单位, 渠道,
+    综合指标值, 等级评价, 名次 — 未列入 where the channel's table does not list the unit."""
+    by_channel = {ch: _placed(evaluations, ch, period, unit_ids) for ch in CHANNELS}
+    rows = []
+    for unit_id in unit_ids:
+        name = names.get(unit_id, unit_id)
+        for channel, word in CHANNELS.items():
+            placed_rows = by_channel[channel]
+            if unit_id not in placed_rows.index:
+                rows.append((name, word, NOT_LISTED, NOT_LISTED, NOT_LISTED))
+                continue
+            row = placed_rows.loc[unit_id]
+            score = shown(row["score"], metrics.SCORE, channel)
+            rows.append((name, word, score, row["grade"], row["place"]))
+    return pd.DataFrame(rows, columns=["单位", "渠道", "综合指标值", "等级评价", "名次"])
 
 
 @dataclass(frozen=True)
@@ -235,29 +221,21 @@ def comparison_view(
     )
 
 
-def channels_table(channels: pd.DataFrame) -> Table:
-    return Table(
-        channels,
-        {f"{word}综合指标值": measure_format(metrics.SCORE, ch) for ch, word in CHANNELS.items()},
-    )
-
-
 def versus_table(long: pd.DataFrame, channel: str) -> Table:
     """The units against their group medians, as text at each measure's precision (the score
     and the rates share a column)."""
     verdict = long["ahead"].map({True: "优于中位数", False: "落后于中位数"})
 
-    def shown(column: str, signed: bool = False) -> list[str]:
+    def texts(column: str, signed: bool = False) -> list[str]:
         return [
-            _shown(v, m, channel, signed)
-            for v, m in zip(long[column], long["measure"], strict=True)
+            shown(v, m, channel, signed) for v, m in zip(long[column], long["measure"], strict=True)
         ]
 
     named = long.assign(
-        measure=long["measure"].map(lambda m: metrics.label(m, channel)),
-        value=shown("value"),
-        median=shown("median"),
-        difference=shown("difference", signed=True),
+        measure=long["measure"].map(lambda m: metrics.heading(m, channel)),
+        value=texts("value"),
+        median=texts("median"),
+        difference=texts("difference", signed=True),
         ahead=verdict.where(long["difference"] != 0, "与中位数持平"),
     )
     return shape(

@@ -22,25 +22,40 @@ Column = tuple[str, str, str | None]
 
 @dataclass(frozen=True)
 class Table:
+    """`secondary` columns are in the downloads but not on screen, so the table fits a tablet
+    held upright without scrolling sideways."""
+
     frame: pd.DataFrame
     formats: Mapping[str, str] = field(default_factory=dict)
+    secondary: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
         return self.frame.empty
 
 
+COUNT = "%,d"
+"""A count (orders, letters, units): thousands separators, 12,345."""
+SAME = "持平"
+"""A change of nothing at the shown precision: never '+0' or '+0.0'."""
+PLACE = "%d"
+"""A place in a ranking or a number of times."""
+
+
 def number_format(places: int, signed: bool = False) -> str:
+    """printf for a figure: whole numbers with thousands separators (12,345), others at their
+    precision."""
     sign = "+" if signed else ""
-    return f"%{sign}d" if places == 0 else f"%{sign}.{places}f"
+    return f"%{sign},d" if places == 0 else f"%{sign}.{places}f"
 
 
 def measure_format(measure: str, channel: str, signed: bool = False) -> str:
     return number_format(metrics.decimals(measure, channel), signed)
 
 
-def shape(frame: pd.DataFrame, columns: Sequence[Column]) -> Table:
-    """Pick, round and rename `columns`; months ('period', '…_period') are shown as 2024年3月."""
+def shape(frame: pd.DataFrame, columns: Sequence[Column], secondary: Sequence[str] = ()) -> Table:
+    """Pick, round and rename `columns`; months ('period', '…_period') are shown as 2024年3月.
+    `secondary` names (by heading) the columns kept off the screen (Table.secondary)."""
     out = {}
     formats = {}
     for source, heading, printf in columns:
@@ -51,7 +66,7 @@ def shape(frame: pd.DataFrame, columns: Sequence[Column]) -> Table:
             values = _rounded(values, printf)
             formats[heading] = printf
         out[heading] = values.reset_index(drop=True)
-    return Table(pd.DataFrame(out), formats)
+    return Table(pd.DataFrame(out), formats, tuple(secondary))
 
 
 def _rounded(values: pd.Series, printf: str) -> pd.Series:

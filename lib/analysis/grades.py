@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from lib.analysis import metrics
-from lib.analysis.display import Table, measure_format, shape
+from lib.analysis.display import COUNT, Table, measure_format, shape
 from lib.analysis.rows import in_months, of_channel, one_row_per_unit, previous_month
 from lib.model import GRADES, GROUPS
 
@@ -163,9 +163,10 @@ def below_a_table(rows: pd.DataFrame, channel: str) -> Table:
             ("score", "综合指标值", measure_format(metrics.SCORE, channel)),
             ("grade", "等级评价", None),
             ("previous_grade", "上期等级", None),
-            ("due", "应办理数", "%d"),
-            *((r, metrics.label(r, channel), rate) for r in metrics.RATES),
+            ("due", metrics.heading("due", channel), COUNT),
+            *((r, metrics.heading(r, channel), rate) for r in metrics.RATES),
         ],
+        secondary=[metrics.heading(r, channel) for r in metrics.RATES],
     )
 
 
@@ -173,7 +174,7 @@ def matrix_table(matrix: pd.DataFrame, before_label: str, after_label: str) -> T
     """The matrix with its row labels as a first column headed '<before> ＼ <after>'."""
     corner = f"{before_label} ＼ {after_label}"
     frame = matrix.rename_axis(index=corner, columns=None).reset_index()
-    return Table(frame, {c: "%d" for c in matrix.columns})
+    return Table(frame, {c: COUNT for c in matrix.columns})
 
 
 def movers_table(movers: pd.DataFrame, channel: str) -> Table:
@@ -192,8 +193,9 @@ def movers_table(movers: pd.DataFrame, channel: str) -> Table:
             ("score_after", "本期分数", score),
             ("score_change", "分数变化", measure_format(metrics.SCORE, channel, True)),
             ("indicator", "变化最大的指标", None),
-            ("indicator_before", "该指标上期", rate),
-            ("indicator_after", "该指标本期", rate),
+            ("indicator_before", "该指标上期（%）", rate),
+            ("indicator_after", "该指标本期（%）", rate),
             ("effect", "对分数的影响", "%+.2f"),
         ],
+        secondary=["分组", "该指标上期（%）", "该指标本期（%）"],
     )

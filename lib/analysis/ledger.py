@@ -10,12 +10,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.analysis.display import Table, shape
+from lib.analysis.display import COUNT, Table, shape
 from lib.analysis.rows import in_months, latest_names
 from lib.labels import month_label
 
 KINDS = {"deduction": "扣分", "bonus": "加分"}
 _POINTS = "%+.1f"
+"""Points as printed, signed: -1.0, +1.5."""
+_SUM = "%.1f"
+"""A sum of one kind of points, whose sign its heading says."""
 
 
 def search_ledger(
@@ -122,9 +125,9 @@ def by_unit_table(totals: pd.DataFrame) -> Table:
         totals,
         [
             ("unit", "部门名称", None),
-            ("items", "条数", "%d"),
-            ("deductions", "扣分合计", _POINTS),
-            ("bonuses", "加分合计", _POINTS),
+            ("items", "条数", COUNT),
+            ("deductions", "扣分合计", _SUM),
+            ("bonuses", "加分合计", _SUM),
             ("net", "净加扣分", _POINTS),
             *_months(totals),
         ],
@@ -138,8 +141,8 @@ def by_indicator_table(totals: pd.DataFrame) -> Table:
         [
             ("kind", "类别", None),
             ("indicator", "指标名称", None),
-            ("items", "条数", "%d"),
-            ("units", "单位数", "%d"),
+            ("items", "条数", COUNT),
+            ("units", "单位数", COUNT),
             ("points", "分值合计", _POINTS),
             *_months(totals),
         ],

@@ -23,6 +23,21 @@ def label(measure: str, channel: str) -> str:
     return field_label(measure, channel)
 
 
+def heading(measure: str, channel: str) -> str:
+    """A table's column heading: the label, with （%） on a rate (its cells are bare numbers)."""
+    return (
+        f"{label(measure, channel)}（%）"
+        if FIGURE[measure].kind == "rate"
+        else label(measure, channel)
+    )
+
+
+def change_heading(measure: str, channel: str) -> str:
+    """The heading of a change of the measure: a rate changes by percentage points."""
+    unit = "（百分点）" if FIGURE[measure].kind == "rate" else ""
+    return f"{label(measure, channel)}变化{unit}"
+
+
 def decimals(measure: str, channel: str) -> int:
     rules = load_rules()[channel]
     return {"score": rules.score_decimals, "rate": rules.rate_decimals}.get(FIGURE[measure].kind, 0)
@@ -43,13 +58,17 @@ def score_effect(indicator: str, channel: str) -> float:
 
 
 CITY_FIGURES = {
-    "calls": ("受理来电", "count"),
-    "direct_answers": ("直接答复", "count"),
-    "work_orders": ("承办工单", "count"),
-    "completion_rate": ("办结率", "rate"),
-    "on_time_rate": ("按期办结率", "rate"),
-    "satisfaction_rate": ("群众满意率", "rate"),
-    "mailbox_letters": ("市长信箱来信", "count"),
-    "mailbox_satisfaction_rate": ("市长信箱群众满意率", "rate"),
+    name: (field_label(name), kind)
+    for name, kind in (
+        ("calls", "count"),
+        ("direct_answers", "count"),
+        ("work_orders", "count"),
+        ("completion_rate", "rate"),
+        ("on_time_rate", "rate"),
+        ("satisfaction_rate", "rate"),
+        ("mailbox_letters", "count"),
+        ("mailbox_satisfaction_rate", "rate"),
+    )
 }
-"""The city's monthly figures (Store.frame("overview") columns): Chinese label and kind."""
+"""The city's monthly figures (Store.frame("overview") columns): Chinese heading (lib.labels)
+and kind."""

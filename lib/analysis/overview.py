@@ -3,17 +3,19 @@ categories, grade counts per channel, and the hot issues as the bulletin words t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 
 from lib.analysis import metrics
-from lib.analysis.display import Table, shape
+from lib.analysis.display import COUNT, SAME, Table, shape
 from lib.analysis.rows import one_row_per_unit, previous_month
 from lib.labels import CHANNELS
 from lib.model import GRADES
 
 HOT_ISSUES = "热点焦点"
+_OPENING = re.compile(rf"^\s*{HOT_ISSUES}\s*[：:。.，,]\s*")
 
 
 def headline(overview: pd.DataFrame, period: str) -> pd.DataFrame:
@@ -36,8 +38,9 @@ def headline(overview: pd.DataFrame, period: str) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class FigureText:
-    """A city figure as a metric card shows it: '65,452', '99.61%', change '-4,994 件' or
-    '+0.32 个百分点'; `change` is None when there is no previous month to compare with."""
+    """A city figure as a metric card shows it: '65,452', '99.61%', change '-4,994 件',
+    '+0.32 个百分点' or '持平'; `change` is None when there is no previous month to compare
+    with."""
 
     label: str
     kind: str
@@ -55,6 +58,8 @@ def figure_texts(figures: pd.DataFrame) -> list[FigureText]:
             value = f"{int(row.value):,}" if row.kind == "count" else f"{row.value:.2f}%"
         if pd.isna(row.change):
             change = None
+        elif round(row.change, 2) == 0:
+            change = SAME
         else:
             change = (
                 f"{int(row.change):+,} 件" if row.kind == "count" else f"{row.change:+.2f} 个百分点"
@@ -83,9 +88,10 @@ def grade_counts(evaluations: pd.DataFrame, narrative: pd.DataFrame, period: str
 
 
 def hot_issues(sections: pd.DataFrame, period: str) -> list[str]:
-    """The month's 热点焦点 texts, as parsed (plain text: never render it as Markdown)."""
+    """The month's 热点焦点 texts, as parsed (plain text: never render it as Markdown), without
+    the words "热点焦点：" they open with: the page heads them already."""
     month = sections[(sections["period"] == period) & (sections["key"] == HOT_ISSUES)]
-    return list(month["text"])
+    return [_OPENING.sub("", text, count=1) for text in month["text"]]
 
 
 @dataclass(frozen=True)
@@ -116,7 +122,7 @@ def overview_view(
     )
 
 
-FIGURE_UNITS = {"count": ("件", "件", "%d"), "rate": ("%", "个百分点", "%.2f")}
+FIGURE_UNITS = {"count": ("件", "件", COUNT), "rate": ("%", "百分点", "%.2f")}
 """Per kind of city figure: the unit of its values, of its change, and their precision."""
 
 
@@ -138,7 +144,8 @@ def figures_table(figures: pd.DataFrame, kind: str) -> Table:
 
 def categories_table(month: pd.DataFrame) -> Table:
     return shape(
-        month, [("name", "诉求类型", None), ("count", "件数", "%d"), ("share", "占比（%）", "%.2f")]
+        month,
+        [("name", "诉求类型", None), ("count", "件数", COUNT), ("share", "占比（%）", "%.2f")],
     )
 
 
@@ -148,9 +155,9 @@ def grades_table(counts: pd.DataFrame) -> Table:
         named,
         [
             ("channel", "渠道", None),
-            *((g, f"{g} 类", "%d") for g in GRADES),
-            ("listed", "表内单位", "%d"),
-            ("zero_units", "量为 0（正文）", "%d"),
-            ("units_total", "承办单位总数（正文）", "%d"),
+            *((g, f"{g} 类", COUNT) for g in GRADES),
+            ("listed", "表内单位", COUNT),
+            ("zero_units", "量为 0", COUNT),
+            ("units_total", "承办单位总数", COUNT),
         ],
     )

@@ -1,12 +1,10 @@
-"""Ranks of units within their group, month by month, and the 红黑榜 (top and bottom N).
+"""One month's ranking of a group, with the changes since the previous stored month, and the
+红黑榜 (best and worst n).
 
-Ties are ranked alike (competition ranking, 1 2 2 4), on the printed value. A unit with fewer
-than `min_due` orders (应办理数) is a small sample: always marked, and left unranked when
-`exclude_small` is set — the bulletin itself ranks bureaus only among those with 50 orders or
-more, so 2 orders at 100 % are not read as better than 500 at 99 %.
-
-Ranks within a group follow the printed table, a unit printed twice included; ranks across all
-groups count each unit once (see rows.one_row_per_unit).
+Places are the bulletin's (lib.analysis.pools): within the group's ranking pool, ties alike
+(1 2 2 4) on the printed value; a unit outside its pool is listed after the pool with its
+place in the whole group and the reason. Ranks within a group follow the printed table, a
+unit printed twice included.
 """
 
 from __future__ import annotations
@@ -16,12 +14,17 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.analysis import metrics
-from lib.analysis.display import Table, measure_format, shape
-from lib.analysis.rows import of_channel, one_row_per_unit, previous_month
+from lib.analysis.display import PLACE, Table, measure_format, shape
+from lib.analysis.pools import placed, places_moved
+from lib.analysis.rows import of_channel, previous_month
+from lib.model import GROUPS
 
 RANKED_COLUMNS = [
     "rank",
     "out_of",
+    "in_pool",
+    "pool",
+    "place",
     "unit_id",
     "unit",
     "group",
@@ -29,7 +32,6 @@ RANKED_COLUMNS = [
     "score",
     "grade",
     "due",
-    "small",
     "previous_rank",
     "rank_change",
     "previous_value",
@@ -39,82 +41,89 @@ RANKED_COLUMNS = [
 ]
 
 
-def ranks(
-    evaluations: pd.DataFrame,
-    channel: str,
-    measure: str = metrics.SCORE,
-    min_due: int = 0,
-    exclude_small: bool = False,
-    by_group: bool = True,
-) -> pd.DataFrame:
-    """The channel's rows of every month with `value` (the measure), `small`, `rank` (Int64,
-    NA when excluded) and `out_of` (units ranked alongside), ranked within month and group
-    (or within month across groups when `by_group` is False)."""
-    rows = of_channel(evaluations, channel)
-    if not by_group:
-        rows = one_row_per_unit(rows)
-    out = rows.assign(value=rows[measure], small=rows["due"] < min_due)
-    keys = ["period", "group"] if by_group else ["period"]
-    ranked_values = out["value"].where(~out["small"]) if exclude_small else out["value"]
-    ascending = not metrics.higher_is_better(measure, channel)
-    out["rank"] = (
-        ranked_values.groupby([out[k] for k in keys])
-        .rank(method="min", ascending=ascending)
-        .astype("Int64")
-    )
-    out["out_of"] = out.groupby(keys)["rank"].transform("count").astype("int64")
-    return out
-
-
 def rank_in_group(
     evaluations: pd.DataFrame,
     channel: str,
     period: str,
     group: str | None = None,
     measure: str = metrics.SCORE,
-    min_due: int = 0,
-    exclude_small: bool = False,
 ) -> pd.DataFrame:
-    """The ranking of one month: a group's units (all groups when `group` is None), best first,
-    with the previous stored month's rank, value and score, and the changes since.
+    """The ranking of one month: a group's units (every group's, group after group, when
+    `group` is None), the pool first by place, then the units outside it; with the previous
+    stored month's place, value and score, and the changes since.
 
-    Columns: RANKED_COLUMNS. `rank_change` is positive for a unit that moved up. For a
-    unit's place ("第 3 / 13"), read its `rank` and `out_of`.
+    Columns: RANKED_COLUMNS. `rank_change` is positive for a unit that moved up, NA when the
+    two places are not comparable (pools.places_moved).
     """
     rows = of_channel(evaluations, channel)
     before = previous_month(rows, period)
-    rows = rows[rows["period"].isin([period, before])]
+    ranked = placed(rows[rows["period"].isin([period, before])], channel, measure)
     if group is not None:
-        rows = rows[rows["group"] == group]
-    ranked = ranks(rows, channel, measure, min_due, exclude_small, by_group=group is not None)
+        ranked = ranked[ranked["group"] == group]
     now = ranked[ranked["period"] == period]
     then = ranked[ranked["period"] == before].drop_duplicates("unit_id")
-    then = then[["unit_id", "rank", "value", "score"]].rename(
-        columns={"rank": "previous_rank", "value": "previous_value", "score": "previous_score"}
+    then = then[["unit_id", "rank", "in_pool", "value", "score"]].rename(
+        columns={
+            "rank": "previous_rank",
+            "in_pool": "previous_in_pool",
+            "value": "previous_value",
+            "score": "previous_score",
+        }
     )
     out = now.merge(then, on="unit_id", how="left", validate="many_to_one")
-    out["rank_change"] = out["previous_rank"] - out["rank"]
+    out["rank_change"] = pd.array(
+        [
+            places_moved(*args)
+            for args in zip(
+                out["previous_rank"],
+                out["previous_in_pool"],
+                out["rank"],
+                out["in_pool"],
+                strict=True,
+            )
+        ],
+        dtype="Int64",
+    )
     out["value_change"] = out["value"] - out["previous_value"]
     out["score_change"] = out["score"] - out["previous_score"]
-    return out.sort_values(["rank", "order"], na_position="last", kind="stable")[
-        RANKED_COLUMNS
-    ].reset_index(drop=True)
+    out["group_order"] = out["group"].map({g: n for n, g in enumerate(GROUPS)})
+    out = out.sort_values(
+        ["group_order", "in_pool", "rank", "order"],
+        ascending=[True, False, True, True],
+        kind="stable",
+    )
+    return out[RANKED_COLUMNS].reset_index(drop=True)
 
 
 def top_and_bottom(ranked: pd.DataFrame, n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """红榜 and 黑榜: the ranked units placed in the best n, and in the worst n (worst first).
+    """红榜 and 黑榜 of one group's ranking: the pool's units placed in the best n, and in the
+    worst n (worst first). Units outside the pool are on neither list.
 
     Ties at the edge are all in, so a list may hold more than n units.
     """
-    placed = ranked[ranked["rank"].notna()]
-    from_bottom = placed["rank"].rank(method="min", ascending=False)
-    bottom = placed[from_bottom <= n].iloc[::-1]
-    return placed[placed["rank"] <= n], bottom.reset_index(drop=True)
+    pool = ranked[ranked["in_pool"]]
+    from_bottom = pool["rank"].rank(method="min", ascending=False)
+    bottom = pool[from_bottom <= n].iloc[::-1]
+    return pool[pool["rank"] <= n].reset_index(drop=True), bottom.reset_index(drop=True)
+
+
+def list_note(listed: pd.DataFrame, n: int, best: bool) -> str:
+    """What a 红榜 (`best`) or 黑榜 holds, said under it: whose places, why it may hold more
+    than n units, and — on a 黑榜 — that a low place is not a low grade."""
+    parts = [f"排名范围内名次{'最前' if best else '最后'}的 {n} 名，并列同名次"]
+    if len(listed) > n:
+        parts.append(f"因并列共 {len(listed)} 个单位")
+    graded_a = int((listed["grade"] == "A").sum())
+    if not best and graded_a:
+        parts.append(f"其中 {graded_a} 个为 A 类：名次靠后不等于等级低")
+    return "；".join(parts) + "。"
 
 
 @dataclass(frozen=True)
 class RankingView:
-    """What the 排名 page shows for one channel, month, group and measure."""
+    """What the 排名 page shows for one channel, month, group and measure. With every group
+    at once there are no 红黑榜 (`top` and `bottom` are empty): the bulletin ranks within a
+    group."""
 
     ranking: pd.DataFrame
     top: pd.DataFrame
@@ -128,12 +137,10 @@ def ranking_view(
     period: str,
     group: str | None,
     measure: str = metrics.SCORE,
-    min_due: int = 0,
-    exclude_small: bool = False,
     n: int = 5,
 ) -> RankingView:
-    ranking = rank_in_group(evaluations, channel, period, group, measure, min_due, exclude_small)
-    top, bottom = top_and_bottom(ranking, n)
+    ranking = rank_in_group(evaluations, channel, period, group, measure)
+    top, bottom = top_and_bottom(ranking if group else ranking.iloc[:0], n)
     return RankingView(
         ranking, top, bottom, previous_month(of_channel(evaluations, channel), period)
     )
@@ -142,27 +149,39 @@ def ranking_view(
 def ranking_table(
     ranking: pd.DataFrame, channel: str, measure: str = metrics.SCORE, brief: bool = False
 ) -> Table:
-    """The ranking under the bulletin's headings: the measure's own column unless it is the
-    score, then the changes since the previous month. `brief` (红黑榜, half the page wide)
-    keeps the rank, name, values, grade and small-sample mark."""
-    score = measure_format(metrics.SCORE, channel)
-    ranking = ranking.assign(small=ranking["small"].map({True: "是", False: ""}))
-    columns = [("rank", "名次", "%d"), ("unit", "部门名称", None)]
+    """The ranking under the bulletin's headings: place, how many share the pool and which
+    pool, the measure's own column unless it is the score, then the changes since the
+    previous month. `brief` (红黑榜, half the page wide) keeps the place, name, values and
+    grade. 分组 only when the ranking holds several groups."""
+    columns = [("rank", "名次", PLACE)]
     if not brief:
+        columns.append(("out_of", "共", PLACE))
+    columns.append(("unit", "部门名称", None))
+    if not brief and ranking["group"].nunique() > 1:
         columns.append(("group", "分组", None))
-    label = metrics.label(measure, channel)
     if measure != metrics.SCORE:
-        columns.append(("value", label, measure_format(measure, channel)))
-    columns += [("score", "综合指标值", score), ("grade", "等级评价", None)]
-    if brief:
-        return shape(ranking, [*columns, ("small", "小样本", None)])
+        columns.append(
+            ("value", metrics.heading(measure, channel), measure_format(measure, channel))
+        )
     columns += [
-        ("due", "应办理数", "%d"),
-        ("small", "小样本", None),
-        ("previous_rank", "上期名次", "%d"),
+        ("score", "综合指标值", measure_format(metrics.SCORE, channel)),
+        ("grade", "等级评价", None),
+    ]
+    if brief:
+        return shape(ranking, columns)
+    columns += [
+        ("due", metrics.heading("due", channel), measure_format("due", channel)),
+        ("pool", "排名范围", None),
+        ("previous_rank", "上期名次", PLACE),
         ("rank_change", "名次变化", "%+d"),
     ]
     if measure != metrics.SCORE:
-        columns.append(("value_change", f"{label}变化", measure_format(measure, channel, True)))
+        columns.append(
+            (
+                "value_change",
+                metrics.change_heading(measure, channel),
+                measure_format(measure, channel, True),
+            )
+        )
     columns.append(("score_change", "综合指标值变化", measure_format(metrics.SCORE, channel, True)))
     return shape(ranking, columns)

@@ -17,6 +17,17 @@ def months(frame: pd.DataFrame) -> list[str]:
     return sorted(frame["period"].unique())
 
 
+def calendar(first: str, last: str) -> list[str]:
+    """Every calendar month from `first` to `last` ('YYYY-MM'), both included: where a chart
+    shows a month missing from the library as a gap rather than a step over it."""
+    year, month = (int(part) for part in first.split("-"))
+    out = []
+    while (key := f"{year:04d}-{month:02d}") <= last:
+        out.append(key)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
 def previous_month(frame: pd.DataFrame, period: str) -> str | None:
     """The latest month before `period` that has rows; None when there is none."""
     earlier = frame.loc[frame["period"] < period, "period"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.analysis import metrics
-from lib.analysis.display import Table, shape
+from lib.analysis.display import COUNT, Table, shape
 from lib.analysis.rows import in_months, of_channel, one_row_per_unit
 from lib.model import GRADES
 
@@ -72,14 +72,18 @@ def trends_view(
     )
 
 
-def city_table(city: pd.DataFrame) -> Table:
-    """One row per month, one column per figure, in the order of metrics.CITY_FIGURES."""
-    wide = city.pivot(index="period", columns="figure", values="value")
+def city_table(city: pd.DataFrame, kind: str) -> Table:
+    """One row per month, one column per figure of `kind` ('count' or 'rate'), in the order of
+    metrics.CITY_FIGURES: counts and rates apart, so each table fits a tablet."""
+    part = city[city["kind"] == kind]
+    wide = part.pivot(index="period", columns="figure", values="value")
     figures = [f for f in metrics.CITY_FIGURES if f in wide.columns]
     columns = [("period", "月份", None)]
     for figure in figures:
-        label, kind = metrics.CITY_FIGURES[figure]
-        columns.append((figure, label, "%d" if kind == "count" else "%.2f"))
+        label = metrics.CITY_FIGURES[figure][0]
+        columns.append(
+            (figure, *((label, COUNT) if kind == "count" else (f"{label}（%）", "%.2f")))
+        )
     return shape(wide.reset_index(), columns)
 
 
@@ -89,7 +93,7 @@ def categories_table(trend: pd.DataFrame) -> Table:
         [
             ("period", "月份", None),
             ("name", "诉求类型", None),
-            ("count", "件数", "%d"),
+            ("count", "件数", COUNT),
             ("share", "占比（%）", "%.2f"),
         ],
     )
@@ -99,5 +103,5 @@ def grades_table(grades: pd.DataFrame) -> Table:
     wide = grades.pivot(index="period", columns="grade", values="units").fillna(0)
     present = [g for g in GRADES if g in wide.columns]
     return shape(
-        wide.reset_index(), [("period", "月份", None), *((g, f"{g} 类", "%d") for g in present)]
+        wide.reset_index(), [("period", "月份", None), *((g, f"{g} 类", COUNT) for g in present)]
     )

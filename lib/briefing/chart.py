@@ -15,6 +15,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
+from lib.analysis.rows import calendar
 from lib.briefing import text
 from lib.briefing.content import Briefing
 from lib.labels import CHANNELS
@@ -26,21 +27,10 @@ WIDTH, HEIGHT = 540, 44
 PNG_SCALE = 3
 
 
-def calendar(briefing: Briefing) -> list[str]:
-    """Every calendar month from the window's first loaded month to the briefing's month, so a
-    month missing from the library shows as a gap, not as a step from one month to the next."""
-    first = briefing.months[0] if briefing.months else briefing.month
-    year, mon = (int(p) for p in first.split("-"))
-    out = []
-    while (key := f"{year:04d}-{mon:02d}") <= briefing.month:
-        out.append(key)
-        year, mon = (year + 1, 1) if mon == 12 else (year, mon + 1)
-    return out
-
-
 def history_frame(briefing: Briefing) -> pd.DataFrame:
-    """月份, 渠道, 综合指标值 (NaN where not listed), 分数, 名次: a row per channel and month."""
-    months = calendar(briefing)
+    """月份, 渠道, 综合指标值 (NaN where not listed), 分数, 名次: a row per channel and month,
+    every calendar month of the window, so a month missing from the library is a gap."""
+    months = calendar(briefing.months[0] if briefing.months else briefing.month, briefing.month)
     listed = {(s.channel, s.period): s for s in briefing.history}
     rows = []
     for channel, name in CHANNELS.items():

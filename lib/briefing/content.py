@@ -2,9 +2,8 @@
 
 Built from the store's frames (a `Library`), never from the database directly, so the app can
 cache the frames and build a briefing at will. Values are the bulletin's printed values;
-ranks are ranks of printed scores (lib.analysis.rankings.ranks), within the pool the bulletin itself
-ranks: its narrative names the top three of 行政事业单位 "工单量50件以上" and of 公共服务企业
-"工单量100件以上", and of the mailbox "信件办理量在10件以上" (ranking_pools in lib/data/rules.json).
+places are the bulletin's own (lib.analysis.pools, the rule every page uses): within the
+group's ranking pool, or in the whole group, said so, for a unit below the pool's floor.
 
 The window is the briefing's month and the twelve calendar months before it; only the months
 loaded appear. The comparison is with the previous month loaded, named as such, so a gap in
@@ -21,7 +20,7 @@ import pandas as pd
 
 from lib.analysis import metrics
 from lib.analysis.comparison import versus_group_median
-from lib.analysis.rankings import ranks
+from lib.analysis.pools import in_their_pools, place_text, placed, places_moved
 from lib.analysis.rows import one_row_per_unit
 from lib.briefing.mentions import Mention, NameFinder, ReceptionDay, mentions, reception_days
 from lib.briefing.whatif import Target, targets
@@ -87,11 +86,9 @@ class Visit:
 
 @dataclass(frozen=True)
 class Standing:
-    """A unit's printed score and grade in one table, and its rank among `of` units.
-
-    `min_due` is the ranking pool's threshold (0: the whole group); a unit below it is ranked
-    in its whole group, and `pooled` is False.
-    """
+    """A unit's printed score and grade in one table, and its place under the bulletin's rule
+    (lib.analysis.pools): `rank` among `of` units of `pool` (what it is ranked among, said in
+    words); `pooled` is False for a unit below its pool's floor, placed in its whole group."""
 
     period: str
     channel: str
@@ -100,8 +97,19 @@ class Standing:
     grade: str
     rank: int
     of: int
-    min_due: int = 0
+    pool: str
     pooled: bool = True
+
+    @property
+    def place(self) -> str:
+        """'第 8 / 11 · 信件≥10件的县市区'."""
+        return place_text(str(self.rank), str(self.of), self.pool)
+
+    def moved_since(self, before: Standing | None) -> int | None:
+        """Places moved up since `before` (pools.places_moved); None when not comparable."""
+        if before is None:
+            return None
+        return places_moved(before.rank, before.pooled, self.rank, self.pooled)
 
 
 @dataclass(frozen=True)
@@ -240,36 +248,24 @@ def unit_rows(rows: pd.DataFrame, unit_id: str) -> pd.DataFrame:
     return one_row_per_unit(rows[rows["unit_id"] == unit_id])
 
 
-def min_due(channel: str, group: str) -> int:
-    return load_rules()[channel].pool_floor(group)
-
-
 def standings(rows: pd.DataFrame, unit_id: str) -> list[Standing]:
-    """The unit's standing in every table of `rows`, oldest first, hotline before mailbox.
-
-    Ranked in the bulletin's pool (orders ≥ the rules' ranking_pools); a unit below it in its whole group.
-    """
-    mine = unit_rows(rows, unit_id)
+    """The unit's place in every table of `rows` under the bulletin's rule (pools.placed),
+    oldest first, hotline before mailbox."""
     out = []
-    for (channel, group), own in mine.groupby(["channel", "group"]):
-        table = rows[(rows["channel"] == channel) & (rows["group"] == group)]
-        floor = min_due(channel, group)
-        in_pool = ranks(table, channel, min_due=floor, exclude_small=True)
-        in_group = ranks(table, channel)
-        for index, row in own.iterrows():
-            pooled = not pd.isna(in_pool.at[index, "rank"])
-            ranked = (in_pool if pooled else in_group).loc[index]
+    for channel in CHANNEL_ORDER:
+        ranked = placed(rows, channel)
+        for _, row in unit_rows(ranked, unit_id).iterrows():
             out.append(
                 Standing(
                     row["period"],
                     channel,
-                    group,
+                    row["group"],
                     float(row["score"]),
                     row["grade"],
-                    int(ranked["rank"]),
-                    int(ranked["out_of"]),
-                    floor,
-                    pooled,
+                    int(row["rank"]),
+                    int(row["out_of"]),
+                    row["pool"],
+                    bool(row["in_pool"]),
                 )
             )
     return sorted(out, key=lambda s: (s.period, CHANNEL_ORDER.index(s.channel)))
@@ -316,7 +312,7 @@ def month_targets(
             (this_month["channel"] == row["channel"]) & (this_month["group"] == row["group"])
         ].drop(index)
         if standing.pooled:
-            others = others[others["due"] >= standing.min_due]
+            others = others[in_their_pools(others, row["channel"])]
         out += targets(evaluation(row), list(others["score"]), rules[row["channel"]])
     return out
 

@@ -20,8 +20,16 @@ SECTIONS = {
     "reception": "既往接听日",
     "categories": "全市诉求类型",
 }
-HEADLINE_HEADER = ["渠道", "综合指标值", "等级", "组内排名", "排名范围", "较上期"]
-INDICATOR_HEADER = ["指标", "热线", "组中位数", "差距", "市长信箱", "组中位数", "差距"]
+HEADLINE_HEADER = ["渠道", "综合指标值", "等级", "名次", "排名范围", "较上期"]
+INDICATOR_HEADER = [
+    "指标",
+    "热线（%）",
+    "组中位数（%）",
+    "差距（百分点）",
+    "市长信箱（%）",
+    "组中位数（%）",
+    "差距（百分点）",
+]
 ADJUSTMENT_HEADER = ["月份", "类别", "分值", "指标", "明细"]
 KINDS = {"deduction": "扣分", "bonus": "加分"}
 LAST_RATE = "群众不满意率／满意率"
@@ -41,7 +49,7 @@ def headline_rows(briefing: Briefing) -> tuple[list[str], list[list[str]]]:
                 text.score(now.score, now.channel),
                 now.grade,
                 text.rank(now),
-                text.pool(now),
+                now.pool,
                 text.change(headline),
             ]
         )
@@ -63,7 +71,11 @@ def indicator_rows(briefing: Briefing) -> tuple[list[str], list[list[str]], set]
             if item is None:
                 row += ["—", "—", "—"]
                 continue
-            row += [text.rate(item.value), text.rate(item.median), text.versus_median(item)]
+            row += [
+                text.rate_number(item.value),
+                text.rate_number(item.median),
+                text.versus_median(item),
+            ]
             if item.weakest:
                 weakest |= {(r, len(row) - 3), (r, len(row) - 1)}
         rows.append(row)

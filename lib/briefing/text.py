@@ -9,13 +9,14 @@ from __future__ import annotations
 from datetime import date
 
 from lib.analysis import metrics
+from lib.analysis.display import SAME
+from lib.analysis.pools import ORDERS
 from lib.briefing.content import Briefing, Headline, Indicator, Standing, Visit
 from lib.briefing.mentions import Mention, ReceptionDay
 from lib.briefing.whatif import Lever, Target
 from lib.labels import CHANNELS, month_label, span_label
 
 TITLE = "领导接听日简报"
-ORDERS = {"hotline": "工单", "mailbox": "信件"}
 NO_OWN_CATEGORIES = "通报只列全市诉求类型，未列各单位的诉求类型。"
 BANDS_NOTE = "等级区间通报未公布，按本台配置的区间推算。"
 NO_ROW = "本月未列入评价表（无{orders}）"
@@ -29,8 +30,15 @@ def signed_score(value: float, channel: str) -> str:
     return f"{value:+.{metrics.score_decimals(channel)}f}"
 
 
-def rate(value: float) -> str:
-    return f"{value:.2f}%"
+def score_change(value: float, channel: str) -> str:
+    """'+2.0 分', '分数持平' (never '+0.0 分')."""
+    places = metrics.score_decimals(channel)
+    return "分数持平" if round(value, places) == 0 else f"{signed_score(value, channel)} 分"
+
+
+def rate_number(value: float) -> str:
+    """A rate in a column headed （%）: '98.93'."""
+    return f"{value:.2f}"
 
 
 def points(value: float) -> str:
@@ -42,14 +50,13 @@ def rank(standing: Standing) -> str:
     return f"第 {standing.rank} / {standing.of}"
 
 
-def pool(standing: Standing) -> str:
-    """Who the unit is ranked among: '县市区', '行政事业单位（工单≥50件）', …"""
-    orders = ORDERS[standing.channel]
-    if not standing.min_due:
-        return standing.group
-    if standing.pooled:
-        return f"{standing.group}（{orders}≥{standing.min_due}件）"
-    return f"{standing.group}全组（{orders}不足{standing.min_due}件，通报不排名）"
+def moved(places: int | None) -> str:
+    """'名次升 2 位', '名次持平'; '—' when the places are not comparable."""
+    if places is None:
+        return "名次不可比（排名范围不同）"
+    if places == 0:
+        return "名次持平"
+    return f"名次{'升' if places > 0 else '降'} {abs(places)} 位"
 
 
 def change(headline: Headline) -> str:
@@ -61,11 +68,10 @@ def change(headline: Headline) -> str:
         return "无更早的数据"
     if before is None:
         return "上期未列入评价表"
-    parts = [f"{signed_score(now.score - before.score, now.channel)} 分"]
+    parts = [score_change(now.score - before.score, now.channel)]
     if now.grade != before.grade:
         parts.append(f"{before.grade}→{now.grade}")
-    moved = before.rank - now.rank
-    parts.append("名次持平" if moved == 0 else f"名次{'升' if moved > 0 else '降'} {abs(moved)} 位")
+    parts.append(moved(now.moved_since(before)))
     return "，".join(parts)
 
 
@@ -104,8 +110,10 @@ def short_month(month: str, first: bool) -> str:
 
 
 def versus_median(item: Indicator) -> str:
-    """'+0.52' percentage points against the median, with '较弱' on the weakest."""
-    text = f"{item.value - item.median:+.2f}"
+    """'+0.52' percentage points against the median ('持平' when none), with '较弱' on the
+    weakest."""
+    gap = item.value - item.median
+    text = SAME if round(gap, 2) == 0 else f"{gap:+.2f}"
     return f"{text}（较弱）" if item.weakest else text
 
 
@@ -173,12 +181,12 @@ def day(value: date) -> str:
 
 
 def categories(briefing: Briefing) -> str:
-    """'人力资源和社会保障类 9173 件（20.06%）、…'."""
+    """'人力资源和社会保障类 9,173 件（20.06%）、…'."""
     return "、".join(_category(c.name, c.count, c.share) for c in briefing.categories)
 
 
 def _category(name: str, count: int | None, share: float | None) -> str:
-    amount = f" {count} 件" if count is not None else ""
+    amount = f" {count:,} 件" if count is not None else ""
     part = f"（{share:.2f}%）" if share is not None else ""
     return f"{name}{amount}{part}"
 

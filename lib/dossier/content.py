@@ -23,15 +23,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.analysis.comparison import score_history
 from lib.analysis.periods import period_rows
+from lib.analysis.pools import placed
 from lib.analysis.rows import one_row_per_unit
 from lib.analysis.spans import Span, between
 from lib.briefing.content import (
     CHANNEL_ORDER,
     Indicator,
     Library,
-    Standing,
     indicators,
     month_targets,
     standings,
@@ -88,8 +87,7 @@ def build_dossier(library: Library, unit_id: str, span: Span | None = None) -> D
     span = span or between(loaded[0], loaded[-1])
     stored = [m for m in loaded if span.start <= m <= span.end]
     rows = library.evaluations[library.evaluations["period"].isin(stored)]
-    standing = standings(rows, unit_id)
-    history = unit_history(rows, unit_id, standing)
+    history = unit_history(rows, unit_id)
     latest = history["period"].max() if len(history) else None
     every = pd.concat([period_rows(rows, ch, span) for ch in CHANNEL_ORDER], ignore_index=True)
     finder = library.finder()
@@ -108,7 +106,7 @@ def build_dossier(library: Library, unit_id: str, span: Span | None = None) -> D
         reception_days=tuple(reversed(days)),
         indicators=tuple(indicators(every, unit_id, span.key)),
         latest=latest,
-        targets=tuple(month_targets(rows, unit_id, latest, standing)) if latest else (),
+        targets=tuple(_targets(rows, unit_id, latest)),
     )
 
 
@@ -122,36 +120,34 @@ def names_of(library: Library, unit_id: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([unit_id, *printed, *library.index().names_of(unit_id)]))
 
 
-def unit_history(rows: pd.DataFrame, unit_id: str, standing: list[Standing]) -> pd.DataFrame:
+def unit_history(rows: pd.DataFrame, unit_id: str) -> pd.DataFrame:
     """The unit's row of every table in `rows` (its first where a table prints it twice) with
-    its place under the bulletin's rule (`place`, from its `standing`: briefing.content's
-    standings), in its whole group (`group_place`) and the
-    change of grade since its previous listed month of that channel ('A → B', '' if none)."""
-    mine = one_row_per_unit(rows[rows["unit_id"] == unit_id])
-    pooled = {(s.period, s.channel): s for s in standing}
-    grouped = score_history(rows, unit_id).set_index(["period", "channel"])
-    out = mine.assign(
-        place=[_place(pooled[k]) for k in zip(mine["period"], mine["channel"], strict=True)],
-        group_place=[
-            f"第 {grouped.at[k, 'rank']} / {grouped.at[k, 'out_of']}"
-            for k in zip(mine["period"], mine["channel"], strict=True)
-        ],
-    )
+    its place under the bulletin's rule (`place`: pools.placed), in its whole group
+    (`group_place`) and the change of grade since its previous listed month of that channel
+    ('A → B', '' if none)."""
+    parts = [
+        one_row_per_unit(ranked[ranked["unit_id"] == unit_id])
+        for ranked in (placed(rows, channel) for channel in CHANNEL_ORDER)
+    ]
+    out = pd.concat(parts, ignore_index=True)
     out["grade_change"] = out.groupby("channel")["grade"].transform(_changes)
     out["_channel"] = out["channel"].map(CHANNEL_ORDER.index)
     out = out.sort_values(["period", "_channel"], kind="stable")
     return out[HISTORY_COLUMNS].reset_index(drop=True)
 
 
-def _place(standing) -> str:
-    pool = "排名范围内" if standing.pooled else "全组（量不足，通报不排名）"
-    return f"第 {standing.rank} / {standing.of} · {pool}"
-
-
 def _changes(grades: pd.Series) -> pd.Series:
     before = grades.shift()
     moved = before.notna() & (before != grades)
     return (before + " → " + grades).where(moved, "")
+
+
+def _targets(rows: pd.DataFrame, unit_id: str, latest: str | None) -> list:
+    """What it would take in the unit's latest listed month (briefing.content.month_targets)."""
+    if latest is None:
+        return []
+    month = rows[rows["period"] == latest]
+    return month_targets(month, unit_id, latest, standings(month, unit_id))
 
 
 def running_adjustments(frame: pd.DataFrame, unit_id: str, months) -> pd.DataFrame:

@@ -20,12 +20,20 @@ from lib.store.engine import translated, writing
 from lib.store.schema import (
     BULLETIN_PARTS,
     bulletins,
+    saved_views,
     store_state,
     unit_aliases,
     units,
 )
 
-TABLES: tuple[Table, ...] = (store_state, units, unit_aliases, bulletins, *BULLETIN_PARTS)
+TABLES: tuple[Table, ...] = (
+    store_state,
+    units,
+    unit_aliases,
+    saved_views,
+    bulletins,
+    *BULLETIN_PARTS,
+)
 """Every table a backup holds, parents before children (schema_version is the store's own)."""
 BY_NAME = {table.name: table for table in TABLES}
 _BATCH = 500
@@ -56,12 +64,13 @@ def original(conn: Connection, bulletin_id: int) -> bytes:
 
 
 def is_empty(conn: Connection) -> bool:
-    """No bulletin and no editor's alias: nothing a restore would destroy."""
+    """No bulletin, no editor's alias and no saved view: nothing a restore would destroy."""
     stored = conn.execute(select(func.count()).select_from(bulletins)).scalar_one()
     edited = conn.execute(
         select(func.count()).select_from(unit_aliases).where(unit_aliases.c.edited)
     ).scalar_one()
-    return stored == 0 and edited == 0
+    views = conn.execute(select(func.count()).select_from(saved_views)).scalar_one()
+    return stored == 0 and edited == 0 and views == 0
 
 
 Loader = Callable[[Callable[[str, Iterable[dict]], int]], None]

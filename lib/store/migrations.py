@@ -8,6 +8,7 @@ To change the schema: edit schema.py, add `_to_N` below, register it in MIGRATIO
 Versions:
 1. bulletins and their parts, store_state, schema_version.
 2. units and unit_aliases (the store's copy of lib/data/units.csv), backfilled from the rows.
+3. saved_views (自助分析 charts saved under a name).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from lib.store.schema import (
     adjustments,
     evaluations,
     metadata,
+    saved_views,
     schema_version,
     store_state,
     unit_aliases,
@@ -38,8 +40,12 @@ def _to_2(conn: Connection) -> None:
     ensure_units(conn, set(conn.execute(printed).scalars()))
 
 
-MIGRATIONS = {2: _to_2}
-CURRENT_VERSION = 2
+def _to_3(conn: Connection) -> None:
+    saved_views.create(conn)
+
+
+MIGRATIONS = {2: _to_2, 3: _to_3}
+CURRENT_VERSION = 3
 
 
 def ensure_schema(engine: Engine) -> int:

@@ -22,6 +22,7 @@ from lib.store.schema import (
     bulletins,
     evaluations,
     findings,
+    saved_views,
     store_state,
     unit_aliases,
     units,
@@ -92,6 +93,9 @@ FRAMES: dict[str, Callable[[], Select]] = {
     **{table.name: partial(_bulletin_part, table) for table in BULLETIN_PARTS},
     "units": lambda: select(units.c.unit_id, units.c.name).order_by(units.c.unit_id),
     "aliases": _aliases,
+    "saved_views": lambda: select(
+        saved_views.c.id, saved_views.c.name, saved_views.c.spec, saved_views.c.saved_at
+    ).order_by(saved_views.c.id),
 }
 """Every frame the store hands out, by name (Store.frame)."""
 

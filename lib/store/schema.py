@@ -3,6 +3,8 @@
 One `bulletins` row per stored file (with the original bytes); every other bulletin table holds
 rows of exactly one bulletin (`bulletin_id`) and is emptied with it. `units` and `unit_aliases`
 are the store's own copy of the alias table (lib/data/units.csv plus editors' edits).
+`saved_views` holds the 自助分析 charts saved under a name (lib/analysis/explore.py's spec as
+JSON), shared by everyone who opens their link.
 `store_state` is a single row: the data version every write bumps, and whether the demo was
 ever seeded. `schema_version` records the migrations applied (see migrations.py).
 
@@ -188,6 +190,16 @@ unit_aliases = Table(
     Column("alias", Text, primary_key=True),
     Column("unit_id", Text, ForeignKey("units.unit_id"), nullable=False, index=True),
     Column("edited", Boolean, nullable=False, default=False),
+)
+
+saved_views = Table(
+    "saved_views",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("spec", Text, nullable=False),
+    Column("saved_at", DateTime, nullable=False),
+    sqlite_autoincrement=True,  # ids are never reused: an old link cannot open another view
 )
 
 store_state = Table(

@@ -13,7 +13,7 @@ import pandas as pd
 from sqlalchemy import Engine, select, update
 
 from lib.model import Bulletin
-from lib.store import aliases, importer, integrity, queries
+from lib.store import aliases, importer, integrity, queries, saved
 from lib.store.engine import connect, reading, resolve_url, safe_url, writing
 from lib.store.migrations import ensure_schema
 from lib.store.records import BulletinInfo, ImportResult, Original
@@ -113,6 +113,21 @@ class Store:
             importer.bump_version(conn)
             return changed
 
+    def save_view(self, name: str, spec: str) -> int:
+        """Keep a 自助分析 chart (its spec as JSON text) under a new `name`; returns its id.
+        ViewNameTaken when the name is in use."""
+        with writing(self.engine) as conn:
+            view_id = saved.save_view(conn, name, spec, _utc_now())
+            importer.bump_version(conn)
+            return view_id
+
+    def delete_view(self, view_id: int) -> bool:
+        """Forget a saved view; False when there was none with that id."""
+        with writing(self.engine) as conn:
+            deleted = saved.delete_view(conn, view_id)
+            importer.bump_version(conn)
+            return deleted
+
     # --- reads --------------------------------------------------------------------------
 
     def version(self) -> int:
@@ -140,7 +155,8 @@ class Store:
 
     def frame(self, name: str, **filters) -> pd.DataFrame:
         """A stored table as a frame (queries.FRAMES: evaluations, adjustments, overview,
-        categories, grade_counts, sections, findings, warnings, units, aliases), with the
+        categories, grade_counts, sections, findings, warnings, units, aliases, saved_views),
+        with the
         rows whose columns match `filters` (a value, or a list of values)."""
         with reading(self.engine) as conn:
             return queries.named_frame(conn, name, **filters)

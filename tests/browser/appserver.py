@@ -49,15 +49,16 @@ def app_env(db: Path, demo: bool) -> dict[str, str]:
 
 
 @contextmanager
-def running_app(db: Path, log: Path, demo: bool = False) -> Iterator[str]:
-    """Start `streamlit run app.py` on the SQLite file `db`; yield its base URL; stop it."""
+def running_app(db: Path, log: Path, demo: bool = False, script: str = "app.py") -> Iterator[str]:
+    """Start `streamlit run app.py` (or another `script`) on the SQLite file `db`; yield its
+    base URL; stop it."""
     port = free_port()
     command = [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        "app.py",
+        script,
         "--server.address",
         "127.0.0.1",
         "--server.port",

@@ -3,7 +3,10 @@
 Pages are found from the sidebar's navigation, so a new page is photographed without a change
 here. Four sets: the demo store, the demo store with realistic choices made (STATES, opened by
 their URL, as a shared link would be), an empty store, and upload cards (a conflicting month, a
-new month and a refused file). Choices and upload cards are shot at desktop and tablet widths.
+new month and a refused file). Every page is shot at a desktop's width (1440 px), a tablet held
+across (1024 px, sidebar open) and one held upright (800 px, sidebar closed); what
+tests/browser/looks.py notices on a page (English words, tables scrolling sideways, cut chart
+text) is printed beside its picture.
 """
 
 from __future__ import annotations
@@ -17,11 +20,11 @@ from urllib.parse import urlparse
 from playwright.sync_api import Page, expect, sync_playwright
 
 from tests.apptest import FIXTURES
-from tests.browser.appserver import CHROMIUM, CHROMIUM_ARGS, running_app, wait_idle
+from tests.browser.appserver import CHROMIUM, CHROMIUM_ARGS, running_app
+from tests.browser.looks import english_words, overflows, photograph, settle
 
-DESKTOP = {"width": 1400, "height": 1000}
-TABLET = {"width": 1024, "height": 1366}
-SETTLE_MS = 1500
+WIDTHS = (1440, 1024, 800)
+DESKTOP = {"width": 1440, "height": 1000}
 STATES = {
     "compare-two-units": "compare?units=岳阳楼区&units=经开区",
     "briefing-unit": "briefing?unit=岳阳楼区",
@@ -33,22 +36,17 @@ STATES = {
     "trends-mailbox": "trends?channel=市长信箱",
     "rankings-bureaus": "rankings?group=行政事业单位",
     "grades-mailbox": "grades?channel=市长信箱",
+    "explore-by-group": "explore?ex_by=分组&ex_chart=柱状图",
 }
 """Views with choices made, by the query string their widgets are bound to."""
 
 
 def shoot(page: Page, out: Path, name: str) -> None:
-    """The whole page: Streamlit scrolls inside its main section, so the viewport is stretched
-    to the section's height for the shot."""
-    wait_idle(page)
-    page.wait_for_timeout(SETTLE_MS)
-    size = page.viewport_size
-    height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
-    page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
-    page.wait_for_timeout(SETTLE_MS)
-    page.screenshot(path=out / f"{name}.png")
-    page.set_viewport_size(size)
-    print(out / f"{name}.png")
+    """The whole page, and what looks.py notices on it."""
+    settle(page)
+    problems = english_words(page) + overflows(page)
+    photograph(page, out / f"{name}.png")
+    print(out / f"{name}.png", *(["  ←", *problems] if problems else []))
 
 
 def pages_in_sidebar(page: Page) -> list[tuple[str, str]]:
@@ -68,17 +66,14 @@ def every_page(page: Page, url: str, out: Path, prefix: str) -> None:
         shoot(page, out, f"{prefix}-{n:02d}-{urlparse(href).path.strip('/') or 'home'}")
 
 
-def chosen_views(page: Page, url: str, out: Path) -> None:
+def chosen_views(page: Page, url: str, out: Path, width: int) -> None:
     for name, query in STATES.items():
         page.goto(f"{url}/{query}")
-        expect(page.get_by_test_id("stSidebarNav")).to_be_visible(timeout=120_000)
-        for width, size in (("desktop", DESKTOP), ("tablet", TABLET)):
-            page.set_viewport_size(size)
-            shoot(page, out, f"chosen-{name}-{width}")
-    page.set_viewport_size(DESKTOP)
+        expect(page.get_by_test_id("stSidebarNav")).to_be_attached(timeout=120_000)
+        shoot(page, out, f"{width}-chosen-{name}")
 
 
-def upload_cards(page: Page, url: str, out: Path, scratch: Path) -> None:
+def upload_cards(page: Page, url: str, out: Path, scratch: Path, width: int) -> None:
     refused = scratch / "会议纪要.txt"
     refused.write_text("这不是通报。", encoding="utf-8")
     page.goto(f"{url}/upload")
@@ -86,10 +81,14 @@ def upload_cards(page: Page, url: str, out: Path, scratch: Path) -> None:
         [FIXTURES / "2024-05.docx", FIXTURES / "2024-03.docx", refused]
     )
     expect(page.get_by_test_id("stAlertContentError")).to_be_visible(timeout=120_000)
-    shoot(page, out, "upload-cards-desktop")
-    page.set_viewport_size(TABLET)
-    shoot(page, out, "upload-cards-tablet")
-    page.set_viewport_size(DESKTOP)
+    shoot(page, out, f"{width}-upload-cards")
+
+
+def at_width(browser, width: int) -> Page:
+    """A new window `width` px wide: a new page load, so the sidebar opens or closes as it
+    would for a user on that screen."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 1000})
+    return context.new_page()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,13 +100,14 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         scratch = Path(tmp)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_context(locale="zh-CN", viewport=DESKTOP).new_page()
         with running_app(scratch / "demo.db", scratch / "demo.log", demo=True) as url:
-            every_page(page, url, out, "demo")
-            chosen_views(page, url, out)
-            upload_cards(page, url, out, scratch)
+            for width in WIDTHS:
+                page = at_width(browser, width)
+                every_page(page, url, out, f"{width}-demo")
+                chosen_views(page, url, out, width)
+                upload_cards(page, url, out, scratch, width)
         with running_app(scratch / "empty.db", scratch / "empty.log") as url:
-            every_page(page, url, out, "empty")
+            every_page(at_width(browser, DESKTOP["width"]), url, out, "empty")
         browser.close()
     return 0
 

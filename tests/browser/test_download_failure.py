@@ -1,6 +1,6 @@
 """A download built on click that fails: the one line under the button is Chinese.
 
-Streamlit answers a failed build with its own English line; ui.safe.style puts the app's line
+Streamlit answers a failed build with its own English line; ui.overrides puts the app's line
 in its place. Here the failure is a real one: another session deletes the bulletin between the
 page being drawn and its original being downloaded.
 """
@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from lib.store import Store
 from tests.apptest import made_bulletin, stored
+from tests.browser.looks import english_words
 from ui.safe import DOWNLOAD_FAILED
 
 
@@ -27,8 +28,12 @@ def test_a_download_that_cannot_be_made_says_so_in_chinese(start_app, page: Page
     button.click()
 
     failure = page.get_by_test_id("stDownloadButtonError")
-    expect(failure).to_be_visible()
-    shown = failure.evaluate("e => getComputedStyle(e, '::before').content")
-    assert shown == f'"{DOWNLOAD_FAILED}"'
+    expect(failure).to_be_attached()
+    shown = failure.evaluate(
+        "e => [getComputedStyle(e, '::after').content, getComputedStyle(e, '::after').visibility]"
+    )
+    assert shown == [f'"{DOWNLOAD_FAILED}"', "visible"]
+    # the English line itself takes no room and is hidden: only the Chinese one shows
     assert failure.evaluate("e => getComputedStyle(e).fontSize") == "0px"
+    assert english_words(page) == []
     page.screenshot(path=str(tmp_path / "download-failed.png"))
