@@ -138,7 +138,7 @@ def test_a_quarter_exported_names_its_missing_month(quarter_db, monkeypatch, tmp
     assert list(sheets) == ["热线（2024Q4）", "市长信箱（2024Q4）", "筛选条件"]
     header, *rows = sheets["热线（2024Q4）"]
     first = dict(zip(header, next(r for r in rows if r[1] == "岳阳楼区"), strict=True))
-    assert (first["应办理数"], first["按期办结率"], first["群众不满意率（加权平均）"]) == (
+    assert (first["应办理数"], first["按期办结率（%）"], first["群众不满意率（%，加权平均）"]) == (
         6979,
         99.68,
         2.08,

@@ -64,7 +64,7 @@ def test_a_dossier_from_its_link_shows_the_whole_record(monkeypatch, samples_db)
     assert totals[
         ["应办理数", "综合指标值（按公式）", "综合指标值（各月平均）", "各月等级"]
     ].tolist() == [
-        "6405",
+        "6,405",
         "94.4",
         "94.5",
         "A×2",
@@ -112,7 +112,7 @@ def test_a_quarter_recomputes_the_mailbox_from_counts(monkeypatch, quarter_db):
 
     mailbox = frame_with(at, "市长信箱").set_index("项目")["市长信箱"]
     assert mailbox[
-        ["按期办结率", "群众满意率", "综合指标值（按公式）", "综合指标值（各月平均）"]
+        ["按期办结率（%）", "群众满意率（%）", "综合指标值（按公式）", "综合指标值（各月平均）"]
     ].tolist() == [
         "93.15",
         "86.54",

@@ -221,13 +221,13 @@ def test_the_period_table_says_which_figures_are_weighted_and_how_scores_were_ma
     mailbox = period_table(period_rows(evaluations, "mailbox", Q4), "mailbox").frame
 
     assert list(hotline.columns[-6:]) == [
-        "返工率",
+        "返工率（%）",
         "回访不满意数",
-        "群众不满意率（加权平均）",
+        "群众不满意率（%，加权平均）",
         "综合指标值（按公式）",
         "综合指标值（各月平均）",
         "各月等级",
     ]
-    assert "群众满意率" in mailbox.columns
+    assert "群众满意率（%）" in mailbox.columns
     first = hotline.set_index("部门名称").loc["岳阳楼区"]
     assert (first["列入月数"], first["应办理数"], first["综合指标值（按公式）"]) == (2, 6979, 99.4)

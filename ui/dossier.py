@@ -8,7 +8,6 @@ st.dataframe.
 from __future__ import annotations
 
 from functools import partial
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -27,21 +26,14 @@ from lib.store import Store
 from ui import briefing, frames, plots
 from ui import tables as shown
 from ui.downloads import offer as downloads_of
+from ui.links import DOSSIER_TEXT, dossier_url
 from ui.safe import inert
 from ui.state import versioned
 
-PATH = "dossier"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TOTALS_MIN_PX = 280
 """The two channels' totals side by side while each column has this width."""
-UNIT_LINK = r"unit=([^&#]*)"
-"""What a link column shows of a dossier link: the unit (Streamlit decodes it)."""
-
-
-def url(unit_id: str) -> str:
-    """The dossier of a unit, relative to the app's pages: 'dossier?unit=岳阳楼区'."""
-    return f"{PATH}?{urlencode({'unit': unit_id})}"
 
 
 @versioned
@@ -67,7 +59,7 @@ def directory_table(units: pd.DataFrame) -> None:
     st.caption(f"共 {len(units)} 个单位" + (f"，符合条件 {len(found)} 个" if words.strip() else ""))
     frame = pd.DataFrame(
         {
-            "单位": [url(u) for u in found["unit_id"]],
+            "单位": [dossier_url(u) for u in found["unit_id"]],
             "分组": found["group"],
             "热线综合指标值": found["hotline_score"],
             "热线等级": found["hotline_grade"],
@@ -83,7 +75,7 @@ def directory_table(units: pd.DataFrame) -> None:
         frame,
         hide_index=True,
         column_config={
-            "单位": st.column_config.LinkColumn("单位", display_text=UNIT_LINK, pinned=True),
+            "单位": st.column_config.LinkColumn("单位", display_text=DOSSIER_TEXT, pinned=True),
             "热线综合指标值": st.column_config.NumberColumn(format="%.1f"),
             "市长信箱综合指标值": st.column_config.NumberColumn(format="%.2f"),
             "走势": st.column_config.LineChartColumn("热线走势", width="small"),

@@ -78,9 +78,13 @@ def _rounded(values: pd.Series, printf: str) -> pd.Series:
 
 def figure_columns(channel: str, kinds=("count", "rate", "score", "grade")) -> list[Column]:
     """The printed columns of the channel's table of these `kinds`, in printed order, headed
-    as the bulletin heads them, at its precision."""
+    as the bulletin heads them (rates with （%）), at its precision."""
     return [
-        (f.name, f.label(channel), None if f.kind == "grade" else measure_format(f.name, channel))
+        (
+            f.name,
+            metrics.heading(f.name, channel),
+            None if f.kind == "grade" else measure_format(f.name, channel),
+        )
         for f in FIGURES
         if f.kind in kinds
     ]

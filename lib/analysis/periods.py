@@ -21,19 +21,20 @@ month functions — medians, ranks, side by side — work on a period as they do
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
 from lib.analysis.display import Table, figure_columns, measure_format, shape
-from lib.analysis.rows import in_months, of_channel, one_row_per_unit
-from lib.analysis.spans import Span
-from lib.model import FIGURES, GRADES, GROUPS
+from lib.analysis.rows import in_months, of_channel, one_row_per_unit, previous_month
+from lib.analysis.spans import Span, before, year_before, year_earlier
+from lib.model import FIGURE, FIGURES, GRADES, GROUPS
 from lib.rules import load_rules
 
 WEIGHT = "due"
 """The count a rate without a printed denominator is weighted by: 应办理数."""
-WEIGHTED = "（加权平均）"
+WEIGHTED = "（%，加权平均）"
 """Said in the heading of a period's rate that is a weighted mean, not recomputed."""
 EXTRA = ["months", "span_months", "mean_score"]
 """Columns a period adds to a month's: the months the unit is listed, the months of the period
@@ -70,21 +71,25 @@ def rounded(value: float, places: int) -> float:
 
 def grade_mix(grades) -> str:
     """The monthly grades as a distribution, best first: 'A×2 B×1'."""
-    return _mixes(pd.DataFrame({"unit_id": 0, "grade": list(grades)})).iloc[0]
+    return mix_text(grade_tally(pd.DataFrame({"unit_id": 0, "grade": list(grades)}))).iloc[0]
 
 
-def _mixes(rows: pd.DataFrame) -> pd.Series:
-    """grade_mix of each unit's rows (index: unit_id), counted in one pass."""
+def grade_tally(rows: pd.DataFrame) -> pd.DataFrame:
+    """Months per unit (index: unit_id) and grade letter (columns, best first)."""
     counts = pd.crosstab(rows["unit_id"], rows["grade"])
     present = set(counts.columns)
-    order = [g for g in GRADES if g in present] + sorted(present - set(GRADES))
-    counts = counts[order]
+    return counts[[g for g in GRADES if g in present] + sorted(present - set(GRADES))]
+
+
+def mix_text(tally: pd.DataFrame) -> pd.Series:
+    """grade_tally's rows as text: 'A×2 B×1'."""
+    letters = list(tally.columns)
     return pd.Series(
         [
-            " ".join(f"{g}×{n}" for g, n in zip(order, row, strict=True) if n)
-            for row in counts.to_numpy().tolist()
+            " ".join(f"{g}×{n}" for g, n in zip(letters, row, strict=True) if n)
+            for row in tally.to_numpy().tolist()
         ],
-        index=counts.index,
+        index=tally.index,
     )
 
 
@@ -110,7 +115,7 @@ def period_rows(evaluations: pd.DataFrame, channel: str, span: Span) -> pd.DataF
             )
     formula = rules.score({rate: out[rate] for rate in rules.weights})
     out["score"] = formula.map(lambda v: rounded(v, rules.score_decimals))
-    out["grade"] = _mixes(rows)
+    out["grade"] = mix_text(grade_tally(rows))
     out["months"] = units.size()
     out["span_months"] = rows["period"].nunique()
     out["mean_score"] = units["score"].mean().map(lambda v: rounded(v, rules.score_decimals))
@@ -137,6 +142,40 @@ def _in_printed_order(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+@dataclass(frozen=True)
+class Compared:
+    """A period's rows beside the rows of the periods it is compared with, in one
+    evaluations-shaped frame (`rows`, one channel): `period` is the chosen period's key in it,
+    `before` the previous one's (环比) and `year_ago` the same period a year earlier (同比),
+    each None when the library holds none of it. For a month these are the stored rows: the
+    previous month stored, and the same month a year earlier when stored."""
+
+    rows: pd.DataFrame
+    period: str
+    before: str | None
+    year_ago: str | None
+
+
+def compared(evaluations: pd.DataFrame, channel: str, span: Span) -> Compared:
+    """The channel's rows for `span` and what it is compared with (see Compared)."""
+    rows = of_channel(evaluations, channel)
+    if span.kind == "month":
+        held = set(rows["period"].unique())
+        year = year_earlier(span.start)
+        return Compared(
+            rows, span.start, previous_month(rows, span.start), year if year in held else None
+        )
+    earlier, year = before(span), year_before(span)
+    frame = periods_frame(rows, channel, [year, earlier, span])
+    held = set(frame["period"].unique())
+    return Compared(
+        frame,
+        span.key,
+        earlier.key if earlier.key in held else None,
+        year.key if year.key in held else None,
+    )
+
+
 def periods_frame(evaluations: pd.DataFrame, channel: str, spans) -> pd.DataFrame:
     """period_rows of several periods in one frame, oldest first (each keyed by its `period`):
     what the month functions (previous period, ranks, changes) read like months."""
@@ -148,10 +187,15 @@ def _first(span: Span) -> tuple[str, str]:
     return span.start, span.end
 
 
+def _weighted(name: str, channel: str) -> str:
+    return f"{FIGURE[name].label(channel)}{WEIGHTED}"
+
+
 def period_table(rows: pd.DataFrame, channel: str) -> Table:
     """A period's rows (period_rows) under Chinese headings at the bulletin's precision; each
     score heading says how it was made."""
     score = measure_format("score", channel)
+    weighted = unrecomputable(channel)
     return shape(
         rows,
         [
@@ -159,7 +203,7 @@ def period_table(rows: pd.DataFrame, channel: str) -> Table:
             ("unit", "部门名称", None),
             ("months", "列入月数", "%d"),
             *(
-                (name, f"{heading}{WEIGHTED if name in unrecomputable(channel) else ''}", form)
+                (name, _weighted(name, channel) if name in weighted else heading, form)
                 for name, heading, form in figure_columns(channel, ("count", "rate"))
             ),
             *((column, f"综合指标值（{how}）", score) for column, how in SCORE_WORDS.items()),

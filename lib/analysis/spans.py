@@ -156,6 +156,11 @@ def _span(kind: str, numbers: list[int]) -> Span:
     return containing(kind, f"{year:04d}-{(part - 1) * MONTHS_IN[kind] + 1:02d}")
 
 
+def period_label(key: str | None) -> str:
+    """The words for a period's key or a month: '2024年第二季度', '2024年5月'."""
+    return parse_span(key).label if key else ""
+
+
 def missing_text(missing: Sequence[str]) -> str:
     """'缺 2024年4月、2024年6月'; '' when nothing is missing."""
     return "缺 " + "、".join(month_label(m) for m in missing) if missing else ""
