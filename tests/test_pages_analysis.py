@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import HOSTILE_NAMES, made_bulletin, open_app, stored, texts
+from tests.apptest import HOSTILE_NAMES, as_shown, made_bulletin, open_app, stored, texts
 from tests.conftest import sample
 
 PAGES = {
@@ -42,7 +42,7 @@ def page(monkeypatch, db, path: str, **query) -> AppTest:
 
 def table(at: AppTest, column: str, nth: int = 0) -> pd.DataFrame:
     """The nth dataframe on the page that has `column`."""
-    return [df.value for df in at.dataframe if column in df.value.columns][nth]
+    return as_shown([df.value for df in at.dataframe if column in df.value.columns][nth])
 
 
 @pytest.mark.parametrize("path", list(PAGES))

@@ -28,16 +28,7 @@ def choose(
     the library's months."""
     chosen = filters.current()
     with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
-        kind = st.segmented_control(
-            "统计期",
-            list(kinds),
-            format_func=KINDS.get,
-            default=default,
-            required=True,
-            key=KIND_KEY,
-            bind="query-params",
-            width=CHOICE_PX,
-        )
+        kind = choose_kind(default, kinds)
         if kind == "month":
             return containing("month", chosen.end)
         if kind == "span":
@@ -53,6 +44,20 @@ def choose(
             bind="query-params",
             width=PICK_PX,
         )
+
+
+def choose_kind(default: str = "month", kinds: Sequence[str] = tuple(KINDS)) -> str:
+    """Only the kind of period (月, 季度 …), for a page that shows every period of a kind."""
+    return st.segmented_control(
+        "统计期",
+        list(kinds),
+        format_func=KINDS.get,
+        default=default,
+        required=True,
+        key=KIND_KEY,
+        bind="query-params",
+        width=CHOICE_PX,
+    )
 
 
 def note_missing(span: Span, months: Sequence[str]) -> None:

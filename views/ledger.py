@@ -57,10 +57,23 @@ by_unit, by_indicator, details = st.tabs(
     ["按单位", "按指标", "明细"], key="adj_view", bind="query-params"
 )
 with by_unit:
-    tables.show(by_unit_table(view.by_unit), "ledger-units", "加扣分-按单位", choices)
+    tables.show(
+        by_unit_table(view.by_unit),
+        "ledger-units",
+        "加扣分-按单位",
+        choices,
+        units=view.by_unit["unit_id"],
+    )
 with by_indicator:
     tables.show(
         by_indicator_table(view.by_indicator), "ledger-indicators", "加扣分-按指标", choices
     )
 with details:
-    tables.show(rows_table(view.rows), "ledger-rows", "加扣分-明细", choices, wrap={"明细": 220})
+    tables.show(
+        rows_table(view.rows),
+        "ledger-rows",
+        "加扣分-明细",
+        choices,
+        wrap={"明细": 220},
+        units=view.rows["unit_id"],
+    )

@@ -211,14 +211,11 @@ def ranking_table(
             )
         )
     columns.append(("score_change", "综合指标值变化", measure_format(metrics.SCORE, channel, True)))
-    if ranking["year_score"].notna().any():
-        columns += [
-            ("year_rank", "去年同期名次", PLACE),
-            ("year_rank_change", "同比名次变化", "%+d"),
-            (
-                "year_score_change",
-                "综合指标值同比变化",
-                measure_format(metrics.SCORE, channel, True),
-            ),
-        ]
+    if not ranking["year_score"].notna().any():
+        return shape(ranking, columns)
+    columns += [
+        ("year_rank", "去年同期名次", PLACE),
+        ("year_rank_change", "同比名次变化", "%+d"),
+        ("year_score_change", "综合指标值同比变化", measure_format(metrics.SCORE, channel, True)),
+    ]
     return shape(ranking, columns, secondary=["去年同期名次"])
