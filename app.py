@@ -84,7 +84,7 @@ def sidebar() -> None:
     access.sidebar()
 
 
-page = st.navigation(PAGES)
+page = st.navigation(PAGES, expanded=True)
 overrides.apply()
 with safe.guarded():
     sidebar()

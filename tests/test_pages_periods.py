@@ -111,6 +111,7 @@ def test_grades_over_a_quarter_count_each_units_monthly_grades(monkeypatch, db):
     assert grades.loc["市国资委", ["列入月数", "E 类（月）", "各月等级"]].tolist() == [2, 2, "E×2"]
     assert grades.index[0] == "市国资委"
     assert "2024年上半年各单位的月度等级（热线）" in said(at)
+    assert "市国防动员办公室" in table(at, "上期等级")["部门名称"].tolist()
 
 
 def test_compare_two_units_over_a_half_year(monkeypatch, db):

@@ -85,7 +85,8 @@ choices = {"单位": "、".join(view.names.get(u, u) for u in unit_ids), "期间
 
 st.subheader(f"{month}指标对比（{channel}）")
 if totals is not None:
-    st.caption(PERIOD_NOTE + weighted_note(chosen.channel))
+    note = weighted_note(chosen.channel)
+    st.caption(PERIOD_NOTE + (f"{note}。" if note else ""))
 tables.show(Table(view.month), "compare-month", f"单位对比-{span.key}", choices)
 
 st.subheader(f"{label}逐月走势（{channel}）")

@@ -52,7 +52,9 @@ before = before_col.selectbox(
     bind="query-params",
     placeholder="没有更早的月份",
 )
-view = grades_view(evaluations, chosen.channel, span.start, span.end, before, after)
+view = grades_view(
+    evaluations, chosen.channel, span.start, span.end, before, after, month=chosen.end
+)
 
 with upper:
     st.subheader(f"各组等级分布（{channel}）")

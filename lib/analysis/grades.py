@@ -144,11 +144,14 @@ def grades_view(
     end: str,
     before: str | None,
     after: str | None,
+    month: str | None = None,
 ) -> GradesView:
+    """The distribution over months start–end, the units below A in `month` (default `end`),
+    and the moves from month `before` to `after`."""
     pair = before is not None and after is not None
     return GradesView(
         grade_distribution(evaluations, channel, start, end),
-        below_a(evaluations, channel, end),
+        below_a(evaluations, channel, month or end),
         transition_matrix(evaluations, channel, before, after) if pair else pd.DataFrame(),
         grade_movers(evaluations, channel, before, after) if pair else pd.DataFrame(),
     )

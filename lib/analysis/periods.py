@@ -51,13 +51,14 @@ def unrecomputable(channel: str) -> list[str]:
 
 
 def weighted_note(channel: str) -> str:
-    """The words that go with a period's weighted rate, '' when the channel has none."""
+    """The words that go with a period's weighted rate (a clause, no full stop), '' when the
+    channel has none."""
     names = [f.label(channel) for f in FIGURES if f.name in unrecomputable(channel)]
     if not names:
         return ""
     return (
         f"{'、'.join(names)}的分母（回访数）通报未印，无法由计数重算，"
-        "期间值为各月比率按应办理数加权的平均。"
+        "期间值为各月比率按应办理数加权的平均"
     )
 
 

@@ -69,7 +69,7 @@ def totals_notes(dossier: Dossier) -> list[str]:
     notes.append("计数为各月之和；比率由合计计数重新计算，不是各月比率的平均。")
     note = weighted_note("hotline")
     if note and (dossier.totals["channel"] == "hotline").any():
-        notes.append(f"热线{note}")
+        notes.append(f"热线{note}。")
     notes.append(SCORES_NOTE)
     return notes
 
