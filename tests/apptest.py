@@ -42,6 +42,18 @@ def open_app(
     return at.switch_page(page)
 
 
+def open_page(monkeypatch: pytest.MonkeyPatch, db: Path, path: str, **query) -> AppTest:
+    """The app on `db` opened at page `path` with `query` in its URL, run without an exception
+    or an error line on screen."""
+    at = open_app(monkeypatch, db)
+    at.query_params.update(query)
+    at.run()
+    at.switch_page(path).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
 def made_bulletin(
     year: int, month: int, units: tuple[str, ...] = ("岳阳楼区",), filename: str | None = None
 ) -> Bulletin:

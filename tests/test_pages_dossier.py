@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tests.apptest import HOSTILE_NAMES, made_bulletin, open_app, stored, texts
+from tests.apptest import HOSTILE_NAMES, made_bulletin, open_page, stored, texts
 from tests.quarter_library import store_quarter
 
 PAGE = "views/dossier.py"
@@ -19,12 +19,7 @@ def quarter_db(tmp_path_factory):
 
 
 def page(monkeypatch, db, **query):
-    at = open_app(monkeypatch, db)
-    at.query_params.update(query)
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
+    at = open_page(monkeypatch, db, PAGE, **query)
     assert at.title[0].value == "单位档案"
     return at
 

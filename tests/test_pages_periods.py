@@ -14,7 +14,7 @@ import pytest
 
 from lib.model import Issue, Period
 from lib.store import Store
-from tests.apptest import as_shown, open_app, texts
+from tests.apptest import as_shown, open_page, texts
 from tests.conftest import sample
 
 
@@ -35,16 +35,6 @@ def db(tmp_path_factory):
     return path
 
 
-def page(monkeypatch, db, path: str, **query):
-    at = open_app(monkeypatch, db)
-    at.query_params.update(query)
-    at.run()
-    at.switch_page(path).run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-    return at
-
-
 def table(at, column: str, nth: int = 0):
     return as_shown([df.value for df in at.dataframe if column in df.value.columns][nth])
 
@@ -54,7 +44,7 @@ def said(at) -> str:
 
 
 def test_overview_cards_give_the_same_month_a_year_earlier(monkeypatch, db):
-    at = page(monkeypatch, db, "views/overview.py")
+    at = open_page(monkeypatch, db, "views/overview.py")
 
     cards = {m.label: m.delta for m in at.metric}
     assert cards["受理来电"] == "-4,994 件"
@@ -65,7 +55,7 @@ def test_overview_cards_give_the_same_month_a_year_earlier(monkeypatch, db):
 
 
 def test_the_month_ranking_gives_its_change_since_a_year_earlier(monkeypatch, db):
-    at = page(monkeypatch, db, "views/rankings.py")
+    at = open_page(monkeypatch, db, "views/rankings.py")
 
     ranking = table(at, "同比名次变化").set_index("部门名称")
     assert ranking.loc["岳阳楼区", ["名次", "上期名次", "同比名次变化"]].tolist() == [10, 11, 1]
@@ -85,7 +75,9 @@ def test_the_month_ranking_gives_its_change_since_a_year_earlier(monkeypatch, db
 def test_the_ranking_of_a_period_is_recomputed_from_counts(
     monkeypatch, db, kind, label, score, grades
 ):
-    at = page(monkeypatch, db, "views/rankings.py", span=kind, period=["2024年3月", "2024年5月"])
+    at = open_page(
+        monkeypatch, db, "views/rankings.py", span=kind, period=["2024年3月", "2024年5月"]
+    )
 
     ranking = table(at, "名次").set_index("部门名称")
     assert ranking.loc["岳阳楼区", ["综合指标值", "等级评价"]].tolist() == [score, grades]
@@ -96,7 +88,7 @@ def test_the_ranking_of_a_period_is_recomputed_from_counts(
 def test_a_quarter_ranking_names_its_missing_months_and_compares_with_the_quarter_before(
     monkeypatch, db
 ):
-    at = page(monkeypatch, db, "views/rankings.py", span="季度")
+    at = open_page(monkeypatch, db, "views/rankings.py", span="季度")
 
     assert "缺 2024年4月、2024年6月" in said(at)
     assert "上期为2024年第一季度，去年同期为2023年第二季度" in said(at)
@@ -105,7 +97,9 @@ def test_a_quarter_ranking_names_its_missing_months_and_compares_with_the_quarte
 
 
 def test_grades_over_a_quarter_count_each_units_monthly_grades(monkeypatch, db):
-    at = page(monkeypatch, db, "views/grades.py", span="半年", period=["2024年3月", "2024年5月"])
+    at = open_page(
+        monkeypatch, db, "views/grades.py", span="半年", period=["2024年3月", "2024年5月"]
+    )
 
     grades = table(at, "各月等级").set_index("部门名称")
     assert grades.loc["市国资委", ["列入月数", "E 类（月）", "各月等级"]].tolist() == [2, 2, "E×2"]
@@ -115,7 +109,7 @@ def test_grades_over_a_quarter_count_each_units_monthly_grades(monkeypatch, db):
 
 
 def test_compare_two_units_over_a_half_year(monkeypatch, db):
-    at = page(
+    at = open_page(
         monkeypatch,
         db,
         "views/compare.py",
@@ -156,7 +150,7 @@ def test_compare_two_units_over_a_half_year(monkeypatch, db):
 def test_trends_give_each_period_its_change_and_the_change_since_a_year_earlier(
     monkeypatch, db, kind, rows
 ):
-    at = page(monkeypatch, db, "views/trends.py", span=kind, period=["2023年5月", "2024年5月"])
+    at = open_page(monkeypatch, db, "views/trends.py", span=kind, period=["2023年5月", "2024年5月"])
 
     changes = table(at, "同比")
     shown = changes.drop(columns=["缺少的月份"]).astype(object)
