@@ -14,15 +14,13 @@ from lib.errors import HotlineError, RejectedFile
 def _cmd_parse(args) -> int:
     from lib.sandbox import parse_untrusted
 
+    inputs = _inputs(args.files, args.as_one)
+    if inputs is None:
+        return 2
     results = []
-    for path in args.files:
+    for name, data in inputs:
         try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            print(f"“{path}”：无法读取文件（{exc.strerror}）", file=sys.stderr)
-            return 2
-        try:
-            results.append(parse_untrusted(data, Path(path).name))
+            results.append(parse_untrusted(data, name, progress=_pages_read(name)))
         except HotlineError as exc:
             print(exc.message, file=sys.stderr)
             return 2
@@ -34,6 +32,38 @@ def _cmd_parse(args) -> int:
         for b in results:
             print(_summary(b))
     return 0
+
+
+def _inputs(paths: list[str], as_one: bool) -> list[tuple[str, bytes]] | None:
+    """(name, bytes) of each file to parse; with `as_one`, the pictures bound into one PDF
+    named after the first. None (the reason printed) when one cannot be read."""
+    files = []
+    for path in paths:
+        try:
+            files.append((Path(path).name, Path(path).read_bytes()))
+        except OSError as exc:
+            print(f"“{path}”：无法读取文件（{exc.strerror}）", file=sys.stderr)
+            return None
+    if not as_one:
+        return files
+    from lib.readers.pictures import bound_name
+    from lib.sandbox import bind_untrusted
+
+    try:
+        return [(bound_name(files), bind_untrusted(files))]
+    except HotlineError as exc:
+        print(exc.message, file=sys.stderr)
+        return None
+
+
+def _pages_read(name: str):
+    """Progress of OCR on stderr, one line a page: “a.pdf”：第 3/11 页 识别中…"""
+
+    def show(done: int, total: int) -> None:
+        if done < total:
+            print(f"“{name}”：第 {done + 1}/{total} 页 识别中…", file=sys.stderr, flush=True)
+
+    return show
 
 
 def _summary(b) -> str:
@@ -60,29 +90,32 @@ def _cmd_import(args) -> int:
     from lib.sandbox import parse_untrusted
     from lib.store import Store
 
+    groups = [args.files] if args.as_one else [[path] for path in args.files]
     store = Store.open()
     try:
         return max(
-            _import_one(store, Path(path), args.replace, parse_untrusted) for path in args.files
+            _import_one(store, group, args.as_one, args.replace, parse_untrusted)
+            for group in groups
         )
     finally:
         store.close()
 
 
-def _import_one(store, path: Path, replace: bool, parse) -> int:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        print(f"“{path}”：无法读取文件（{exc.strerror}）", file=sys.stderr)
+def _import_one(store, paths: list[str], as_one: bool, replace: bool, parse) -> int:
+    """One file (or the pictures bound as one) parsed and stored; its exit code."""
+    inputs = _inputs(paths, as_one)
+    if inputs is None:
         return 2
+    ((name, data),) = inputs
     try:
-        result = store.import_bulletin(parse(data, path.name), data, replace=replace)
+        bulletin = parse(data, name, progress=_pages_read(name))
+        result = store.import_bulletin(bulletin, data, replace=replace)
     except RejectedFile as exc:
         print(exc.message, file=sys.stderr)
         return 2
     print(
         IMPORT_LINES[result.status].format(
-            name=path.name, period=result.period, id=result.bulletin_id, existing=result.existing_id
+            name=name, period=result.period, id=result.bulletin_id, existing=result.existing_id
         )
     )
     return 1 if result.status == "conflict" else 0
@@ -143,15 +176,25 @@ def _cmd_briefing(args) -> int:
     return 0
 
 
+def _as_one_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--as-one",
+        action="store_true",
+        help="所给图片是同一份通报的各页（按文件名排序），合为一份解析",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m lib", description="热线通报分析台命令行")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("parse", help="解析通报文件（PDF / DOCX / TXT / MD）")
+    p = sub.add_parser("parse", help="解析通报文件（PDF / DOCX / TXT / MD / 页面图片 PNG、JPEG）")
     p.add_argument("files", nargs="+")
+    _as_one_option(p)
     p.add_argument("--json", action="store_true", help="输出 JSON（多个文件时为数组）")
     p.set_defaults(func=_cmd_parse)
     p = sub.add_parser("import", help="解析并导入通报到库（DATABASE_URL 或 HOTLINE_DB 指定的库）")
     p.add_argument("files", nargs="+")
+    _as_one_option(p)
     p.add_argument("--replace", action="store_true", help="同月已有另一份通报时替换它")
     p.set_defaults(func=_cmd_import)
     p = sub.add_parser("export", help="把库中全部数据导出为 Excel（.xlsx）或 CSV 压缩包（.zip）")

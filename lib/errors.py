@@ -40,7 +40,7 @@ class EmptyFile(RejectedFile):
 
 
 class UnsupportedFormat(RejectedFile):
-    reason = "不支持的文件格式，请上传 PDF、Word（.docx）或文本（.txt/.md）文件"
+    reason = "不支持的文件格式，请上传 PDF、Word（.docx）、文本（.txt/.md）或页面图片（PNG、JPEG）"
 
 
 class CorruptFile(RejectedFile):
@@ -49,10 +49,6 @@ class CorruptFile(RejectedFile):
 
 class EncryptedPdf(RejectedFile):
     reason = "文件已加密（设有打开密码），请上传未加密的版本"
-
-
-class ScannedPdf(RejectedFile):
-    reason = "文件是扫描件（只有图片、没有可选中的文字），无法提取数据"
 
 
 class TooLarge(RejectedFile):

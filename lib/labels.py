@@ -41,6 +41,7 @@ FIELDS = {
     "points": "加扣分值",
     "indicator": "指标名称",
     "detail": "明细",
+    "doubtful": "存疑字段",
     "bulletin_id": "通报编号",
     "calls": "受理来电",
     "direct_answers": "直接答复",

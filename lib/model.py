@@ -144,6 +144,8 @@ class Evaluation:
     `visited`/`visited_rate` are 回访不满意数/群众不满意率 on hotline rows and
     回访满意数/群众满意率 on mailbox rows, as in the answer key. The hotline 不满意率 is taken
     over return visits, which the bulletin does not print, so it has no `ratio` there.
+    `doubtful` names the fields the parser is not sure it read right (lib/doubt.py); empty
+    when every value is sure.
     """
 
     channel: Channel
@@ -171,6 +173,7 @@ class Evaluation:
     order: int = 0
     page: int | None = None
     unit_id: str = ""
+    doubtful: list[str] = field(default_factory=list)
 
 
 FIGURES: tuple[Figure, ...] = tuple(
@@ -184,7 +187,10 @@ NUMBERS = tuple(f.name for f in FIGURES if f.kind != "grade")
 
 @dataclass
 class Adjustment:
-    """One row of 附件3 (deduction) or 附件4 (bonus); a continuation row carries the unit above."""
+    """One row of 附件3 (deduction) or 附件4 (bonus); a continuation row carries the unit above.
+
+    `doubtful` as on Evaluation.
+    """
 
     kind: Literal["deduction", "bonus"]
     unit: str
@@ -194,6 +200,7 @@ class Adjustment:
     order: int = 0
     page: int | None = None
     unit_id: str = ""
+    doubtful: list[str] = field(default_factory=list)
 
 
 @dataclass

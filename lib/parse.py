@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 
 from lib.checks import run_checks
+from lib.doubt import mark_doubtful
 from lib.extract.bulletin import build_bulletin
 from lib.model import Bulletin, Source
 from lib.readers import DEFAULT_LIMITS, Limits, read_document
+from lib.readers.ocr import Progress
 from lib.settings import DEFAULT_SETTINGS, ExtractSettings
 from lib.units import UnitIndex
 
@@ -17,9 +19,11 @@ def parse_bytes(
     filename: str,
     limits: Limits = DEFAULT_LIMITS,
     settings: ExtractSettings = DEFAULT_SETTINGS,
+    progress: Progress | None = None,
 ) -> Bulletin:
-    """Parse in this process. For untrusted bytes use lib.sandbox.parse_untrusted."""
-    doc = read_document(data, filename, limits, settings)
+    """Parse in this process. For untrusted bytes use lib.sandbox.parse_untrusted.
+    `progress(done, total)` hears after each page read by OCR."""
+    doc = read_document(data, filename, limits, settings, progress)
     source = Source(
         filename=filename,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -29,5 +33,6 @@ def parse_bytes(
     )
     bulletin = build_bulletin(doc, source, settings)
     UnitIndex.default().assign(bulletin)
+    mark_doubtful(bulletin, doc)
     bulletin.checks = run_checks(bulletin)
     return bulletin

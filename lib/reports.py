@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, fields
 
 import pandas as pd
 
+from lib.checks import TABLE_OF
 from lib.labels import FINDING_KINDS, field_label, month_label, time_label
 from lib.model import FIGURES, Adjustment, Bulletin, Evaluation, Finding, ParseWarning
 from lib.store.records import BulletinInfo
@@ -98,6 +99,49 @@ def warnings_table(warnings: pd.DataFrame) -> pd.DataFrame:
     table["原文摘录"] = warnings["snippet"]
     table["说明"] = warnings["message"]
     return table
+
+
+def doubtful_frames(bulletin: Bulletin) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A parsed bulletin's evaluations and adjustments with the columns doubtful_table reads
+    (those of Store.evaluations() / Store.adjustments())."""
+    return (
+        pd.DataFrame([asdict(e) for e in bulletin.evaluations], columns=_EVAL_COLUMNS),
+        pd.DataFrame([asdict(a) for a in bulletin.adjustments], columns=_ADJ_COLUMNS),
+    )
+
+
+_EVAL_COLUMNS = [f.name for f in fields(Evaluation)]
+_ADJ_COLUMNS = [f.name for f in fields(Adjustment)]
+_ADJ_TABLES = {"deduction": "附件3", "bonus": "附件4"}
+
+
+def doubtful_table(evaluations: pd.DataFrame, adjustments: pd.DataFrame) -> pd.DataFrame:
+    """Every row with a value read without certainty (OCR): where, which unit, and each
+    doubtful field with the value as read. `doubtful` is a list (a parsed bulletin) or the
+    store's comma-joined text."""
+    rows = []
+    for frame, table_of, channel_of in (
+        (evaluations, lambda r: TABLE_OF[r["channel"]], lambda r: r["channel"]),
+        (adjustments, lambda r: _ADJ_TABLES[r["kind"]], lambda r: None),
+    ):
+        for _, row in frame.iterrows():
+            names = _doubtful_fields(row["doubtful"])
+            if names:
+                read = "、".join(
+                    f"{field_label(f, channel_of(row))} {shown(row[f])}" for f in names
+                )
+                rows.append(
+                    [row.get("period"), place(table_of(row), row["page"]), row["unit"], read]
+                )
+    table = pd.DataFrame(rows, columns=["period", "位置", "单位", "存疑数值（识别结果）"])
+    months = _months(table) if table["period"].notna().any() else pd.DataFrame(index=table.index)
+    return pd.concat([months, table.drop(columns="period")], axis=1)
+
+
+def _doubtful_fields(value) -> list[str]:
+    if isinstance(value, list):
+        return value
+    return [f for f in str(value or "").split(",") if f]
 
 
 def _months(rows: pd.DataFrame) -> pd.DataFrame:

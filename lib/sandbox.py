@@ -28,39 +28,69 @@ import sys
 import threading
 import time
 import typing
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lib.errors import CorruptFile, HotlineError, SandboxUnavailable, TooComplex, os_cause
 from lib.model import Bulletin
 from lib.readers import DEFAULT_LIMITS, Limits
+from lib.readers.ocr import Progress
 
 _SIZE = struct.Struct("!Q")
 _ROOT = str(Path(__file__).resolve().parent.parent)
 _ZYGOTE_CODE = "import sys; sys.path.insert(0, sys.argv[1]); from lib.sandbox import serve; serve(int(sys.argv[2]))"
+# Imported once in the zygote so each child starts warm. Not the OCR engine (OpenCV,
+# onnxruntime): it would swell every child's address space past a text file's memory limit,
+# and onnxruntime's thread pool would not survive the fork. A scan imports it after raising
+# its limits.
 _PRELOAD = ("lib.parse", "lib.readers.pdf", "lib.readers.docx", "lib.readers.text")
 
 
-def parse_untrusted(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -> Bulletin:
-    """lib.parse.parse_bytes in a child; only a Bulletin or a HotlineError comes back."""
+def parse_untrusted(
+    data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None
+) -> Bulletin:
+    """lib.parse.parse_bytes in a child; only a Bulletin or a HotlineError comes back.
+
+    A scan's pages are read by OCR at seconds a page: the child says how many pages it will
+    recognise before it starts, and the deadline grows by `limits.scan_page_s` for each;
+    `progress(done, total)` hears after each page.
+    """
+    return _run("parse", (data, filename), filename, limits, progress)
+
+
+def bind_untrusted(files: list[tuple[str, bytes]], limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """lib.readers.pictures.bind in a child: pictures of pages decoded there, not here. Each
+    picture is decoded and compressed again: the time limit is a scan's of as many pages."""
+    allowed = replace(limits, timeout_s=scan_seconds(limits, len(files)))
+    return _run("bind", (files,), files[0][0] if files else "", allowed, None)
+
+
+def _run(job: str, args: tuple, filename: str, limits: Limits, progress: Progress | None):
     read_fd, write_fd = os.pipe()
     try:
-        pid = _ZYGOTE.fork_child(pickle.dumps((data, filename, limits)), write_fd)
+        pid = _ZYGOTE.fork_child(pickle.dumps((job, args, limits)), write_fd)
     except OSError as error:
         os.close(read_fd)
         raise SandboxUnavailable(filename, _start_failure(error)) from None
     finally:
         os.close(write_fd)
+    start = time.monotonic()
+    allowed = [limits.timeout_s]
     with os.fdopen(read_fd, "rb", buffering=0) as result:
-        blob = _read_until(result, time.monotonic() + limits.timeout_s)
-    if blob is None:
-        _kill(pid)
-        raise TooComplex(filename, f"超过 {limits.timeout_s:g} 秒")
-    if not blob:
-        raise TooComplex(filename)
-    outcome = pickle.loads(blob)
-    if isinstance(outcome, HotlineError):
-        raise outcome
-    return outcome
+        for message in _messages(result, lambda: start + allowed[0]):
+            if isinstance(message, Pages):
+                if message.done == 0:
+                    allowed[0] = scan_seconds(limits, message.total)
+                if progress is not None:
+                    progress(message.done, message.total)
+                continue
+            if isinstance(message, HotlineError):
+                raise message
+            return message
+    _kill(pid)
+    if time.monotonic() - start >= allowed[0]:
+        raise TooComplex(filename, f"超过 {allowed[0]:g} 秒")
+    raise TooComplex(filename)
 
 
 def _start_failure(error: OSError) -> str:
@@ -76,17 +106,37 @@ def _start_failure(error: OSError) -> str:
     return os_cause(error)
 
 
-def _read_until(pipe, deadline: float) -> bytes | None:
-    """Everything the child writes until it closes the pipe, or None past the deadline."""
-    chunks = []
+@dataclass(frozen=True)
+class Pages:
+    """The child's word on OCR: `done` of `total` pages read (0 before the first)."""
+
+    done: int
+    total: int
+
+
+def scan_seconds(limits: Limits, pages: int) -> float:
+    """The wall-clock limit for a file with `pages` pages to recognise."""
+    return limits.timeout_s + limits.scan_page_s * pages
+
+
+def _messages(pipe, deadline) -> typing.Iterator[object]:
+    """The child's framed, pickled messages, until it closes the pipe or the deadline passes
+    (then the iteration just ends: the caller kills it)."""
+    buffer = b""
     while True:
-        left = deadline - time.monotonic()
+        left = deadline() - time.monotonic()
         if left <= 0 or not select.select([pipe], [], [], left)[0]:
-            return None
+            return
         chunk = pipe.read(1 << 20)
         if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
+            return
+        buffer += chunk
+        while len(buffer) >= _SIZE.size:
+            (size,) = _SIZE.unpack(buffer[: _SIZE.size])
+            if len(buffer) < _SIZE.size + size:
+                break
+            yield pickle.loads(buffer[_SIZE.size : _SIZE.size + size])
+            buffer = buffer[_SIZE.size + size :]
 
 
 def _kill(pid: int) -> None:
@@ -189,35 +239,73 @@ def serve(fd: int) -> None:
 
 
 def _run_child(request: bytes, result_fd: int) -> typing.NoReturn:
-    """In the forked child: apply the limits, parse, write the pickled outcome, exit.
+    """In the forked child: apply the limits, run the job, write the pickled outcome, exit.
 
     An unexpected exception becomes CorruptFile with no traceback: the user sees why the file
     was refused, never the parser's internals. RLIMIT_CPU is a backstop should the caller die
-    before it can kill a runaway child.
+    before it can kill a runaway child; both it and RLIMIT_AS start at a text file's limits
+    and rise (soft limits, up to the hard ones set here) when OCR begins.
     """
     try:
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-        data, filename, limits = pickle.loads(request)
-        cap = limits.memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-        cpu = int(limits.timeout_s) + 2
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
+        job, args, limits = pickle.loads(request)
+        memory = limits.memory_mb * 1024 * 1024
+        most = max(limits.memory_mb, limits.scan_memory_mb) * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (memory, most))
+        cpu = _cpu_seconds(limits.timeout_s)
+        resource.setrlimit(
+            resource.RLIMIT_CPU, (cpu, _cpu_seconds(scan_seconds(limits, limits.max_scan_pages)))
+        )
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        try:
-            blob = pickle.dumps(_parse(data, filename, limits))
-        except MemoryError:
-            blob = pickle.dumps(TooComplex(filename))
-        with os.fdopen(result_fd, "wb") as out:
-            out.write(blob)
+        with os.fdopen(result_fd, "wb", buffering=0) as out:
+            send = _sender(out)
+            filename = args[1] if job == "parse" else ""
+            try:
+                outcome = _job(job, args, filename, limits, _progress(send, limits))
+            except MemoryError:
+                outcome = TooComplex(filename)
+            send(outcome)
     finally:
         os._exit(0)
 
 
-def _parse(data: bytes, filename: str, limits: Limits) -> Bulletin | HotlineError:
+def _cpu_seconds(wall: float) -> int:
+    """CPU seconds for `wall` seconds on every core (OCR runs its models on all of them)."""
+    return int(wall * (os.cpu_count() or 1)) + 2
+
+
+def _sender(out) -> typing.Callable[[object], None]:
+    def send(message: object) -> None:
+        blob = pickle.dumps(message)
+        out.write(_SIZE.pack(len(blob)) + blob)
+
+    return send
+
+
+def _progress(send, limits: Limits) -> Progress:
+    """Pass page progress to the caller; at the start of OCR, raise this child's limits."""
+
+    def progress(done: int, total: int) -> None:
+        if done == 0:
+            most = resource.getrlimit(resource.RLIMIT_AS)[1]
+            resource.setrlimit(resource.RLIMIT_AS, (most, most))
+            cpu = _cpu_seconds(scan_seconds(limits, total))
+            hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
+            resource.setrlimit(resource.RLIMIT_CPU, (min(cpu, hard), hard))
+        send(Pages(done, total))
+
+    return progress
+
+
+def _job(job: str, args: tuple, filename: str, limits: Limits, progress: Progress):
     try:
+        if job == "bind":
+            from lib.readers.pictures import bind
+
+            return bind(args[0], limits)
         from lib.parse import parse_bytes
 
-        return parse_bytes(data, filename, limits)
+        return parse_bytes(args[0], args[1], limits, progress=progress)
     except HotlineError as exc:
         return exc
     except (MemoryError, RecursionError):

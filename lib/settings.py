@@ -88,6 +88,11 @@ class ExtractSettings:
     many line heights of the block's middle. Guards against a name on a unit's first row
     being read as centred on rows that are not its own, and the reverse."""
 
+    scan_min_chars: int = 5
+    """PDF: a page showing images with fewer usable characters than this is a picture of
+    print, read by OCR. Guards against a scan's stray text-layer glyphs (an invisible page
+    number, unmappable `(cid:…)` codes) passing for the page's text."""
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)

@@ -17,7 +17,7 @@ import pytest
 from lib.document import Document, Line, Page, Table, Word
 from lib.extract.adjustments import read_adjustments
 from lib.extract.wrapped.layout_columns import find_bands
-from lib.extract.wrapped.line_order import unit_lines
+from lib.extract.wrapped.line_order import indicator_and_detail, unit_lines
 from lib.extract.wrapped.pieces import Anchor, Piece, place_centred
 from lib.extract.wrapped.word_boxes import Columns, covered_runs, find_columns
 from lib.readers import read_document
@@ -385,7 +385,9 @@ def test_flowing_text_detail_continues_and_a_lone_unit_names_the_rows_below():
     assert warnings == []
 
 
-def test_cells_printed_one_per_line_are_reported_not_read():
+def test_a_wrapped_indicator_printed_after_its_row_is_read():
+    """pdftotext -raw prints a row whose 指标名称 wraps as `unit points`, then the indicator's
+    lines (full, then a shorter last one), then the detail: read exactly (issue 12)."""
     doc = text_document(
         "2024 年 5 月 12345 热线和市长信箱工作考核扣分表",
         "部门名称 加扣分值 指标名称 扣分明细",
@@ -397,14 +399,49 @@ def test_cells_printed_one_per_line_are_reported_not_read():
         "-1 信息报送 未按要求及时报送典型案例",
     )
     rows, warnings = read_adjustments(doc)
-    assert brief(rows) == [("deduction", "君山区", -1.0, "信息报送", "未按要求及时报送典型案例")]
-    assert [(w.message, w.snippet) for w in warnings] == [
-        ("加扣分表的一行无法读取：分值后没有指标名称", "信箱办理综合考 评 信箱月度考评 B 类"),
-        (
-            "加扣分表的一行没有单位名称，上方也没有可沿用的单位，未读取",
-            "-1 信息报送 未按要求及时报送典型案例",
-        ),
+    assert brief(rows) == [
+        ("deduction", "君山区", -1.0, "信息报送", "未按要求及时报送典型案例"),
+        ("deduction", "市供销联社", -2.0, "信箱办理综合考评", "信箱月度考评B类"),
+        ("deduction", "市供销联社", -1.0, "信息报送", "未按要求及时报送典型案例"),
     ]
+    assert warnings == []
+
+
+def test_a_row_whose_indicator_cannot_be_told_from_its_detail_is_reported_not_read():
+    """No shorter line ends the indicator: where the detail starts is unknown."""
+    doc = text_document(
+        "2024 年 5 月 12345 热线和市长信箱工作考核扣分表",
+        "部门名称 加扣分值 指标名称 扣分明细",
+        "市供销联社 -2",
+        "信箱办理综合考",
+        "信箱月度考评类",
+    )
+    rows, warnings = read_adjustments(doc)
+    assert rows == []
+    assert [(w.message, w.snippet) for w in warnings] == [
+        ("加扣分表的一行无法读取：分值后没有指标名称", "信箱办理综合考 信箱月度考评类"),
+        ("找到加扣分表，但未读出任何数据行", "2024 年 5 月 12345 热线和市长信箱工作考核扣分表"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "split"),
+    [
+        (["热线办理综合考", "评", "热线月度考评 B 类"], ("热线办理综合考评", "热线月度考评B类")),
+        (["信箱月度考评 B", "类", "信箱月度考评 B 类"], ("信箱月度考评B类", "信箱月度考评B类")),
+        (
+            ["热线办理综合", "考评工作落实", "承办单位未及时联系诉求人，虚假结案"],
+            ("热线办理综合考评工作落实", "承办单位未及时联系诉求人，虚假结案"),
+        ),
+        (
+            ["热线办理综合", "考评工作落实", "情况", "承办单位未及时联系诉求人"],
+            ("热线办理综合考评工作落实情况", "承办单位未及时联系诉求人"),
+        ),
+        (["热线办理综合考", "评"], None),
+    ],
+)
+def test_indicator_and_detail_split_where_the_narrow_column_ends(lines, split):
+    assert indicator_and_detail(lines) == split
 
 
 FLOWING_BONUS = (

@@ -122,7 +122,7 @@ def test_city_figures_by_month_are_the_overview_as_printed():
         ["2024年3月", TRUTH["2024-03"]["overview"]["calls"]],
         ["2024年5月", TRUTH["2024-05"]["overview"]["calls"]],
     ]
-    assert view.table.formats == {"受理来电（合计）": "%d"}
+    assert view.table.formats == {"受理来电（合计）": "%,d"}
 
 
 def test_a_combination_without_rows_stays_empty_not_zero():

@@ -198,7 +198,7 @@ def test_several_new_files_are_saved_in_one_click(monkeypatch, db):
 def test_a_file_is_parsed_once_however_often_the_page_reruns(monkeypatch, db):
     calls = []
 
-    def counting(data, filename):
+    def counting(data, filename, **_):
         calls.append(filename)
         raise NotABulletin(filename)
 

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pandas as pd
 import pytest
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, text, update
 
 from lib.errors import NotABulletin, StoreError, ViewNameTaken
 from lib.store import Store, importer
@@ -44,6 +44,7 @@ EVALUATION_COLUMNS = [
     "visited_rate",
     "score",
     "grade",
+    "doubtful",
     "bulletin_id",
 ]
 
@@ -74,11 +75,12 @@ def test_evaluation_frame_keeps_every_printed_number(store, samples):
     fields = [
         f.name
         for f in dataclasses.fields(march.bulletin.evaluations[0])
-        if f.name not in ("order", "page", "unit_id")
+        if f.name not in ("order", "page", "unit_id", "doubtful")
     ]
     assert frame[fields].to_dict("records") == [
         {f: getattr(e, f) for f in fields} for e in march.bulletin.evaluations
     ]
+    assert set(frame.doubtful) == {""}
     top = store.frame("evaluations", channel="hotline").query("group == '县市区'").head(3)
     assert list(zip(top.unit, top.score, strict=True)) == [
         ("华容县", 96.8),
@@ -319,13 +321,22 @@ def test_upgrade_from_version_1_backfills_units(store_url, samples, monkeypatch)
 
 
 def _downgrade_to_version_1(store: Store) -> None:
-    """A version-1 store: the current schema without what migrations 2 and 3 added."""
+    """A version-1 store: the current schema without what migrations 2, 3 and 4 added."""
+    _drop_doubtful(store)
     with writing(store.engine) as conn:
         saved_views.drop(conn)
         unit_aliases.drop(conn)
         units.drop(conn)
         conn.execute(delete(schema_version))
         conn.execute(schema_version.insert().values(version=1, applied_at=datetime(2024, 1, 1)))
+
+
+def _drop_doubtful(store: Store) -> None:
+    """Undo migration 4: the rows' doubtful columns go, the store is at version 3."""
+    with writing(store.engine) as conn:
+        for table in ("evaluations", "adjustments"):
+            conn.execute(text(f"ALTER TABLE {table} DROP COLUMN doubtful"))
+        conn.execute(update(schema_version).values(version=3))
 
 
 def test_upgrade_from_version_2_adds_saved_views_and_keeps_the_data(
@@ -335,6 +346,7 @@ def test_upgrade_from_version_2_adds_saved_views_and_keeps_the_data(
     march = samples["2024-03.pdf"]
     store = Store.open(store_url)
     store.import_bulletin(march.bulletin, march.data)
+    _drop_doubtful(store)
     with writing(store.engine) as conn:
         saved_views.drop(conn)
         conn.execute(update(schema_version).values(version=2))
@@ -343,11 +355,33 @@ def test_upgrade_from_version_2_adds_saved_views_and_keeps_the_data(
     upgraded = Store.open(store_url)
 
     with upgraded.engine.connect() as conn:
-        assert stored_version(conn) == 3 == CURRENT_VERSION
+        assert stored_version(conn) == CURRENT_VERSION
     assert upgraded.frame("saved_views").empty
     view_id = upgraded.save_view("县市区得分", '{"measure": "score"}')
     assert upgraded.frame("saved_views", id=view_id).name.tolist() == ["县市区得分"]
     assert len(upgraded.frame("evaluations")) == len(march.bulletin.evaluations)
+    upgraded.close()
+
+
+def test_upgrade_from_version_3_keeps_rows_sure_and_stores_doubt_after(
+    store_url, samples, monkeypatch
+):
+    monkeypatch.setenv("HOTLINE_DEMO", "0")
+    march = samples["2024-03.pdf"]
+    store = Store.open(store_url)
+    store.import_bulletin(march.bulletin, march.data)
+    _drop_doubtful(store)
+    store.close()
+
+    upgraded = Store.open(store_url)
+    assert set(upgraded.frame("evaluations").doubtful) == {""}
+    may = dataclasses.replace(samples["2024-05.pdf"].bulletin)
+    may.evaluations = [dataclasses.replace(e) for e in may.evaluations]
+    may.evaluations[0].doubtful = ["rework", "score"]
+    upgraded.import_bulletin(may, samples["2024-05.pdf"].data)
+    stored = upgraded.frame("evaluations")
+    assert list(stored[stored.doubtful != ""].doubtful) == ["rework,score"]
+    assert upgraded.integrity_problems() == []
     upgraded.close()
 
 

@@ -95,3 +95,43 @@ def _categories(truth, out):
         for f in ("count", "share"):
             if not same(want[f], got.get(f)):
                 yield f"category {want['name']} {f}: want {want[f]!r} got {got.get(f)!r}"
+
+
+def figure_count(truth: dict) -> int:
+    """How many values the key holds (what mismatches() can name one by one)."""
+    scalars = sum(v is not None for p in SCALAR_PARTS for v in (truth.get(p) or {}).values())
+    return (
+        len(truth["evaluations"]) * len(EVAL_FIELDS)
+        + len(truth.get("adjustments") or []) * len(ADJ_FIELDS)
+        + scalars
+        + sum(truth.get(k) is not None for k in ("published", "issuer"))
+        + 2 * len(truth.get("categories") or [])
+    )
+
+
+def silent(truth: dict, out: dict) -> list[str]:
+    """Wrong values presented as sure: present, not the key's, and not in the row's
+    `doubtful` (the team tool's SILENT; rows are matched as mismatches() matches them)."""
+    pool: dict[tuple, list] = {}
+    for row in out.get("evaluations") or []:
+        pool.setdefault((row["channel"], row["group"], norm_text(row["unit"])), []).append(row)
+    wrong = []
+    for want in truth["evaluations"]:
+        key = (want["channel"], want["group"], norm_text(want["unit"]))
+        got = pool[key].pop(0) if pool.get(key) else None
+        wrong += _silent_fields(want, got, EVAL_FIELDS)
+    want_rows, got_rows = truth.get("adjustments") or [], out.get("adjustments") or []
+    for want, got in zip(want_rows, got_rows, strict=False):
+        wrong += _silent_fields(want, got, ADJ_FIELDS)
+    return wrong
+
+
+def _silent_fields(want: dict, got: dict | None, names) -> list[str]:
+    if got is None:
+        return []
+    doubt = set(got.get("doubtful") or [])
+    return [
+        f"{want['unit']} {f}: want {want[f]!r} got {got.get(f)!r}"
+        for f in names
+        if got.get(f) is not None and not same(want[f], got.get(f)) and f not in doubt
+    ]

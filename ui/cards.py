@@ -14,6 +14,8 @@ from lib.labels import month_label, time_label
 from lib.model import Bulletin
 from lib.reports import (
     TABLES,
+    doubtful_frames,
+    doubtful_table,
     findings_frame,
     findings_table,
     heading,
@@ -63,11 +65,14 @@ def report(bulletin: Bulletin) -> None:
     """Period and issue, rows per attachment, disagreeing checks, warnings, table preview."""
     st.subheader(heading(bulletin))
     counts = table_counts(bulletin)
+    doubtful = doubtful_table(*doubtful_frames(bulletin))
     metrics = [
         *((c.title, f"{c.rows} 行") for c in counts),
         ("核对不一致", f"{len(bulletin.checks)} 处"),
         ("解析警告", f"{len(bulletin.warnings)} 条"),
     ]
+    if bulletin.source.format == "scan" or not doubtful.empty:
+        metrics.append(("存疑数值", f"{len(doubtful)} 行"))
     with st.container(horizontal=True):
         for label, value in metrics:
             st.metric(label, value, border=True, width="content")
@@ -77,6 +82,9 @@ def report(bulletin: Bulletin) -> None:
     if bulletin.warnings:
         st.markdown("**解析警告**：以下内容未能确定地读取，请对照原文")
         show_warnings(warnings_table(warnings_frame(bulletin.warnings)))
+    if not doubtful.empty:
+        st.markdown("**存疑数值**：文字识别（扫描件）中没有把握的数值，请对照原文核实")
+        show_doubtful(doubtful)
     with st.expander("表格预览"):
         tabs = st.tabs([title for title, _ in TABLES])
         for tab, (_, part) in zip(tabs, TABLES, strict=True):
@@ -86,6 +94,11 @@ def report(bulletin: Bulletin) -> None:
 def show_findings(table: pd.DataFrame) -> None:
     """Findings (reports.findings_table) with their explanations wrapped, not cut off."""
     tables.wrapped(table, TEXT_WIDTHS, [c for c in FINDING_COLUMNS if c in table.columns])
+
+
+def show_doubtful(table: pd.DataFrame) -> None:
+    """Doubtful values (reports.doubtful_table), wrapped."""
+    tables.wrapped(table, TEXT_WIDTHS | {"存疑数值（识别结果）": "medium"})
 
 
 def show_warnings(table: pd.DataFrame) -> None:

@@ -1,9 +1,12 @@
 """Uploaded files through the sandboxed parser, and the decision each one waits for.
 
-A file is parsed once per content (st.cache_data keyed on its sha256 and name); the outcome, a
+A file is parsed once per content (a cache keyed on its sha256 and name); the outcome, a
 Bulletin or the Chinese reason it was refused, is what is cached, so a refused file is not
-parsed again on every rerun. What a file may still become (saved, replacing a month, or
-discarded) is worked out against the library on every run, never remembered.
+parsed again on every rerun. Not st.cache_data: a scan reports its pages to a progress bar
+drawn outside the parse, which cache_data cannot replay. Pictures of pages chosen together are
+one bulletin, bound in name order into one PDF (in the sandbox) before it is parsed. What a
+file may still become (saved, replacing a month, or discarded) is worked out against the
+library on every run, never remembered.
 """
 
 from __future__ import annotations
@@ -17,13 +20,15 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from lib.errors import HotlineError, TooLarge
 from lib.model import Bulletin
-from lib.readers import DEFAULT_LIMITS, check_size
-from lib.sandbox import parse_untrusted
+from lib.readers import DEFAULT_LIMITS, check_size, sniff
+from lib.readers.pictures import bound_name
+from lib.sandbox import bind_untrusted, parse_untrusted
 from lib.store import BulletinInfo, ImportResult
 from ui import access
 from ui.safe import log, user_message
 
-FILE_TYPES = ["pdf", "docx", "txt", "md"]
+FILE_TYPES = ["pdf", "docx", "txt", "md", "png", "jpg", "jpeg"]
+_CACHED = 32
 MAX_UPLOAD_MB = DEFAULT_LIMITS.max_bytes // (1024 * 1024)
 Status = Literal["refused", "new", "conflict", "stored", "discarded"]
 _DISCARDED = "uploads.discarded"
@@ -49,10 +54,24 @@ class Upload:
         return self.sha256[:16]
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _parse(sha256: str, filename: str, _data: bytes) -> Parsed:
+@st.cache_resource(show_spinner=False)
+def _outcomes() -> dict[tuple[str, str], Parsed]:
+    """Parse outcomes by (sha256, name), shared by every session, the newest _CACHED kept."""
+    return {}
+
+
+def _parse(sha256: str, filename: str, data: bytes, bar) -> Parsed:
+    outcomes = _outcomes()
+    if (sha256, filename) not in outcomes:
+        outcomes[sha256, filename] = _parsed(data, filename, _pages(bar, filename))
+        for old in list(outcomes)[:-_CACHED]:
+            outcomes.pop(old, None)
+    return outcomes[sha256, filename]
+
+
+def _parsed(data: bytes, filename: str, progress) -> Parsed:
     try:
-        return Parsed(parse_untrusted(_data, filename))
+        return Parsed(parse_untrusted(data, filename, progress=progress))
     except HotlineError as error:
         return Parsed(None, error.message)
     except Exception as error:
@@ -60,28 +79,61 @@ def _parse(sha256: str, filename: str, _data: bytes) -> Parsed:
         return Parsed(None, user_message(error, filename))
 
 
+def _pages(bar, filename: str):
+    """OCR progress on the bar: “a.pdf”：第 3/11 页 识别中…"""
+
+    def show(done: int, total: int) -> None:
+        if done < total:
+            bar.progress(done / total, text=f"“{filename}”：第 {done + 1}/{total} 页 识别中…")
+
+    return show
+
+
 def parse_all(files: list[UploadedFile]) -> list[Upload]:
-    """Parse every file, with a progress bar over the files; one refusal stops no other file."""
+    """Parse every file (the pictures among them as one), with a progress bar over the files
+    and, for a scan, over its pages; one refusal stops no other file."""
     if not files:
         return []
-    bar = st.progress(0.0, text=f"正在解析 0/{len(files)} 个文件…")
+    documents = [f for f in files if sniff(f.getvalue()[:1024]) != "image"]
+    pictures = [f for f in files if f not in documents]
+    total = len(documents) + bool(pictures)
+    bar = st.progress(0.0, text=f"正在解析 0/{total} 个文件…")
     uploads = []
-    for done, file in enumerate(files, start=1):
-        uploads.append(_upload(file))
-        bar.progress(done / len(files), text=f"正在解析 {done}/{len(files)} 个文件…")
+    for file in documents:
+        uploads.append(_upload(file.name, file.size, file.getvalue, bar))
+        bar.progress(len(uploads) / total, text=f"正在解析 {len(uploads)}/{total} 个文件…")
+    if pictures:
+        uploads.append(_bound(pictures, bar))
     bar.empty()
     return uploads
 
 
-def _upload(file: UploadedFile) -> Upload:
+def _upload(name: str, size: int, read, bar) -> Upload:
     """A file over the size cap is refused on its size alone: not hashed, not parsed."""
     try:
-        check_size(file.size, file.name)
+        check_size(size, name)
     except TooLarge as error:
-        return Upload(file.name, "", b"", Parsed(None, error.message))
-    data = file.getvalue()
+        return Upload(name, "", b"", Parsed(None, error.message))
+    data = read()
     sha256 = hashlib.sha256(data).hexdigest()
-    return Upload(file.name, sha256, data, _parse(sha256, file.name, data))
+    return Upload(name, sha256, data, _parse(sha256, name, data, bar))
+
+
+def _bound(pictures: list[UploadedFile], bar) -> Upload:
+    """Pictures of pages as one bulletin: bound into one PDF, then parsed like any file."""
+    files = [(f.name, f.getvalue()) for f in pictures]
+    name = bound_name(files)
+    try:
+        check_size(sum(f.size for f in pictures), name)
+        data = _bind(tuple(hashlib.sha256(d).hexdigest() for _, d in files), files)
+    except HotlineError as error:
+        return Upload(name, "", b"", Parsed(None, error.message))
+    return _upload(name, len(data), lambda: data, bar)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _bind(shas: tuple[str, ...], _files: list[tuple[str, bytes]]) -> bytes:
+    return bind_untrusted(_files)
 
 
 def status(upload: Upload, library: list[BulletinInfo]) -> Status:

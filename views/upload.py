@@ -7,7 +7,8 @@ from ui import access, cards, library, state, uploads
 st.title("上传与管理")
 st.caption(
     "上传每月的《政务服务热线工作通报》，检查解析结果后保存到通报库。"
-    "支持 PDF、Word（.docx）与文本（.txt / .md），可一次选择多个文件。"
+    "支持 PDF（含扫描件）、Word（.docx）与文本（.txt / .md），可一次选择多个文件；"
+    "拍照或扫描得到的页面图片（PNG / JPEG）一次选齐，按文件名顺序合为一份通报识别。"
 )
 stored = state.library()
 if access.can_edit():

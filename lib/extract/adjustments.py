@@ -32,7 +32,7 @@ from lib.extract.vocabulary import (
     line_kind,
 )
 from lib.extract.wrapped.choice import choose_strategy
-from lib.extract.wrapped.line_order import columns_in_order
+from lib.extract.wrapped.line_order import columns_in_order, indicator_and_detail
 from lib.extract.wrapped.merged_names import rows_doubtful_above_merged_names
 from lib.extract.wrapped.pieces import Anchor, Piece, place_by_position, place_in_order
 from lib.extract.wrapped.strategy import Strategy
@@ -225,17 +225,34 @@ def _flowing_items(line: Line, settings: ExtractSettings) -> list[Anchor | Piece
     pieces go with it, and it is reported, not read.
     """
     tokens = line_to_cells(line.text)
-    row = tokens_to_adjustment(tokens, settings)
+    row = tokens_to_adjustment(tokens, settings) or _open_row(tokens, settings)
     if row is None and not _starts_like_row(tokens, settings):
         return [Piece(text=line.text, page=line.page, pos=math.nan)]
+    empty = {"indicator", "detail"} if row and not row.indicator else set()
     return [
         Anchor(
             row=row,
             page=line.page,
             pos=math.nan,
-            empty=frozenset() if row and row.unit else frozenset({"unit"}),
+            empty=frozenset(empty if row and row.unit else empty | {"unit"}),
         )
     ]
+
+
+def _open_row(tokens: list[str], settings: ExtractSettings) -> AdjustmentCells | None:
+    """A line that is a unit and signed points and nothing more: the row's line in an
+    extraction that prints a wrapped 指标名称 on the lines after it. Its indicator and detail
+    are left empty for those lines (line_order.indicator_and_detail)."""
+    if not tokens or signed_points(tokens[-1]) is None:
+        return None
+    if not all(looks_like_name(t, settings) for t in tokens[:-1]):
+        return None
+    if len(tokens) - 1 > settings.unit_max_tokens:
+        return None
+    unit = squeeze(" ".join(tokens[:-1]))
+    return AdjustmentCells(
+        unit=unit, points=signed_points(tokens[-1]), signed=True, indicator="", detail=""
+    )
 
 
 def _starts_like_row(tokens: list[str], settings: ExtractSettings) -> bool:
@@ -274,14 +291,30 @@ def _finish_run(run: list[Anchor | Piece], state: _State, strategy: Strategy) ->
         if id(anchor) in doubtful:
             _warn_doubtful(doubtful[id(anchor)], anchor, state)
             continue
-        row = anchor.row
-        whole = replace(
-            row,
-            unit=anchor.cell("unit", row.unit),
-            indicator=anchor.cell("indicator", row.indicator),
-            detail=anchor.cell("detail", row.detail),
-        )
+        whole = _whole(anchor)
+        if whole is None:
+            text = " ".join(p.text for p in anchor.before + anchor.after)
+            state.warn("加扣分表的一行无法读取：分值后没有指标名称", anchor.page, text)
+            state.unit = None
+            continue
         _emit(whole, anchor.page, state)
+
+
+def _whole(anchor: Anchor) -> AdjustmentCells | None:
+    """The row with its wrapped cells joined; a row of a flowing text whose line ends at its
+    points takes its indicator and detail from the lines after it, or is None when they cannot
+    be told apart."""
+    row = anchor.row
+    whole = replace(
+        row,
+        unit=anchor.cell("unit", row.unit),
+        indicator=anchor.cell("indicator", row.indicator),
+        detail=anchor.cell("detail", row.detail),
+    )
+    if whole.indicator or not math.isnan(anchor.pos):
+        return whole
+    split = indicator_and_detail([p.text for p in anchor.after if p.column == "detail"])
+    return None if split is None else replace(whole, indicator=split[0], detail=split[1])
 
 
 def _warn_doubtful(pieces: list[Piece], anchor: Anchor, state: _State) -> None:

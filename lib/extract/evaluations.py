@@ -25,9 +25,15 @@ from lib.extract.rows import (
 )
 from lib.extract.vocabulary import header_cells, header_kind, header_runs, line_kind
 from lib.extract.wrapped.choice import choose_strategy
-from lib.extract.wrapped.pieces import Anchor, Piece, place_in_order, place_nearest
+from lib.extract.wrapped.pieces import (
+    Anchor,
+    Piece,
+    place_by_position,
+    place_in_order,
+    place_nearest,
+)
 from lib.extract.wrapped.places import numbers_start, text_start
-from lib.extract.wrapped.strategy import Strategy
+from lib.extract.wrapped.strategy import LAYOUT_COLUMNS, Strategy
 from lib.model import Evaluation, ParseWarning
 from lib.settings import DEFAULT_SETTINGS, ExtractSettings
 from lib.text import compact, unify_width
@@ -170,7 +176,11 @@ def _finish_run(run: list, state: _State, strategy: Strategy) -> None:
         left = place_in_order(items, lambda piece, below: not below.row.name)
     else:
         anchors, pieces = _names_only(run, state)
-        left = place_nearest(anchors, pieces, state.settings.piece_reach_lines)
+        # Layout text puts a wrapped name's lines above and below its numbers line, centred
+        # on it (`国家金融监督` / `管理总局岳阳  178 …` / `监管分局`): by nearness alone the
+        # piece above would go to the row above. Word boxes keep their own measure of reach.
+        place = place_by_position if strategy.name == LAYOUT_COLUMNS else place_nearest
+        left = place(anchors, pieces, state.settings.piece_reach_lines)
     for piece in left:
         state.warn("评价表中有一行文字不属于任何数据行，未读取", piece.page, piece.text)
     for anchor in anchors:

@@ -67,7 +67,9 @@ LIST_ITEM = re.compile(r"^(附件[:：])?\d{1,2}[、.．]")
 _LABEL = re.compile(r"^附件\d{1,2}[:：]?")
 _STOP = re.compile(r"^((分送|抄送|抄报|主送|发送)[:：]|[-—_*=]{3,}$|[一二三四五六七八九十]{1,3}、)")
 _UNIT_MARK = re.compile(r"[（(]?[%％][）)]?|[（(][%％]?$|^[）)]")
-_PAGE_MARK = re.compile(r"^[—–-]*\d{1,4}[—–-]*$|^第\d+页")
+# A page number alone, or between dashes (`— 8 —`); a dash on one side only is signed points
+# (`-2`: an adjustment row whose other cells wrap onto the next lines).
+_PAGE_MARK = re.compile(r"^[—–-]+\d{1,4}[—–-]+$|^\d{1,4}$|^第\d+页")
 
 
 def line_kind(text: str, settings: ExtractSettings) -> str:

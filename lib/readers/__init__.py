@@ -14,12 +14,20 @@ from lib.settings import DEFAULT_SETTINGS, ExtractSettings
 
 @dataclass(frozen=True)
 class Limits:
-    """What one untrusted file may cost. Sizes in MB, time in seconds."""
+    """What one untrusted file may cost. Sizes in MB, time in seconds.
+
+    A page read by OCR costs seconds, not milliseconds: a scan may have fewer pages, and its
+    time limit grows by `scan_page_s` a page (and its memory to `scan_memory_mb`, the models'
+    working space) once the reader knows it is one.
+    """
 
     max_bytes: int = 20 * 1024 * 1024
     max_pages: int = 60
+    max_scan_pages: int = 30
     timeout_s: float = 30.0
+    scan_page_s: float = 60.0
     memory_mb: int = 1024
+    scan_memory_mb: int = 3072
     max_zip_entries: int = 1000
     max_unzipped_mb: int = 200
     max_zip_ratio: int = 200
@@ -32,9 +40,12 @@ _SAMPLE = 4096
 
 
 def sniff(data: bytes) -> str:
-    """'pdf', 'docx', 'text', or what else it is ('zip', 'broken-zip', 'binary') from the bytes."""
+    """'pdf', 'docx', 'image' (PNG, JPEG), 'text', or what else it is ('zip', 'broken-zip',
+    'binary') from the bytes."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
+    if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
+        return "image"
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data)
     if _looks_like_text(data[:_SAMPLE]):
@@ -93,8 +104,10 @@ def read_document(
     filename: str = "",
     limits: Limits = DEFAULT_LIMITS,
     settings: ExtractSettings = DEFAULT_SETTINGS,
+    progress=None,
 ) -> Document:
-    """Bytes to a Document, or one of lib.errors' RejectedFile errors."""
+    """Bytes to a Document, or one of lib.errors' RejectedFile errors. `progress(done, total)`
+    hears after each page read by OCR (a scan, a picture)."""
     check_size(len(data), filename, limits)
     if not data.strip():
         raise EmptyFile(filename)
@@ -102,7 +115,11 @@ def read_document(
     if kind == "pdf":
         from lib.readers.pdf import read_pdf
 
-        return read_pdf(data, filename, limits, settings)
+        return read_pdf(data, filename, limits, settings, progress)
+    if kind == "image":
+        from lib.readers.pictures import read_picture
+
+        return read_picture(data, filename, progress)
     if kind == "docx":
         from lib.readers.docx import read_docx
 

@@ -13,38 +13,60 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from io import BytesIO
 
+import numpy as np
 import pdfplumber
 import pypdfium2
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from lib.document import Document, Line, Page, Table, Word
-from lib.errors import (
-    CorruptFile,
-    EncryptedPdf,
-    HotlineError,
-    ScannedPdf,
-    TooComplex,
-    TooManyPages,
-)
+from lib.errors import CorruptFile, EncryptedPdf, HotlineError, TooComplex, TooManyPages
 from lib.readers import Limits
+from lib.readers.ocr import READ_DPI, Progress, read_pages
 from lib.settings import ExtractSettings
 
 # pypdfium2 is not thread-safe; the app may parse in several threads.
 _PDFIUM_LOCK = threading.Lock()
 
 
-def read_pdf(data: bytes, filename: str, limits: Limits, settings: ExtractSettings) -> Document:
+def read_pdf(
+    data: bytes,
+    filename: str,
+    limits: Limits,
+    settings: ExtractSettings,
+    progress: Progress | None = None,
+) -> Document:
+    """Text pages read from their characters; pages that are pictures of print read by OCR
+    (all of them: a scan; some: a document with scanned pages slipped in)."""
     count = pdf_page_count(data, filename)
     if count > limits.max_pages:
         raise TooManyPages(filename, f"共 {count} 页，上限 {limits.max_pages} 页")
     with _failures_as_corrupt(filename), _opened(data) as pdf:
         if len(pdf.pages) != count:
             raise CorruptFile(filename, "页面结构不一致")
-        read = [_read_page(page, settings) for page in pdf.pages]
-    if not any(has_chars for _, has_chars in read):
-        raise ScannedPdf(filename)
-    pages = [page for page, _ in read]
-    return Document(format="pdf", pages=pages)
+        pages = [_read_page(page, settings) for page in pdf.pages]
+    scanned = [page.number for page in pages if not page.has_text]
+    if not scanned:
+        return Document(format="pdf", pages=pages)
+    if len(scanned) > limits.max_scan_pages:
+        raise TooManyPages(filename, f"扫描页共 {len(scanned)} 页，上限 {limits.max_scan_pages} 页")
+    with _failures_as_corrupt(filename):
+        read = read_pages(rendered_pages(data, scanned), len(scanned), progress)
+    by_number = {page.number: page for page in read.pages}
+    pages = [by_number.get(page.number, page) for page in pages]
+    return Document(format="scan" if len(scanned) == count else "pdf", pages=pages)
+
+
+def rendered_pages(data: bytes, numbers: list[int]) -> Iterator[tuple[int, np.ndarray, float]]:
+    """The pages (1-based numbers) as grey pictures at READ_DPI, one at a time."""
+    for number in numbers:
+        with _PDFIUM_LOCK:
+            doc = pypdfium2.PdfDocument(data)
+            try:
+                bitmap = doc[number - 1].render(scale=READ_DPI / 72, grayscale=True)
+                gray = np.array(bitmap.to_numpy(), copy=True)
+            finally:
+                doc.close()
+        yield number, gray.reshape(gray.shape[0], gray.shape[1], -1)[:, :, 0], READ_DPI
 
 
 def pdf_page_count(data: bytes, filename: str) -> int:
@@ -122,11 +144,11 @@ def _causes(exc: BaseException) -> list[BaseException]:
     return chain
 
 
-def _read_page(page, settings: ExtractSettings) -> tuple[Page, bool]:
-    """The page's blocks sorted by top, and whether it has any characters at all.
+def _read_page(page, settings: ExtractSettings) -> Page:
+    """The page's blocks sorted by top.
 
-    `has_text` is False only for a page that shows images and no characters: a scan. A
-    blank page is not a scan.
+    `has_text` is False only for a page that shows images and no usable characters: a scan
+    (with no text layer, or one of a few stray glyphs). A blank page is not a scan.
     """
     number = page.page_number
     page = _without_duplicate_chars(page, settings.duplicate_char_pt)
@@ -142,14 +164,22 @@ def _read_page(page, settings: ExtractSettings) -> tuple[Page, bool]:
         if line["text"]
     ]
     blocks.sort(key=lambda b: (b.top, b.x0 if isinstance(b, Line) else 0.0))
-    has_chars = bool(page.chars)
     return Page(
         number=number,
         blocks=blocks,
         width=float(page.width),
         height=float(page.height),
-        has_text=has_chars or not page.images,
-    ), has_chars
+        has_text=_usable_chars(page.chars) >= settings.scan_min_chars or not page.images,
+    )
+
+
+def _usable_chars(chars: list[dict]) -> int:
+    """Characters that are text: not blank, not a glyph the font could not map."""
+    return sum(
+        1
+        for c in chars
+        if c["text"].strip() and c["text"] != "\ufffd" and not c["text"].startswith("(cid:")
+    )
 
 
 def _find_ruled_tables(page, settings: ExtractSettings) -> list:

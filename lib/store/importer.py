@@ -151,6 +151,7 @@ def _insert_evaluations(conn, bulletin_id: int, b: Bulletin, index: UnitIndex) -
             "row_order": e.order,
             "page": e.page,
             **{f.name: getattr(e, f.name) for f in FIGURES},
+            "doubtful": ",".join(e.doubtful),
         }
         for e in b.evaluations
     ]
@@ -172,6 +173,7 @@ def _insert_adjustments(conn, bulletin_id: int, b: Bulletin, index: UnitIndex) -
                 "detail": a.detail,
                 "row_order": a.order,
                 "page": a.page,
+                "doubtful": ",".join(a.doubtful),
             }
             for a in b.adjustments
         ],

@@ -9,13 +9,15 @@ Versions:
 1. bulletins and their parts, store_state, schema_version.
 2. units and unit_aliases (the store's copy of lib/data/units.csv), backfilled from the rows.
 3. saved_views (自助分析 charts saved under a name).
+4. `doubtful` on evaluations and adjustments (the fields read without certainty); '' on rows
+   stored before, which came from text layers and were read as printed.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, func, inspect, select, union
+from sqlalchemy import Connection, Engine, func, inspect, select, text, union
 
 from lib.errors import StoreError
 from lib.store.aliases import ensure_units, sync_default_aliases
@@ -44,8 +46,13 @@ def _to_3(conn: Connection) -> None:
     saved_views.create(conn)
 
 
-MIGRATIONS = {2: _to_2, 3: _to_3}
-CURRENT_VERSION = 3
+def _to_4(conn: Connection) -> None:
+    for table in (evaluations, adjustments):
+        conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN doubtful TEXT NOT NULL DEFAULT ''"))
+
+
+MIGRATIONS = {2: _to_2, 3: _to_3, 4: _to_4}
+CURRENT_VERSION = 4
 
 
 def ensure_schema(engine: Engine) -> int:

@@ -37,6 +37,11 @@ def _bulletin_fk() -> Column:
     return Column("bulletin_id", Integer, ForeignKey("bulletins.id"), nullable=False, index=True)
 
 
+def _doubtful() -> Column:
+    """The row's doubtful fields (model field names) joined by commas; '' when all are sure."""
+    return Column("doubtful", Text, nullable=False, default="", server_default="")
+
+
 bulletins = Table(
     "bulletins",
     metadata,
@@ -82,6 +87,7 @@ evaluations = Table(
     Column("row_order", Integer, nullable=False),
     Column("page", Integer),
     *_figure_columns(),
+    _doubtful(),
 )
 
 adjustments = Table(
@@ -97,6 +103,7 @@ adjustments = Table(
     Column("detail", Text, nullable=False),
     Column("row_order", Integer, nullable=False),
     Column("page", Integer),
+    _doubtful(),
 )
 
 overview = Table(

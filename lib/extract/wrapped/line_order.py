@@ -16,12 +16,13 @@ is unknown. A unit guessed wrong is worse than a row missing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from lib.extract.rows import looks_like_name, looks_like_unit
 from lib.extract.wrapped.pieces import Anchor, Piece
 from lib.settings import DEFAULT_SETTINGS, ExtractSettings
-from lib.text import compact
+from lib.text import compact, squeeze
 
 
 def columns_in_order(
@@ -82,3 +83,33 @@ def unit_lines(
 
 def _name_like(text: str, settings: ExtractSettings) -> bool:
     return looks_like_name(text, settings) and not re.search(r"\d", text)
+
+
+def indicator_and_detail(lines: list[str]) -> tuple[str, str] | None:
+    """The 指标名称 and 明细 of a row printed as `unit points` alone, from the lines after it
+    (an extraction in cell order, `pdftotext -raw`: `国网岳阳供电公司 -2` / `热线办理综合考` /
+    `评` / `热线月度考评 B 类`). The indicator's column is the narrow one: its wrapped lines
+    are full, its last one shorter; a line wider than a full one is the detail's. None when
+    that cannot be told: no line ends the indicator, or nothing is left for the detail.
+    """
+    widths = [_width(compact(line)) for line in lines]
+    if len(widths) < 2:
+        return None
+    full = widths[0]
+    for k, width in enumerate(widths):
+        if width > full + 1:
+            split = k
+            break
+        if width < full - 1:
+            split = k + 1
+            break
+    else:
+        return None
+    if not 0 < split < len(lines):
+        return None
+    return squeeze("".join(lines[:split])), squeeze("".join(lines[split:]))
+
+
+def _width(text: str) -> int:
+    """Printed width in half-width units: a Chinese character is two, a digit or letter one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
