@@ -87,7 +87,8 @@ def build_dossier(library: Library, unit_id: str, span: Span | None = None) -> D
     span = span or between(loaded[0], loaded[-1])
     stored = [m for m in loaded if span.start <= m <= span.end]
     rows = library.evaluations[library.evaluations["period"].isin(stored)]
-    history = unit_history(rows, unit_id)
+    rows = sharing(rows, unit_id, ["channel", "group"])
+    history = unit_history(sharing(rows, unit_id, ["period", "channel", "group"]), unit_id)
     latest = history["period"].max() if len(history) else None
     every = pd.concat([period_rows(rows, ch, span) for ch in CHANNEL_ORDER], ignore_index=True)
     finder = library.finder()
@@ -118,6 +119,16 @@ def names_of(library: Library, unit_id: str) -> tuple[str, ...]:
         for n in frame.loc[frame["unit_id"] == unit_id, "unit"]
     ]
     return tuple(dict.fromkeys([unit_id, *printed, *library.index().names_of(unit_id)]))
+
+
+def sharing(rows: pd.DataFrame, unit_id: str, keys: list[str]) -> pd.DataFrame:
+    """The rows that share `keys` (e.g. channel and group) with one of the unit's rows: all a
+    place, a median or a target of the unit is computed among, and far fewer than ten years of
+    every table."""
+    key = rows[keys[0]].astype(str)
+    for column in keys[1:]:
+        key = key + "|" + rows[column].astype(str)
+    return rows[key.isin(set(key[rows["unit_id"] == unit_id]))]
 
 
 def unit_history(rows: pd.DataFrame, unit_id: str) -> pd.DataFrame:
