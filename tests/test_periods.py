@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lib.analysis.periods import grade_mix, period_rows, period_table, rounded
+from lib.analysis.pools import placed
 from lib.analysis.spans import (
     Span,
     before,
@@ -231,3 +232,20 @@ def test_the_period_table_says_which_figures_are_weighted_and_how_scores_were_ma
     assert "群众满意率（%）" in mailbox.columns
     first = hotline.set_index("部门名称").loc["岳阳楼区"]
     assert (first["列入月数"], first["应办理数"], first["综合指标值（按公式）"]) == (2, 6979, 99.4)
+
+
+def test_a_period_is_ranked_against_the_pools_floor_for_each_stored_month():
+    evaluations = sample_library().evaluations
+    rows = placed(period_rows(evaluations, "mailbox", parse_span("2024H1")), "mailbox")
+    counties = rows[rows["group"] == "县市区"].set_index("unit")
+
+    # 城陵矶新港区: 10 letters in March (in that month's pool), 5 in May — 15 < 10 × 2 months
+    assert (
+        counties.loc["城陵矶新港区", "place"]
+        == "第 12 / 13 · 县市区全组（信件不足10件/月，通报不排名）"
+    )
+    # 云溪区: 25 + 39 = 64 ≥ 20
+    assert counties.loc["云溪区", ["place", "group_place"]].tolist() == [
+        "第 1 / 11 · 信件≥10件/月的县市区",
+        "第 1 / 13",
+    ]
