@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from lib.labels import span_label
-from ui import access, filters, overrides, safe, state
+from ui import access, filters, overrides, review, safe, state
 
 FAVICON = Path(__file__).parent / "assets" / "favicon.png"
 """Served by the app itself: a Material icon as favicon would load from fonts.gstatic.com."""
@@ -81,6 +81,7 @@ def sidebar() -> None:
     span = f"已载入 {span_label(months)}" if months else "通报库还是空的"
     st.sidebar.caption(span + ("（含演示数据）" if demo else ""))
     filters.sidebar(months)
+    review.sidebar()
     access.sidebar()
 
 

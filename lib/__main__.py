@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from lib import cli_admin, cli_reports, outputs
+from lib import cli_admin, cli_reports, cli_review, outputs
 from lib.errors import HotlineError, RejectedFile
 
 
@@ -17,6 +17,8 @@ def _cmd_parse(args) -> int:
     inputs = _inputs(args.files, args.as_one)
     if inputs is None:
         return 2
+    if args.explain:
+        return cli_review.explain(inputs, Path(args.explain))
     results = []
     for name, data in inputs:
         try:
@@ -191,6 +193,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
     _as_one_option(p)
     p.add_argument("--json", action="store_true", help="输出 JSON（多个文件时为数组）")
+    p.add_argument(
+        "--explain", metavar="OUT_DIR", help="每页写一张 PNG，标出识别到的表格、行、列与词"
+    )
     p.set_defaults(func=_cmd_parse)
     p = sub.add_parser("import", help="解析并导入通报到库（DATABASE_URL 或 HOTLINE_DB 指定的库）")
     p.add_argument("files", nargs="+")
@@ -220,6 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_briefing)
     cli_admin.register(sub)
     cli_reports.register(sub)
+    cli_review.register(sub)
     return parser
 
 

@@ -12,6 +12,8 @@ from typing import Literal
 
 Format = Literal["pdf", "docx", "text", "scan"]
 SURE = 1.0
+Box = tuple[float, float, float, float]
+"""(x0, top, x1, bottom) on a page, in points from its top-left corner (pdfplumber's axes)."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,8 @@ class Table:
     "\\n" (extract/ decides how to join them). A cell covered by a merge is None (PDF) or
     repeats the merged cell's text (DOCX, as python-docx reports it). `confidence`, where the
     text was recognised (OCR), has the grid's shape and each cell's lowest character score;
-    None where every cell is read from the file as it is.
+    None where every cell is read from the file as it is. `boxes`, where the format has them
+    (a PDF's ruled table), has the grid's shape and each cell's box (None where merged).
     """
 
     rows: list[list[str | None]]
@@ -63,9 +66,31 @@ class Table:
     top: float | None = None
     bottom: float | None = None
     confidence: list[list[float]] | None = None
+    boxes: list[list[Box | None]] | None = None
+
+    def row_box(self, index: int) -> Box | None:
+        """The outline of row `index`: its cells' boxes together, None without boxes."""
+        return enclosing(self.boxes[index]) if self.boxes else None
 
 
 Block = Line | Table
+
+
+def line_box(line: Line) -> Box | None:
+    return None if line.top is None else (line.x0, line.top, line.x1, line.bottom)
+
+
+def enclosing(boxes) -> Box | None:
+    """The smallest box around every box given (None ones skipped); None for none."""
+    boxes = [b for b in boxes if b is not None]
+    if not boxes:
+        return None
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 @dataclass

@@ -213,3 +213,19 @@ class BadPeriod(HotlineError):
 
     reason = "期间写法无法识别"
     forms = "应为 2024-05、2024Q2、2024H1、2024 或 2024-03~2024-05"
+
+
+class ReviewError(HotlineError):
+    """A review decision, correction or undo was refused; nothing was written."""
+
+    reason = "未作记录"
+
+    @property
+    def message(self) -> str:
+        return f"{self.detail}，{self.reason}" if self.detail else self.reason
+
+
+class SourceUnavailable(HotlineError):
+    """The page picture behind a value cannot be drawn (no PDF, no position, a bad page)."""
+
+    reason = "无法显示原文页面"

@@ -6,7 +6,8 @@ are written as numbers, so a deduction of -1 stays the number -1. CSV is UTF-8 w
 Excel reads the Chinese; the workbook has one sheet per table plus 筛选条件, the filters applied.
 
 The pages call `to_xlsx_bytes` / `to_csv_bytes` for every table they show; the CLI exports
-the whole library with `library_tables`.
+the whole library with `library_tables`, whose evaluations carry the corrected values, a
+更正说明 column with what the bulletin printed, and the review log as a sheet of its own.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from lib.errors import OutputError
 from lib.labels import CHANNELS, FIELDS, FINDING_KINDS, month_label
 from lib.model import FIGURES
 from lib.outputs import scratch
+from lib.review.apply import stale
+from lib.review.report import log_table
 from lib.store import Store
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -128,7 +131,8 @@ def _xlsx_cell(value):
 
 def library_tables(store: Store) -> dict[str, pd.DataFrame]:
     """Everything stored, as Chinese-headed tables: what `python -m lib export` writes."""
-    evaluations = store.frame("evaluations")
+    evaluations = store.frame("evaluations").drop(columns="corrected")
+    log = store.frame("review_log")
     return {
         "通报": _bulletins_frame(store),
         "热线评价": _evaluations(evaluations, "hotline"),
@@ -140,6 +144,7 @@ def library_tables(store: Store) -> dict[str, pd.DataFrame]:
         "核对不一致": _chinese(store.frame("findings")),
         "解析警告": _chinese(store.frame("warnings")),
         "正文栏目": _chinese(store.frame("sections")),
+        "核实记录": log_table(log, stale(store.frame("printed_evaluations"), log)),
     }
 
 

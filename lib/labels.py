@@ -73,6 +73,7 @@ FIELDS = {
     "rank": "名次",
     "out_of": "共",
     "pool": "排名范围",
+    "correction": "更正说明",
 }
 """Headings of stored fields (every column of the store's frames); an evaluation figure's
 heading on the hotline (see field_label)."""

@@ -146,6 +146,10 @@ class Evaluation:
     over return visits, which the bulletin does not print, so it has no `ratio` there.
     `doubtful` names the fields the parser is not sure it read right (lib/doubt.py); empty
     when every value is sure.
+
+    Where it was printed, for showing the source beside a value: `page`, `box` (the row's
+    outline on the page in points, lib.document.Box, where the format has positions: PDF) and
+    `row_text` (the row as read: a grid's cells joined by " │ ", or its text lines).
     """
 
     channel: Channel
@@ -174,6 +178,8 @@ class Evaluation:
     page: int | None = None
     unit_id: str = ""
     doubtful: list[str] = field(default_factory=list)
+    box: tuple[float, float, float, float] | None = None
+    row_text: str = ""
 
 
 FIGURES: tuple[Figure, ...] = tuple(
@@ -278,7 +284,7 @@ class Bulletin:
         return data
 
 
-_ROW_EXTRA = ("order", "page", "unit_id")
+_ROW_EXTRA = ("order", "page", "unit_id", "box", "row_text")
 
 
 def _row_json(row) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from lib.checks import run_checks
+from lib.document import Document
 from lib.doubt import mark_doubtful
 from lib.extract.bulletin import build_bulletin
 from lib.model import Bulletin, Source
@@ -23,6 +24,18 @@ def parse_bytes(
 ) -> Bulletin:
     """Parse in this process. For untrusted bytes use lib.sandbox.parse_untrusted.
     `progress(done, total)` hears after each page read by OCR."""
+    return parse_document(data, filename, limits, settings, progress)[1]
+
+
+def parse_document(
+    data: bytes,
+    filename: str,
+    limits: Limits = DEFAULT_LIMITS,
+    settings: ExtractSettings = DEFAULT_SETTINGS,
+    progress: Progress | None = None,
+) -> tuple[Document, Bulletin]:
+    """The document the reader made and the bulletin made from it (lib.source.explain draws
+    the one with the rows of the other)."""
     doc = read_document(data, filename, limits, settings, progress)
     source = Source(
         filename=filename,
@@ -35,4 +48,4 @@ def parse_bytes(
     UnitIndex.default().assign(bulletin)
     mark_doubtful(bulletin, doc)
     bulletin.checks = run_checks(bulletin)
-    return bulletin
+    return doc, bulletin

@@ -7,7 +7,6 @@ nothing here rounds or repairs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 
 import pandas as pd
@@ -198,36 +197,6 @@ def library_frame(library: list[BulletinInfo]) -> pd.DataFrame:
         for i in library
     ]
     return pd.DataFrame(data, columns=LIBRARY_COLUMNS)
-
-
-def in_period(rows: pd.DataFrame, start: str | None, end: str | None) -> pd.DataFrame:
-    """Rows of a store frame (with its 'period' column) from month `start` to `end`."""
-    keep = pd.Series(True, index=rows.index)
-    if start is not None:
-        keep &= rows["period"] >= start
-    if end is not None:
-        keep &= rows["period"] <= end
-    return rows[keep]
-
-
-def select_findings(
-    findings: pd.DataFrame,
-    channel: str | None = None,
-    units: Sequence[str] = (),
-    kinds: Sequence[str] = (),
-) -> pd.DataFrame:
-    """Stored findings (Store.frame("findings")) of a channel, some units, some kinds.
-
-    A finding without a channel (a check across the channels) is kept whatever the channel.
-    """
-    keep = pd.Series(True, index=findings.index)
-    if channel is not None:
-        keep &= findings["channel"].isna() | (findings["channel"] == channel)
-    if units:
-        keep &= findings["unit"].isin(units)
-    if kinds:
-        keep &= findings["kind"].isin(kinds)
-    return findings[keep]
 
 
 def _rows(bulletin: Bulletin, part: str) -> list:

@@ -1,5 +1,8 @@
 """Parse untrusted bytes in a child process under a wall-clock and a memory limit.
 
+The same child draws pictures of a file's pages (lib/source: a row's crop, the parser's
+explanation), which open the file again: under the same limits as its parse.
+
 A hostile file (a compressed-stream bomb, a page that sends pdfminer into a loop) can only
 cost its own child: the caller gets TooComplex and carries on.
 
@@ -31,10 +34,14 @@ import typing
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from lib.document import Box
 from lib.errors import CorruptFile, HotlineError, SandboxUnavailable, TooComplex, os_cause
 from lib.model import Bulletin
 from lib.readers import DEFAULT_LIMITS, Limits
 from lib.readers.ocr import Progress
+
+if typing.TYPE_CHECKING:
+    from lib.source.crop import Crop
 
 _SIZE = struct.Struct("!Q")
 _ROOT = str(Path(__file__).resolve().parent.parent)
@@ -63,6 +70,21 @@ def bind_untrusted(files: list[tuple[str, bytes]], limits: Limits = DEFAULT_LIMI
     picture is decoded and compressed again: the time limit is a scan's of as many pages."""
     allowed = replace(limits, timeout_s=scan_seconds(limits, len(files)))
     return _run("bind", (files,), files[0][0] if files else "", allowed, None)
+
+
+def crop_untrusted(
+    data: bytes, filename: str, page: int, box: Box, limits: Limits = DEFAULT_LIMITS
+) -> Crop:
+    """lib.source.crop.crop_row in a child: the page around a row, from the stored original."""
+    return _run("crop", (data, filename, page, box), filename, limits, None)
+
+
+def explain_untrusted(
+    data: bytes, filename: str, pages: list[int] | None = None, limits: Limits = DEFAULT_LIMITS
+) -> list[tuple[int, bytes]]:
+    """lib.source.explain.explain_pages in a child: what the parser saw, page by page (a
+    scan's pages are recognised first, with a scan's time limit)."""
+    return _run("explain", (data, filename, pages), filename, limits, None)
 
 
 def _run(job: str, args: tuple, filename: str, limits: Limits, progress: Progress | None):
@@ -259,7 +281,7 @@ def _run_child(request: bytes, result_fd: int) -> typing.NoReturn:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         with os.fdopen(result_fd, "wb", buffering=0) as out:
             send = _sender(out)
-            filename = args[1] if job == "parse" else ""
+            filename = args[1] if job != "bind" else ""
             try:
                 outcome = _job(job, args, filename, limits, _progress(send, limits))
             except MemoryError:
@@ -303,6 +325,15 @@ def _job(job: str, args: tuple, filename: str, limits: Limits, progress: Progres
             from lib.readers.pictures import bind
 
             return bind(args[0], limits)
+        if job == "crop":
+            from lib.source.crop import crop_row
+
+            data, _, page, box = args
+            return crop_row(data, page, box)
+        if job == "explain":
+            from lib.source.explain import explain_pages
+
+            return explain_pages(*args, limits, progress=progress)
         from lib.parse import parse_bytes
 
         return parse_bytes(args[0], args[1], limits, progress=progress)

@@ -76,6 +76,8 @@ def made_evaluations(
             "visited_rate": 0.0,
             "score": score,
             "grade": grade,
+            "corrected": "",
+            "correction": "",
         }
         for n, (period, unit, score, grade) in enumerate(rows)
     ]

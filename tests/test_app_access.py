@@ -185,7 +185,8 @@ def test_the_messages_name_what_to_do():
 
 
 WRITES = re.compile(
-    r"\.(import_bulletin|delete_bulletin|delete_demo|set_alias|remove_alias|save_view|delete_view)\("
+    r"\.(import_bulletin|delete_bulletin|delete_demo|set_alias|remove_alias|save_view|delete_view"
+    r"|append_review)\("
 )
 
 

@@ -136,29 +136,19 @@ def test_demo_data_is_removed_in_one_click(monkeypatch, db):
     assert at.sidebar.caption[0].value == "通报库还是空的"
 
 
-def test_quality_view_filters_by_unit_and_kind(monkeypatch, db):
-    stored(db, made_bulletin(2024, 3, ("岳阳楼区",)), made_bulletin(2024, 4, ("华容县",)))
-    at = open_app(monkeypatch, db).run()
-    at.switch_page("views/quality.py").run()
-    assert frames(at)[0]["单位"].tolist() == ["岳阳楼区", "华容县"]
-    findings = at.dataframe[0].proto
-    assert list(findings.column_order) == ["月份", "位置", "单位", "类别", "说明"]
-    assert findings.row_height > 64, "说明 wraps (Streamlit wraps only in rows over 4rem)"
-    at.multiselect(key="quality-units").set_value(["华容县"]).run()
-    assert frames(at)[0]["月份"].tolist() == ["2024年4月"]
-    at.multiselect(key="quality-kinds").set_value(["grade"]).run()
-    assert at.subheader[0].value == "核对不一致（0 处）"
-    assert "所选范围内，印刷值与计算值全部一致。" in [c.value for c in at.caption]
-
-
-def test_quality_view_follows_the_sidebar_period(monkeypatch, db):
-    stored(db, *(made_bulletin(2024, m) for m in (3, 4, 5)))
+def test_quality_view_lists_a_month_of_the_sidebar_period(monkeypatch, db):
+    stored(db, *(made_bulletin(2024, m, (f"{m}月单位",)) for m in (3, 4, 5)))
     at = open_app(monkeypatch, db)
     at.query_params.update({"period": ["2024年4月", "2024年4月"]})
     at.run()
     at.switch_page("views/quality.py").run()
-    assert frames(at)[0]["月份"].tolist() == ["2024年4月"]
-    assert frames(at)[1]["月份"].tolist() == ["2024年4月"]
+    assert at.selectbox[0].options == ["2024年4月"]
+    queue = frames(at)[0]
+    assert queue["单位"].tolist() == ["4月单位", ""]
+    assert queue["类别"].tolist() == ["综合指标值与公式不符", "解析警告"]
+    assert at.dataframe[0].proto.row_height > 64, (
+        "说明 wraps (Streamlit wraps only in rows over 4rem)"
+    )
 
 
 def test_hostile_names_and_file_names_stay_inert_text(monkeypatch, db):
@@ -169,10 +159,10 @@ def test_hostile_names_and_file_names_stay_inert_text(monkeypatch, db):
     assert frames(at)[-1]["文件名"].tolist() == ["[y](javascript:alert(2)).txt"]
     rendered = list(texts(at))
     at.switch_page("views/quality.py").run()
-    findings, warnings = frames(at)
-    assert findings["单位"].tolist() == [HOSTILE_NAMES[0]]
-    assert findings["位置"].tolist() == ["附件1 第1页"]
-    assert warnings["原文摘录"].tolist() == [HOSTILE_NAMES[0]]
+    queue = frames(at)[0]
+    assert queue["单位"].tolist() == [HOSTILE_NAMES[0], ""]
+    assert queue["位置"].tolist() == ["热线 第1页", "第1页"]
+    assert queue["说明"].tolist()[1] == f"未能确定归属的行：{HOSTILE_NAMES[0]}"
     for text in [*rendered, *texts(at)]:
         assert "<script>" not in text
         assert "](javascript:" not in text

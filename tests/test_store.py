@@ -17,6 +17,8 @@ from lib.store.migrations import CURRENT_VERSION, stored_version
 from lib.store.schema import (
     evaluations,
     overview,
+    place_columns,
+    review_log,
     saved_views,
     schema_version,
     unit_aliases,
@@ -46,6 +48,8 @@ EVALUATION_COLUMNS = [
     "grade",
     "doubtful",
     "bulletin_id",
+    "corrected",
+    "correction",
 ]
 
 
@@ -75,7 +79,7 @@ def test_evaluation_frame_keeps_every_printed_number(store, samples):
     fields = [
         f.name
         for f in dataclasses.fields(march.bulletin.evaluations[0])
-        if f.name not in ("order", "page", "unit_id", "doubtful")
+        if f.name not in ("order", "page", "unit_id", "doubtful", "box", "row_text")
     ]
     assert frame[fields].to_dict("records") == [
         {f: getattr(e, f) for f in fields} for e in march.bulletin.evaluations
@@ -320,8 +324,29 @@ def test_upgrade_from_version_1_backfills_units(store_url, samples, monkeypatch)
     upgraded.close()
 
 
+def test_upgrade_from_version_4_keeps_rows_without_their_places(store_url, samples, monkeypatch):
+    monkeypatch.setenv("HOTLINE_DEMO", "0")
+    march = samples["2024-03.pdf"]
+    store = Store.open(store_url)
+    store.import_bulletin(march.bulletin, march.data)
+    _drop_review_log(store)
+    store.close()
+
+    upgraded = Store.open(store_url)
+
+    places = upgraded.frame("places")
+    assert len(places) == len(march.bulletin.evaluations)
+    assert places["box_top"].isna().all() and (places["row_text"] == "").all()
+    assert upgraded.frame("review_log").empty
+    assert upgraded.frame("evaluations")["score"].tolist() == [
+        e.score for e in march.bulletin.evaluations
+    ]
+    assert upgraded.integrity_problems() == []
+    upgraded.close()
+
+
 def _downgrade_to_version_1(store: Store) -> None:
-    """A version-1 store: the current schema without what migrations 2, 3 and 4 added."""
+    """A version-1 store: the current schema without what migrations 2 to 5 added."""
     _drop_doubtful(store)
     with writing(store.engine) as conn:
         saved_views.drop(conn)
@@ -331,8 +356,18 @@ def _downgrade_to_version_1(store: Store) -> None:
         conn.execute(schema_version.insert().values(version=1, applied_at=datetime(2024, 1, 1)))
 
 
+def _drop_review_log(store: Store) -> None:
+    """Undo migration 5: the review log and the rows' places go, the store is at version 4."""
+    with writing(store.engine) as conn:
+        review_log.drop(conn)
+        for column in place_columns():
+            conn.execute(text(f"ALTER TABLE evaluations DROP COLUMN {column.name}"))
+        conn.execute(update(schema_version).values(version=4))
+
+
 def _drop_doubtful(store: Store) -> None:
-    """Undo migration 4: the rows' doubtful columns go, the store is at version 3."""
+    """Undo migrations 5 and 4: the rows' doubtful columns go, the store is at version 3."""
+    _drop_review_log(store)
     with writing(store.engine) as conn:
         for table in ("evaluations", "adjustments"):
             conn.execute(text(f"ALTER TABLE {table} DROP COLUMN doubtful"))

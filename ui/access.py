@@ -25,6 +25,7 @@ from lib.access import (
     verify_password,
 )
 from lib.errors import AccessError, BadPasswordHash
+from lib.review.log import LOCAL_AUTHOR
 from lib.store import Store
 from ui import state
 from ui.safe import inert
@@ -32,6 +33,7 @@ from ui.safe import inert
 OPEN_NOTE = "未设置编辑密码：仅限本机访问，所有人可编辑"
 CLOSED_NOTE = "未设置编辑密码，编辑已停用：只能浏览和下载"
 WRONG_PASSWORD = "密码不正确。"
+PASSWORD_EDITOR = "编辑者（密码登录）"
 _SIGNED_IN = "access.signed-in-with"
 _FORWARDING = ("X-Forwarded-For", "X-Forwarded-Host", "X-Real-Ip", "Forwarded")
 
@@ -65,6 +67,17 @@ def editing_store() -> Store:
     if not can_edit():
         raise AccessError()
     return state.store()
+
+
+def author() -> str:
+    """Who the review log names for this session's edits: the signed-in account's name, an
+    editor signed in by password, or 本机 where the app is open to this machine alone."""
+    if current().mode == "open":
+        return LOCAL_AUTHOR
+    user = st.user.to_dict()
+    if user.get("is_logged_in"):
+        return str(user.get("name") or user.get("email") or PASSWORD_EDITOR)
+    return PASSWORD_EDITOR
 
 
 def viewer_note(what: str) -> None:

@@ -25,7 +25,7 @@ from lib.reports import (
     warnings_table,
 )
 from lib.store import BulletinInfo
-from ui import tables, uploads
+from ui import review, tables, uploads
 from ui.safe import inert, show_error
 from ui.uploads import Upload
 
@@ -132,6 +132,12 @@ def _conflict(upload: Upload, key: str, existing: BulletinInfo) -> None:
         "确认之前，旧数据保持不变。",
         icon=":material/warning:",
     )
+    corrected = review.corrections_in_force(existing.period)
+    if corrected:
+        st.caption(
+            f"{month} 有 {corrected} 处更正：替换后，同一单元格仍在且通报原值未变的继续有效，"
+            "其余在数据质量页列为不再适用。"
+        )
     confirming = f"confirm-replace-{key}"
     if not st.session_state.get(confirming):
         ask, drop = _buttons(key, "替换…", "放弃")

@@ -28,7 +28,7 @@ def view(library: list[BulletinInfo]) -> None:
             column_config={"文件名": st.column_config.TextColumn(width=FILE_NAME_PX)},
         )
     st.page_link(
-        "views/quality.py", label="查看全部核对结果与解析警告", icon=":material/fact_check:"
+        "views/quality.py", label="逐项核实核对结果与解析警告", icon=":material/fact_check:"
     )
     if access.can_edit():
         _demo_removal(library)

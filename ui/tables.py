@@ -33,7 +33,8 @@ def show(
     links: Sequence[str] | None = None,
     wrap: Mapping[str, int | str] | None = None,
     units: Sequence[str] | None = None,
-) -> None:
+    select: bool = False,
+) -> tuple[int, str] | None:
     """The table, tall enough for its rows up to a limit, then its CSV and Excel buttons.
 
     `key` (ASCII: it becomes the CSS class st-key-table-<key>) keys the widgets, `file_name`
@@ -41,13 +42,14 @@ def show(
 
     `links`, one URL per row, add a last column of links to the unit comparison; they are not
     part of the downloads. `units`, one unit id per row, make each unit's name (the first of
-    UNIT_COLUMNS) a link to its dossier; the downloads keep the names. `wrap` gives long-text columns their widths (as in `wrapped`) and
-    lets their text wrap. The table's secondary columns are only in the downloads, which a
+    UNIT_COLUMNS) a link to its dossier; the downloads keep the names. `wrap` gives long-text
+    columns their widths (as in `wrapped`) and lets their text wrap. The table's secondary columns are only in the downloads, which a
     line under the table says. A table without rows is a line saying so, without downloads.
+    With `select`, one cell can be picked: returns its (row position, heading), else None.
     """
     if table.empty:
         st.caption(NOTHING)
-        return
+        return None
     changes = {c: f for c, f in table.formats.items() if f.startswith("%+")}
     config = {
         column: st.column_config.NumberColumn(format=printf)
@@ -67,18 +69,22 @@ def show(
     )
     row_height = WRAPPING_ROW_PX if wrap else None
     height = _height(len(frame), row_height or ROW_PX)
+    picking = {"on_select": "rerun", "selection_mode": "single-cell", "key": f"pick-{key}"}
     with st.container(key=f"table-{key}"):
-        st.dataframe(
+        event = st.dataframe(
             _changes_shown(frame, changes),
             hide_index=True,
             column_config=config,
             height=height,
             placeholder=MISSING,
             row_height=row_height,
+            **(picking if select else {}),
         )
     if table.secondary:
         st.caption(f"下载的表格另有：{'、'.join(table.secondary)}。")
     downloads.offer(table.frame, key, file_name, choices)
+    cells = event.selection.cells if select else []
+    return tuple(cells[0]) if cells else None
 
 
 def _changes_shown(frame: pd.DataFrame, changes: Mapping[str, str]):

@@ -17,7 +17,7 @@ from lib.analysis.comparison import (
 from lib.analysis.display import Table
 from lib.analysis.periods import period_rows, weighted_note
 from lib.labels import CHANNELS
-from ui import frames, periods, plots, prologue, state, tables
+from ui import frames, periods, plots, prologue, source, state, tables
 from ui.safe import inert
 
 PERIOD_NOTE = (
@@ -87,7 +87,11 @@ st.subheader(f"{month}指标对比（{channel}）")
 if totals is not None:
     note = weighted_note(chosen.channel)
     st.caption(PERIOD_NOTE + (f"{note}。" if note else ""))
-tables.show(Table(view.month), "compare-month", f"单位对比-{span.key}", choices)
+cell = tables.show(
+    Table(view.month), "compare-month", f"单位对比-{span.key}", choices, select=totals is None
+)
+if totals is None:
+    source.show_compared(cell, view.month, view.names, evaluations, span.start, chosen.channel)
 
 st.subheader(f"{label}逐月走势（{channel}）")
 if view.history.empty:

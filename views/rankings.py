@@ -11,7 +11,7 @@ from lib.analysis.pools import pool_rule
 from lib.analysis.rankings import list_note, ranking_table, ranking_view
 from lib.analysis.spans import period_label
 from lib.model import GROUPS
-from ui import periods, plots, prologue, state, tables
+from ui import periods, plots, prologue, source, state, tables
 
 ALL_GROUPS = "全部分组"
 CHOICE_PX = 200
@@ -83,13 +83,13 @@ st.caption(
 choices = {"期间": month, "分组": group, "指标": label, "红黑榜人数": str(n)}
 
 st.subheader("排名表")
-tables.show(
-    ranking_table(view.ranking, chosen.channel, measure),
-    "ranking",
-    f"排名-{span.key}",
-    choices,
-    units=view.ranking["unit_id"],
+one_month = span.kind == "month"
+table = ranking_table(view.ranking, chosen.channel, measure)
+picked = tables.show(
+    table, "ranking", f"排名-{span.key}", choices, units=view.ranking["unit_id"], select=one_month
 )
+if one_month:
+    source.show_picked(picked, view.ranking, table, span.start, chosen.channel, measure)
 
 if group == ALL_GROUPS:
     st.caption("红黑榜按分组排出：选择一个分组即可查看。")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.analysis import metrics
-from lib.analysis.display import SAME, Table, shape
+from lib.analysis.display import MARK, NOTE, SAME, Table, shape
 from lib.analysis.pools import placed
 from lib.analysis.rows import in_months, latest_names, of_channel, one_row_per_unit
 from lib.labels import CHANNELS
@@ -127,7 +127,8 @@ def side_by_side(
     """A month's figures with one column per unit (headed by its name) and one row per item:
     group, place (pools.place_text), score, grade, rates, counts — as text at the bulletin's
     precision, rates in % (said in the item's name); 未列入 for a unit the month's table does
-    not list."""
+    not list. A corrected value has ※, and a last item 更正说明 says what the bulletin
+    printed."""
     placed_rows = _placed(evaluations, channel, period, unit_ids)
     items = [
         "分组",
@@ -136,6 +137,8 @@ def side_by_side(
         "等级评价",
         *(metrics.heading(m, channel) for m in metrics.MEASURES[1:]),
     ]
+    noted = bool((placed_rows["correction"] != "").any())
+    items += [NOTE] if noted else []
     columns = {}
     for unit_id in unit_ids:
         if unit_id not in placed_rows.index:
@@ -143,12 +146,15 @@ def side_by_side(
             continue
         row = placed_rows.loc[unit_id]
         values = [shown(row[m], m, channel) for m in metrics.MEASURES]
+        fixed = row["corrected"].split(",")
+        values = [v + MARK * (m in fixed) for v, m in zip(values, metrics.MEASURES, strict=True)]
         columns[names.get(unit_id, unit_id)] = [
             row["group"],
             row["place"],
             values[0],
-            row["grade"],
+            row["grade"] + MARK * ("grade" in fixed),
             *values[1:],
+            *([row["correction"]] if noted else []),
         ]
     return pd.DataFrame(columns, index=pd.Index(items, name="项目")).reset_index()
 

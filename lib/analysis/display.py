@@ -3,6 +3,10 @@
 A `Table` is a frame under Chinese headings plus, for its number columns, the printf format
 the screen uses (`%.1f` for a hotline score, `%+.2f` for a change of rate…). Values are
 rounded to that precision in the frame itself, so a download holds what the screen shows.
+
+A corrected value (lib/review/apply.py) is marked here, once for every table of units: the
+unit's name gets ※ and the table a 更正说明 column with what the bulletin printed — on screen
+and in every download.
 """
 
 from __future__ import annotations
@@ -18,16 +22,20 @@ from lib.model import FIGURES
 
 Column = tuple[str, str, str | None]
 """(column of the source frame, Chinese heading, printf format or None)."""
+MARK = "※"
+NOTE = "更正说明"
 
 
 @dataclass(frozen=True)
 class Table:
     """`secondary` columns are in the downloads but not on screen, so the table fits a tablet
-    held upright without scrolling sideways."""
+    held upright without scrolling sideways. `sources`: each heading's column of the frame it
+    was shaped from (shape), so a cell picked on screen can be traced to the value behind it."""
 
     frame: pd.DataFrame
     formats: Mapping[str, str] = field(default_factory=dict)
     secondary: tuple[str, ...] = ()
+    sources: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -66,7 +74,20 @@ def shape(frame: pd.DataFrame, columns: Sequence[Column], secondary: Sequence[st
             values = _rounded(values, printf)
             formats[heading] = printf
         out[heading] = values.reset_index(drop=True)
-    return Table(pd.DataFrame(out), formats, tuple(secondary))
+    _mark_corrections(out, frame, columns)
+    sources = {heading: source for source, heading, _ in columns}
+    return Table(pd.DataFrame(out), formats, tuple(secondary), sources)
+
+
+def _mark_corrections(out: dict, frame: pd.DataFrame, columns: Sequence[Column]) -> None:
+    """※ after a corrected row's unit, and the 更正说明 column, where any row is corrected."""
+    if "correction" not in frame or not (frame["correction"] != "").any():
+        return
+    notes = frame["correction"].fillna("").reset_index(drop=True)
+    for source, heading, _ in columns:
+        if source == "unit":
+            out[heading] = out[heading].where(notes == "", out[heading] + MARK)
+    out[NOTE] = notes
 
 
 def _rounded(values: pd.Series, printf: str) -> pd.Series:

@@ -10,7 +10,10 @@ the exports:
   (`UNRECOMPUTABLE`);
 - the score twice: `score` by the bulletin's formula on the period's rates (lib/rules.py), and
   `mean_score`, the mean of the monthly printed scores; the bulletin publishes neither;
-- the grade as the distribution of the monthly grades ('A×2 B×1'), not an invented band.
+- the grade as the distribution of the monthly grades ('A×2 B×1'), not an invented band;
+- the months' corrections (lib/review/apply.py) carried: `corrected` the fields corrected in
+  any month, `correction` each month's note ('2024年3月：综合指标值已更正：通报原值 69.0'),
+  so a period figure made from a corrected value is marked like the month's (display.shape).
 
 Values are rounded half up (四舍五入) to the bulletin's printed precision, the score by the
 formula from the rates as rounded, so every shown figure can be checked by hand.
@@ -29,6 +32,7 @@ import pandas as pd
 from lib.analysis.display import Table, figure_columns, measure_format, shape
 from lib.analysis.rows import in_months, of_channel, one_row_per_unit, previous_month
 from lib.analysis.spans import Span, before, year_before, year_earlier
+from lib.labels import month_label
 from lib.model import FIGURE, FIGURES, GRADES, GROUPS
 from lib.rules import load_rules
 
@@ -39,7 +43,18 @@ WEIGHTED = "（%，加权平均）"
 EXTRA = ["months", "span_months", "mean_score"]
 """Columns a period adds to a month's: the months the unit is listed, the months of the period
 the channel's tables are stored for, the mean of the monthly printed scores."""
-_KEPT = {"period", "channel", "group", "unit", "order", *(f.name for f in FIGURES), *EXTRA}
+CORRECTIONS = ["corrected", "correction"]
+"""The columns saying where an analyst corrected a printed value (lib/review/apply.py)."""
+_KEPT = {
+    "period",
+    "channel",
+    "group",
+    "unit",
+    "order",
+    *(f.name for f in FIGURES),
+    *EXTRA,
+    *CORRECTIONS,
+}
 """Columns with a value for a period; the others (the month's page, bulletin id…) are NA."""
 SCORE_WORDS = {"score": "按公式", "mean_score": "各月平均"}
 """How each period score is made, said beside it: the bulletin publishes neither."""
@@ -120,9 +135,32 @@ def period_rows(evaluations: pd.DataFrame, channel: str, span: Span) -> pd.DataF
     out["months"] = units.size()
     out["span_months"] = rows["period"].nunique()
     out["mean_score"] = units["score"].mean().map(lambda v: rounded(v, rules.score_decimals))
+    if "correction" in rows.columns:
+        out[CORRECTIONS] = _corrections(rows).reindex(out.index, fill_value="")
     for column in set(out.columns) - _KEPT:
         out[column] = pd.NA
     return _in_printed_order(out.reset_index())[columns]
+
+
+def _corrections(rows: pd.DataFrame) -> pd.DataFrame:
+    """Per unit id with a corrected month: the fields corrected in any month (comma-joined,
+    once each) and each month's note after its month."""
+    fixed = rows[rows["correction"].fillna("") != ""]
+    fields: dict[str, list[str]] = {}
+    notes: dict[str, list[str]] = {}
+    for unit_id, period, corrected, note in zip(
+        fixed["unit_id"], fixed["period"], fixed["corrected"], fixed["correction"], strict=True
+    ):
+        fields.setdefault(unit_id, []).extend(corrected.split(","))
+        notes.setdefault(unit_id, []).append(f"{month_label(period)}：{note}")
+    return pd.DataFrame(
+        {
+            "corrected": {u: ",".join(dict.fromkeys(f)) for u, f in fields.items()},
+            "correction": {u: "；".join(n) for u, n in notes.items()},
+        },
+        columns=CORRECTIONS,
+        dtype="str",
+    )
 
 
 def _rate(figure, channel: str, rows: pd.DataFrame, sums: pd.DataFrame) -> pd.Series:

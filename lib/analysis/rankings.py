@@ -3,8 +3,9 @@ rows — with the changes since the previous period (环比) and since the same 
 earlier (同比), and the 红黑榜 (best and worst n).
 
 Places are the bulletin's (lib.analysis.pools): within the group's ranking pool, ties alike
-(1 2 2 4) on the printed value; a unit outside its pool is listed after the pool with its
-place in the whole group and the reason. Ranks within a group follow the printed table, a
+(1 2 2 4) on the value in force (as printed, or as an analyst corrected it: the store's
+evaluations frame, lib/review/apply.py); a unit outside its pool is listed after the pool with
+its place in the whole group and the reason. Ranks within a group follow the printed table, a
 unit printed twice included.
 """
 
@@ -45,6 +46,7 @@ RANKED_COLUMNS = [
     "year_value_change",
     "year_score",
     "year_score_change",
+    "correction",
 ]
 STORED = "stored"
 """`before` of rank_in_group: the previous month stored (rows.previous_month)."""

@@ -1,7 +1,8 @@
 """The briefing's data: what a 领导接听日 briefing says about one unit, for one month.
 
 Built from the store's frames (a `Library`), never from the database directly, so the app can
-cache the frames and build a briefing at will. Values are the bulletin's printed values;
+cache the frames and build a briefing at will. Values are those in force — as printed, or as
+an analyst corrected them (lib/review/apply.py; `Standing.correction` says what was printed);
 places are the bulletin's own (lib.analysis.pools, the rule every page uses): within the
 group's ranking pool, or in the whole group, said so, for a unit below the pool's floor.
 
@@ -88,7 +89,8 @@ class Visit:
 class Standing:
     """A unit's printed score and grade in one table, and its place under the bulletin's rule
     (lib.analysis.pools): `rank` among `of` units of `pool` (what it is ranked among, said in
-    words); `pooled` is False for a unit below its pool's floor, placed in its whole group."""
+    words); `pooled` is False for a unit below its pool's floor, placed in its whole group. `correction` is the row's note where an analyst corrected a
+    value (lib/review/apply.py), '' where the row is as printed."""
 
     period: str
     channel: str
@@ -99,6 +101,7 @@ class Standing:
     of: int
     pool: str
     pooled: bool = True
+    correction: str = ""
 
     @property
     def place(self) -> str:
@@ -266,6 +269,7 @@ def standings(rows: pd.DataFrame, unit_id: str) -> list[Standing]:
                     int(row["out_of"]),
                     row["pool"],
                     bool(row["in_pool"]),
+                    row["correction"],
                 )
             )
     return sorted(out, key=lambda s: (s.period, CHANNEL_ORDER.index(s.channel)))

@@ -46,7 +46,7 @@ def headline_rows(briefing: Briefing) -> tuple[list[str], list[list[str]]]:
         rows.append(
             [
                 name,
-                text.score(now.score, now.channel),
+                text.score(now.score, now.channel) + text.mark(now),
                 now.grade,
                 text.rank(now),
                 now.pool,

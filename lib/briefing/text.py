@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from lib.analysis import metrics
-from lib.analysis.display import SAME
+from lib.analysis.display import MARK, SAME
 from lib.analysis.pools import ORDERS
 from lib.briefing.content import Briefing, Headline, Indicator, Standing, Visit
 from lib.briefing.mentions import Mention, ReceptionDay
@@ -227,5 +227,16 @@ def more(count: int) -> str:
 
 
 def source(briefing: Briefing) -> str:
-    """'2024年3月 – 2024年5月《政务服务热线工作通报》（2 期）'."""
-    return f"{span_label(briefing.months)}《政务服务热线工作通报》（{len(briefing.months)} 期）"
+    """'2024年3月 – 2024年5月《政务服务热线工作通报》（2 期）', then the values corrected."""
+    printed = f"{span_label(briefing.months)}《政务服务热线工作通报》（{len(briefing.months)} 期）"
+    notes = [
+        f"{MARK}{month_label(s.period)}{CHANNELS[s.channel]}{s.correction}"
+        for s in briefing.history
+        if s.correction
+    ]
+    return "；".join([printed, *notes])
+
+
+def mark(standing: Standing) -> str:
+    """※ after a corrected value (the source line says what was printed)."""
+    return MARK if standing.correction else ""

@@ -5,8 +5,9 @@ Built from the store's frames (the briefing's `Library`), never from the databas
 `Dossier` this returns. What it holds, per the analysts' questions ("how did 岳阳楼区 do over the
 year", "what cost us points"):
 
-- per month and channel the unit's row of the evaluation table as printed, its place under
-  the bulletin's ranking rule and its place in its whole group, and its grade changes;
+- per month and channel the unit's row of the evaluation table (as printed, or as an analyst
+  corrected it, `correction` saying what was printed), its place under the bulletin's ranking
+  rule and its place in its whole group, and its grade changes;
 - the span's figures recomputed from counts (lib.analysis.periods), both scores said;
 - its deductions and bonuses month by month with running totals;
 - every narrative passage naming it by any alias, and the reception days it took part in;
@@ -50,6 +51,8 @@ HISTORY_COLUMNS = [
     "place",
     "group_place",
     "grade_change",
+    "corrected",
+    "correction",
 ]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from lib.document import Document, Line, Table
+from lib.document import Box, Document, Line, Table, line_box
 from lib.extract.attachments import Attachment
 from lib.extract.reading import Reading, TableReader, read_tables
 from lib.extract.rows import (
@@ -76,7 +76,7 @@ def _finish(attachment: Attachment, state: _State) -> None:
 
 def _read_table(table: Table, state: _State) -> None:
     header = ""
-    for cells in table.rows:
+    for index, cells in enumerate(table.rows):
         texts = {compact(c) for c in cells if c and compact(c)}
         if header_cells(cells):
             header += "".join(c or "" for c in cells)
@@ -88,7 +88,8 @@ def _read_table(table: Table, state: _State) -> None:
         elif texts:
             row = _take_cells(cells, state, table.page, tokens=False)
             if row is not None:
-                _emit(row, row.name, table.page, state)
+                as_read = " │ ".join(c or "" for c in cells)
+                _emit(row, row.name, table.page, state, table.row_box(index), as_read)
 
 
 def _take_header(text: str, state: _State) -> None:
@@ -113,7 +114,14 @@ def _take_cells(cells, state: _State, page: int, tokens: bool) -> EvaluationCell
     return replace(row, group=state.group)
 
 
-def _emit(row: EvaluationCells, name: str, page: int, state: _State) -> None:
+def _emit(
+    row: EvaluationCells,
+    name: str,
+    page: int,
+    state: _State,
+    box: Box | None = None,
+    as_read: str = "",
+) -> None:
     snippet = f"{name} {' '.join(str(v) for v in row.values.values())} {row.grade}"
     if not name:
         state.warn("评价表的一行没有单位名称，未读取", page, snippet)
@@ -129,6 +137,8 @@ def _emit(row: EvaluationCells, name: str, page: int, state: _State) -> None:
                 unit=name,
                 grade=row.grade,
                 page=page,
+                box=box,
+                row_text=as_read,
                 **row.values,
             )
         )
@@ -160,10 +170,11 @@ def _line_item(line: Line, state: _State, pos: float) -> tuple[Anchor | Piece, f
     if row is None:
         if not looks_like_name(line.text, state.settings):
             return None
-        return Piece(text=line.text, page=line.page, pos=pos, column="name"), text_start(line)
-    return Anchor(
-        row=row, page=line.page, pos=pos, empty=frozenset() if row.name else frozenset({"name"})
-    ), numbers_start(line)
+        piece = Piece(line.text, line.page, pos, column="name", box=line_box(line))
+        return piece, text_start(line)
+    empty = frozenset() if row.name else frozenset({"name"})
+    anchor = Anchor(row, line.page, pos, empty, box=line_box(line), text=line.text)
+    return anchor, numbers_start(line)
 
 
 def _finish_run(run: list, state: _State, strategy: Strategy) -> None:
@@ -184,7 +195,8 @@ def _finish_run(run: list, state: _State, strategy: Strategy) -> None:
     for piece in left:
         state.warn("评价表中有一行文字不属于任何数据行，未读取", piece.page, piece.text)
     for anchor in anchors:
-        _emit(anchor.row, anchor.cell("name", anchor.row.name), anchor.page, state)
+        name = anchor.cell("name", anchor.row.name)
+        _emit(anchor.row, name, anchor.page, state, anchor.outline(), anchor.as_read())
 
 
 def _names_only(

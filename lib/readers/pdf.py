@@ -228,7 +228,12 @@ def _table_block(table, number: int, word_gap: float) -> Table:
         page=number,
         top=float(top),
         bottom=float(bottom),
+        boxes=[[_box(cell) for cell in row.cells] for row in table.rows],
     )
+
+
+def _box(cell) -> tuple[float, float, float, float] | None:
+    return None if cell is None else tuple(float(v) for v in cell)
 
 
 def _line_block(line: dict, number: int) -> Line:

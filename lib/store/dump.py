@@ -20,6 +20,7 @@ from lib.store.engine import translated, writing
 from lib.store.schema import (
     BULLETIN_PARTS,
     bulletins,
+    review_log,
     saved_views,
     store_state,
     unit_aliases,
@@ -33,6 +34,7 @@ TABLES: tuple[Table, ...] = (
     saved_views,
     bulletins,
     *BULLETIN_PARTS,
+    review_log,
 )
 """Every table a backup holds, parents before children (schema_version is the store's own)."""
 BY_NAME = {table.name: table for table in TABLES}

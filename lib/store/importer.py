@@ -17,6 +17,7 @@ from lib.model import FIGURES, Bulletin
 from lib.store.aliases import ensure_units, sync_default_aliases, unit_index
 from lib.store.records import ImportResult
 from lib.store.schema import (
+    BOX_COLUMNS,
     BULLETIN_PARTS,
     adjustments,
     bulletins,
@@ -152,6 +153,8 @@ def _insert_evaluations(conn, bulletin_id: int, b: Bulletin, index: UnitIndex) -
             "page": e.page,
             **{f.name: getattr(e, f.name) for f in FIGURES},
             "doubtful": ",".join(e.doubtful),
+            **dict(zip(BOX_COLUMNS, e.box or (None,) * len(BOX_COLUMNS), strict=True)),
+            "row_text": e.row_text,
         }
         for e in b.evaluations
     ]

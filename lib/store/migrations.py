@@ -11,6 +11,9 @@ Versions:
 3. saved_views (自助分析 charts saved under a name).
 4. `doubtful` on evaluations and adjustments (the fields read without certainty); '' on rows
    stored before, which came from text layers and were read as printed.
+5. review_log (the review and correction audit log); where each evaluation row was printed
+   (box_x0 … box_bottom, row_text), empty on rows stored before: re-import a month to show
+   its crops.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from lib.store.schema import (
     adjustments,
     evaluations,
     metadata,
+    place_columns,
+    review_log,
     saved_views,
     schema_version,
     store_state,
@@ -51,8 +56,18 @@ def _to_4(conn: Connection) -> None:
         conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN doubtful TEXT NOT NULL DEFAULT ''"))
 
 
-MIGRATIONS = {2: _to_2, 3: _to_3, 4: _to_4}
-CURRENT_VERSION = 4
+def _to_5(conn: Connection) -> None:
+    review_log.create(conn)
+    for column in place_columns():
+        kind = column.type.compile(dialect=conn.dialect)
+        default = " NOT NULL DEFAULT ''" if column.server_default is not None else ""
+        conn.execute(
+            text(f"ALTER TABLE {evaluations.name} ADD COLUMN {column.name} {kind}{default}")
+        )
+
+
+MIGRATIONS = {2: _to_2, 3: _to_3, 4: _to_4, 5: _to_5}
+CURRENT_VERSION = 5
 
 
 def ensure_schema(engine: Engine) -> int:

@@ -13,15 +13,18 @@ from datetime import UTC
 from functools import partial
 
 import pandas as pd
-from sqlalchemy import Boolean, Connection, Float, Integer, Select, Table, func, select
+from sqlalchemy import Boolean, Connection, DateTime, Float, Integer, Select, Table, func, select
 
+from lib.review.apply import corrected
 from lib.store.records import BulletinInfo, Original
 from lib.store.schema import (
+    BOX_COLUMNS,
     BULLETIN_PARTS,
     adjustments,
     bulletins,
     evaluations,
     findings,
+    review_log,
     saved_views,
     store_state,
     unit_aliases,
@@ -46,6 +49,8 @@ def _dtype(column) -> str:
         return "Int64" if getattr(base, "nullable", True) else "int64"
     if isinstance(kind, Float):
         return "float64"
+    if isinstance(kind, DateTime):
+        return "datetime64[us]"
     return "str"
 
 
@@ -61,13 +66,16 @@ _LABELS = {
 """Stored column names that avoid SQL keywords, and the model's names frames use instead."""
 
 
-def _bulletin_part(table: Table) -> Select:
+_PLACE = {*BOX_COLUMNS, "row_text"}
+"""Where an evaluation row was printed: in the `places` frame, not in every evaluations frame."""
+
+
+def _bulletin_part(table: Table, leave_out: frozenset[str] = frozenset()) -> Select:
     """A bulletin part with its month first, its own columns (renamed per _LABELS) next and
     `bulletin_id` last, ordered by month and printed order (rows are inserted in the
     bulletin's order, so their ids keep it; a table without ids by its other key)."""
-    own = [
-        c.label(_LABELS.get(c.name, c.name)) for c in table.c if c.name not in ("id", "bulletin_id")
-    ]
+    skip = {"id", "bulletin_id", *leave_out}
+    own = [c.label(_LABELS.get(c.name, c.name)) for c in table.c if c.name not in skip]
     order = (
         [table.c.id]
         if "id" in table.c
@@ -89,21 +97,62 @@ def _aliases() -> Select:
     )
 
 
+def _places() -> Select:
+    """Each evaluation row's key (month, bulletin, channel, printed order) and where it was
+    printed: page, box (points) and the row as read."""
+    e = evaluations.c
+    return (
+        select(
+            *_PERIOD,
+            e.channel,
+            e.group_name.label("group"),
+            e.unit,
+            e.row_order.label("order"),
+            e.page,
+            *(e[name] for name in BOX_COLUMNS),
+            e.row_text,
+            e.bulletin_id,
+        )
+        .join_from(evaluations, bulletins)
+        .order_by(_B.period, e.id)
+    )
+
+
+def _review_log() -> Select:
+    r = review_log.c
+    own = [c.label(_LABELS.get(c.name, c.name)) for c in review_log.c if c.name != "period"]
+    return select(r.period, *own).order_by(r.id)
+
+
 FRAMES: dict[str, Callable[[], Select]] = {
     **{table.name: partial(_bulletin_part, table) for table in BULLETIN_PARTS},
+    "printed_evaluations": partial(_bulletin_part, evaluations, frozenset(_PLACE)),
+    "places": _places,
+    "review_log": _review_log,
     "units": lambda: select(units.c.unit_id, units.c.name).order_by(units.c.unit_id),
     "aliases": _aliases,
     "saved_views": lambda: select(
         saved_views.c.id, saved_views.c.name, saved_views.c.spec, saved_views.c.saved_at
     ).order_by(saved_views.c.id),
 }
-"""Every frame the store hands out, by name (Store.frame)."""
+FRAMES["evaluations"] = FRAMES["printed_evaluations"]
+"""Every frame the store hands out, by name (Store.frame). `evaluations` are the values in
+force — the printed ones with the review log's corrections applied (lib/review/apply.py), and
+`corrected`/`correction` saying where; `printed_evaluations` the values as printed."""
 
 
 def named_frame(conn: Connection, name: str, **filters) -> pd.DataFrame:
     """The frame `name` (FRAMES), keeping the rows whose column equals a filter's value, or is
     in it when the value is a list, tuple or set: `named_frame(conn, "evaluations",
     channel="hotline", period=["2024-03"])`."""
+    rows = _filtered(conn, name, filters)
+    if name != "evaluations":
+        return rows
+    log = _filtered(conn, "review_log", {"period": sorted(set(rows["period"]))})
+    return corrected(rows, log)
+
+
+def _filtered(conn: Connection, name: str, filters: dict) -> pd.DataFrame:
     stmt = FRAMES[name]()
     columns = {c.key: c for c in stmt.selected_columns}
     for key, value in filters.items():

@@ -7,6 +7,8 @@ are the store's own copy of the alias table (lib/data/units.csv plus editors' ed
 JSON), shared by everyone who opens their link.
 `store_state` is a single row: the data version every write bumps, and whether the demo was
 ever seeded. `schema_version` records the migrations applied (see migrations.py).
+`review_log` is the review and correction audit log (lib/review): keyed by month, channel,
+printed unit and field — not by bulletin — so it outlives the file it was made against.
 
 Column names avoid SQL keywords (`group_name`, `row_order`, `table_name`); the frame queries
 label them back to the model's names.
@@ -75,6 +77,18 @@ def _figure_columns() -> list[Column]:
     return [Column(f.name, _TYPE_OF_KIND[f.kind](), nullable=False) for f in FIGURES]
 
 
+def place_columns() -> list[Column]:
+    """Where a row was printed (Evaluation.box, .row_text): its outline on `page`, in
+    points, where the format has positions, and the row as read."""
+    return [
+        *(Column(name, Float) for name in BOX_COLUMNS),
+        Column("row_text", Text, nullable=False, server_default=""),
+    ]
+
+
+BOX_COLUMNS = ("box_x0", "box_top", "box_x1", "box_bottom")
+"""Evaluation.box's edges as stored."""
+
 evaluations = Table(
     "evaluations",
     metadata,
@@ -88,6 +102,7 @@ evaluations = Table(
     Column("page", Integer),
     *_figure_columns(),
     _doubtful(),
+    *place_columns(),
 )
 
 adjustments = Table(
@@ -215,6 +230,26 @@ store_state = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("data_version", Integer, nullable=False),
     Column("demo_seeded", Boolean, nullable=False),
+)
+
+review_log = Table(
+    "review_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("period", String(7), nullable=False, index=True),
+    Column("action", String(16), nullable=False),
+    Column("item", Text, nullable=False),
+    Column("channel", String(16)),
+    Column("group_name", Text),
+    Column("unit", Text),
+    Column("field", Text),
+    Column("printed", Text),
+    Column("value", Text),
+    Column("reason", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("undoes", Integer),
+    sqlite_autoincrement=True,  # an entry's number is never reused: `correct --undo ID`
 )
 
 schema_version = Table(

@@ -13,7 +13,7 @@ import pandas as pd
 from sqlalchemy import Engine, select, update
 
 from lib.model import Bulletin
-from lib.store import aliases, importer, integrity, queries, saved
+from lib.store import aliases, importer, integrity, queries, reviews, saved
 from lib.store.engine import connect, reading, resolve_url, safe_url, writing
 from lib.store.migrations import ensure_schema
 from lib.store.records import BulletinInfo, ImportResult, Original
@@ -128,6 +128,13 @@ class Store:
             importer.bump_version(conn)
             return deleted
 
+    def append_review(self, build) -> int:
+        """Append the review log entry `build(frame)` returns (lib/review/requests.py), built
+        from frames read inside this write transaction; returns its id. A ReviewError raised
+        by `build` leaves the store unchanged."""
+        with writing(self.engine) as conn:
+            return reviews.append(conn, build, _utc_now())
+
     # --- reads --------------------------------------------------------------------------
 
     def version(self) -> int:
@@ -154,10 +161,10 @@ class Store:
             return queries.original(conn, bulletin_id)
 
     def frame(self, name: str, **filters) -> pd.DataFrame:
-        """A stored table as a frame (queries.FRAMES: evaluations, adjustments, overview,
-        categories, grade_counts, sections, findings, warnings, units, aliases, saved_views),
-        with the
-        rows whose columns match `filters` (a value, or a list of values)."""
+        """A stored table as a frame (queries.FRAMES: evaluations — corrected, see
+        lib/review/apply.py — printed_evaluations, places, adjustments, overview, categories,
+        grade_counts, sections, findings, warnings, review_log, units, aliases, saved_views),
+        with the rows whose columns match `filters` (a value, or a list of values)."""
         with reading(self.engine) as conn:
             return queries.named_frame(conn, name, **filters)
 

@@ -26,6 +26,9 @@ ALLOWED_WORDS = {
     "mb",
     "zip",
     "xlsx",
+    "png",
+    "jpg",
+    "jpeg",
     "ctrl",
 }
 """Latin words a Chinese user reads as names: file formats, sizes and the Ctrl key. Single

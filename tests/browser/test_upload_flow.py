@@ -48,23 +48,23 @@ def test_sidebar_filters_live_in_the_url_across_pages_and_reloads(start_app, pag
     url = start_app(db=db)
     page.goto(f"{url}/quality?channel=市长信箱&period=2024年4月&period=2024年5月")
     sidebar = page.get_by_test_id("stSidebar")
-    findings = page.get_by_role("heading", name=re.compile("核对不一致"))
-    expect(findings).to_have_text("核对不一致（0 处）")
+    findings = page.get_by_role("heading", name=re.compile("核实清单"))
+    expect(findings).to_have_text("核实清单（1 项）")
     expect(sidebar.get_by_role("radio", name="市长信箱")).to_be_checked()
 
     sidebar.get_by_role("radio", name="热线").click()
-    expect(findings).to_have_text("核对不一致（2 处）")
+    expect(findings).to_have_text("核实清单（2 项）")
     expect(page).not_to_have_url(re.compile("channel="))
     sidebar.get_by_role("link", name="上传与管理").click()
     expect(page.get_by_role("heading", name="上传与管理")).to_be_visible()
     sidebar.get_by_role("link", name="数据质量").click()
-    expect(findings).to_have_text("核对不一致（2 处）")
+    expect(findings).to_have_text("核实清单（2 项）")
     shared = page.url
     assert "/quality?period=" in shared
 
     page.goto("about:blank")
     page.goto(shared)
-    expect(findings).to_have_text("核对不一致（2 处）")
+    expect(findings).to_have_text("核实清单（2 项）")
 
 
 def test_hostile_text_is_shown_not_run(start_app, page: Page, tmp_path):
@@ -85,7 +85,7 @@ def test_hostile_text_is_shown_not_run(start_app, page: Page, tmp_path):
     )
 
     page.get_by_test_id("stSidebar").get_by_role("link", name="数据质量").click()
-    expect(cells(page.locator(".st-key-quality-findings"), HOSTILE_NAMES[0])).to_have_count(1)
+    expect(cells(page.locator(".st-key-review-queue"), HOSTILE_NAMES[0])).to_have_count(1)
     wait_idle(page)
     assert page.locator("a[href^='javascript']").count() == 0
     assert page.locator("script:text('alert(1)')").count() == 0

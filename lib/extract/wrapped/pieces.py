@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
+from lib.document import Box, enclosing
 from lib.text import squeeze
 
 
@@ -32,12 +33,23 @@ class Anchor:
     empty: frozenset[str] = frozenset()
     before: list[Piece] = field(default_factory=list)
     after: list[Piece] = field(default_factory=list)
+    box: Box | None = None
+    text: str = ""
 
     def cell(self, column: str, own: str) -> str:
         """The whole cell: pieces above, the anchor line's own text, pieces below."""
         parts = [p.text for p in self.before if p.column == column]
         parts += [own] + [p.text for p in self.after if p.column == column]
         return squeeze("".join(squeeze(p) for p in parts))
+
+    def outline(self) -> Box | None:
+        """The row's lines on its page together: its own line and the pieces given to it."""
+        pieces = [p.box for p in [*self.before, *self.after] if p.page == self.page]
+        return enclosing([self.box, *pieces])
+
+    def as_read(self) -> str:
+        """The row's lines as printed, top to bottom."""
+        return "\n".join([*(p.text for p in self.before), self.text, *(p.text for p in self.after)])
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,7 @@ class Piece:
     page: int
     pos: float
     column: str | None = None
+    box: Box | None = None
 
 
 def line_step(positions: list[float]) -> float:
