@@ -42,6 +42,8 @@ from lib.store import Store  # noqa: E402
 
 SAMPLES = (ROOT / "demo" / "2024-03.pdf", ROOT / "demo" / "2024-05.pdf")
 FIRST_YEAR = 2015
+SMOKE = {"count": 6, "units": 40}
+"""A history small enough for a bench's smoke run (scripts/test): it shows the bench runs."""
 
 
 def sample_bulletins() -> list[Bulletin]:

@@ -1,12 +1,14 @@
 """Time to compute each analysis page's data on ten years of synthetic history.
 
-    .venv/bin/python bench/views_bench.py [ROUNDS] [--db FILE]
+    .venv/bin/python bench/views_bench.py [ROUNDS] [--db FILE] [--smoke]
 
 Builds the history of bench/synthetic.py (120 months, 300 units per table) unless --db names
-a store that already holds it, reads the store's frames once (as the app does: it caches them
+a store that already holds it (`--smoke`: one round on a small history, to show the bench
+still runs), reads the store's frames once (as the app does: it caches them
 per data version), then for each page computes what the page computes on its default choices
 for the last month: its lib.analysis view and the tables it shows ("data", target <= 0.3 s),
-then also its charts as Vega-Lite dicts ("+ charts"). Prints the median of ROUNDS runs.
+then also its charts as Vega-Lite dicts ("+ charts"). Prints the median of ROUNDS runs; the
+times are reported, never a reason to fail.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.synthetic import synthetic_store  # noqa: E402
+from bench.synthetic import SMOKE, synthetic_store  # noqa: E402
 from lib import charts  # noqa: E402
 from lib.analysis import (  # noqa: E402
     alerts,
@@ -232,12 +235,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("rounds", nargs="?", type=int, default=7)
     parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--smoke", action="store_true", help="one round on a small history")
     args = parser.parse_args(argv)
-    if args.db is None:
-        args.db = Path("/tmp/hotline-views-bench.db")
-        args.db.unlink(missing_ok=True)
-        synthetic_store(f"sqlite:///{args.db}").close()
-    store = Store.open(f"sqlite:///{args.db}")
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.db is None:
+            args.db = Path(tmp, "views-bench.db")
+            synthetic_store(f"sqlite:///{args.db}", **(SMOKE if args.smoke else {})).close()
+        report(Path(args.db), 1 if args.smoke else args.rounds)
+    return 0
+
+
+def report(db: Path, rounds: int) -> None:
+    store = Store.open(f"sqlite:///{db}")
     read = median_seconds(lambda: store.frame("evaluations"), 3)
     frames = Frames(store)
     store.close()
@@ -247,13 +256,10 @@ def main(argv: list[str] | None = None) -> int:
         f"(cached by the app per data version)"
     )
     print(f"{'page':<18}{'data (s)':>10}{'+ charts (s)':>14}  target <= {TARGET_S} s")
-    worst = 0.0
     for name, page in PAGES.items():
-        data = median_seconds(lambda page=page: page(frames), args.rounds)
-        total = median_seconds(lambda page=page: with_charts(page, frames), args.rounds)
-        worst = max(worst, data)
+        data = median_seconds(lambda page=page: page(frames), rounds)
+        total = median_seconds(lambda page=page: with_charts(page, frames), rounds)
         print(f"{name:<18}{data:>10.3f}{total:>14.3f}  {'ok' if data <= TARGET_S else 'SLOW'}")
-    return 0 if worst <= TARGET_S else 1
 
 
 if __name__ == "__main__":

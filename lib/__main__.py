@@ -7,25 +7,26 @@ import json
 import sys
 from pathlib import Path
 
-from lib import cli_admin, cli_reports, cli_review, outputs
-from lib.errors import HotlineError, RejectedFile
+from lib import cli_admin, cli_reports, cli_review
+from lib.errors import HotlineError
 
 
 def _cmd_parse(args) -> int:
-    from lib.sandbox import parse_untrusted
+    from lib.sandbox import parse_in_order
 
     inputs = _inputs(args.files, args.as_one)
-    if inputs is None:
+    if isinstance(inputs, str):
+        print(inputs, file=sys.stderr)
         return 2
     if args.explain:
         return cli_review.explain(inputs, Path(args.explain))
-    results = []
-    for name, data in inputs:
-        try:
-            results.append(parse_untrusted(data, name, progress=_pages_read(name)))
-        except HotlineError as exc:
-            print(exc.message, file=sys.stderr)
-            return 2
+    files = [(data, name) for name, data in inputs]
+    results = list(parse_in_order(files, from_here=True, progress=_pages_read(inputs)))
+    refused = [outcome for outcome in results if isinstance(outcome, HotlineError)]
+    for error in refused:
+        print(error.message, file=sys.stderr)
+    if refused:
+        return 2
     if args.json:
         out = [b.to_json() for b in results]
         json.dump(out[0] if len(out) == 1 else out, sys.stdout, ensure_ascii=False, indent=1)
@@ -36,16 +37,15 @@ def _cmd_parse(args) -> int:
     return 0
 
 
-def _inputs(paths: list[str], as_one: bool) -> list[tuple[str, bytes]] | None:
+def _inputs(paths: list[str], as_one: bool) -> list[tuple[str, bytes]] | str:
     """(name, bytes) of each file to parse; with `as_one`, the pictures bound into one PDF
-    named after the first. None (the reason printed) when one cannot be read."""
+    named after the first. The line saying why, when one cannot be read."""
     files = []
     for path in paths:
         try:
             files.append((Path(path).name, Path(path).read_bytes()))
         except OSError as exc:
-            print(f"“{path}”：无法读取文件（{exc.strerror}）", file=sys.stderr)
-            return None
+            return f"“{path}”：无法读取文件（{exc.strerror}）"
     if not as_one:
         return files
     from lib.readers.pictures import bound_name
@@ -54,15 +54,15 @@ def _inputs(paths: list[str], as_one: bool) -> list[tuple[str, bytes]] | None:
     try:
         return [(bound_name(files), bind_untrusted(files))]
     except HotlineError as exc:
-        print(exc.message, file=sys.stderr)
-        return None
+        return exc.message
 
 
-def _pages_read(name: str):
+def _pages_read(inputs: list[tuple[str, bytes]]):
     """Progress of OCR on stderr, one line a page: “a.pdf”：第 3/11 页 识别中…"""
 
-    def show(done: int, total: int) -> None:
+    def show(index: int, done: int, total: int) -> None:
         if done < total:
+            name = inputs[index][0]
             print(f"“{name}”：第 {done + 1}/{total} 页 识别中…", file=sys.stderr, flush=True)
 
     return show
@@ -88,33 +88,37 @@ IMPORT_LINES = {
 
 def _cmd_import(args) -> int:
     """Exit 0 when every file is stored (or already was), 1 when one met a conflict, 2 when one
-    was rejected; the other files are imported either way."""
-    from lib.sandbox import parse_untrusted
+    was rejected; the other files are imported either way. The files are parsed side by side
+    (one sandboxed child per core) and stored one at a time, in the order given, each as soon
+    as it and those before it are parsed."""
+    from lib.sandbox import parse_in_order
     from lib.store import Store
 
     groups = [args.files] if args.as_one else [[path] for path in args.files]
+    items = [_inputs(group, args.as_one) for group in groups]
+    readable = [item[0] for item in items if not isinstance(item, str)]
+    files = [(data, name) for name, data in readable]
+    codes = []
     store = Store.open()
     try:
-        return max(
-            _import_one(store, group, args.as_one, args.replace, parse_untrusted)
-            for group in groups
-        )
+        outcomes = parse_in_order(files, from_here=True, progress=_pages_read(readable))
+        for item in items:
+            if isinstance(item, str):
+                print(item, file=sys.stderr)
+                codes.append(2)
+            else:
+                codes.append(_store(store, *item[0], next(outcomes), args.replace))
     finally:
         store.close()
+    return max(codes, default=0)
 
 
-def _import_one(store, paths: list[str], as_one: bool, replace: bool, parse) -> int:
-    """One file (or the pictures bound as one) parsed and stored; its exit code."""
-    inputs = _inputs(paths, as_one)
-    if inputs is None:
+def _store(store, name: str, data: bytes, outcome, replace: bool) -> int:
+    """One parsed file stored; its exit code."""
+    if isinstance(outcome, HotlineError):
+        print(outcome.message, file=sys.stderr)
         return 2
-    ((name, data),) = inputs
-    try:
-        bulletin = parse(data, name, progress=_pages_read(name))
-        result = store.import_bulletin(bulletin, data, replace=replace)
-    except RejectedFile as exc:
-        print(exc.message, file=sys.stderr)
-        return 2
+    result = store.import_bulletin(outcome, data, replace=replace)
     print(
         IMPORT_LINES[result.status].format(
             name=name, period=result.period, id=result.bulletin_id, existing=result.existing_id
@@ -126,6 +130,7 @@ def _import_one(store, paths: list[str], as_one: bool, replace: bool, parse) -> 
 def _cmd_export(args) -> int:
     if args.period:
         return cli_reports.export_period(args.period, Path(args.out), args.format)
+    from lib import outputs
     from lib.export import library_tables, to_csv_zip_bytes, to_xlsx_bytes
     from lib.store import Store
 
@@ -144,6 +149,7 @@ def _cmd_briefing(args) -> int:
     """One unit → a .docx; several → a .zip of them. Units by any name, alias or part of one."""
     from datetime import date
 
+    from lib import outputs
     from lib.briefing.batch import briefings_zip
     from lib.briefing.content import Library, Visit, build_briefing, find_unit
     from lib.briefing.docx import briefing_docx

@@ -10,8 +10,6 @@ import getpass
 import sys
 from pathlib import Path
 
-from lib.access import MIN_PASSWORD_LENGTH, hash_password
-
 
 def register(sub) -> None:
     p = sub.add_parser(
@@ -79,6 +77,8 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 def _cmd_hash_password(args: argparse.Namespace) -> int:
     """Asks twice without echo; prints the lines to paste, never the password."""
+    from lib.access import MIN_PASSWORD_LENGTH, hash_password
+
     password = getpass.getpass("编辑密码：")
     if len(password) < MIN_PASSWORD_LENGTH:
         print(f"密码至少 {MIN_PASSWORD_LENGTH} 个字符，未生成", file=sys.stderr)

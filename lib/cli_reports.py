@@ -12,7 +12,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from lib import outputs
 from lib.analysis.spans import Span, between
 
 SUFFIXES = (".docx", ".xlsx")
@@ -36,6 +35,7 @@ def register(sub) -> None:
 
 
 def _cmd_dossier(args: argparse.Namespace) -> int:
+    from lib import outputs
     from lib.analysis.spans import parse_span
     from lib.briefing.content import Library, find_unit
     from lib.dossier.content import build_dossier
@@ -82,6 +82,7 @@ def dossier_bytes(dossier, suffix: str) -> bytes:
 
 def export_period(period: str, out: Path, fmt: str) -> int:
     """The period's tables per channel (every unit, figures recomputed from counts)."""
+    from lib import outputs
     from lib.analysis.spans import parse_span
     from lib.export import period_tables, to_csv_zip_bytes, to_xlsx_bytes
     from lib.store import Store

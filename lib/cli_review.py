@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
-from lib import outputs
 from lib.errors import OutputError, ReviewError, os_cause
 from lib.labels import field_label, month_label
 from lib.review.log import LOCAL_AUTHOR
@@ -144,6 +143,7 @@ def _cmd_corrections(args: argparse.Namespace) -> int:
 def explain(inputs: list[tuple[str, bytes]], out: Path) -> int:
     """`parse FILE… --explain OUT_DIR`: one PNG per page of each PDF (name, bytes), named
     after the file."""
+    from lib import outputs
     from lib.sandbox import explain_untrusted
 
     for name, data in inputs:

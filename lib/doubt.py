@@ -1,7 +1,8 @@
 """Which values of a row the parser is not sure of, and which the checks pin down exactly.
 
-A value read from a file's text is what the file holds: never doubtful (a source error is a
-finding, not a doubt). A value recognised by OCR carries the engine's confidence (the lowest
+A value read from a file's text is what the file holds: never doubtful here (a source error is
+a finding, not a doubt); the table readers mark the fields whose text does not settle them (a
+line a text extraction put out of order, a layout cut that reads two ways). A value recognised by OCR carries the engine's confidence (the lowest
 score of its characters, lib/readers/ocr) and is doubtful when
 
 - that confidence is low, unless a check it takes part in holds with every other value of the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
 
 from lib.checks import run_checks
 from lib.document import Document
@@ -10,9 +11,11 @@ from lib.doubt import mark_doubtful
 from lib.extract.bulletin import build_bulletin
 from lib.model import Bulletin, Source
 from lib.readers import DEFAULT_LIMITS, Limits, read_document
-from lib.readers.ocr import Progress
 from lib.settings import DEFAULT_SETTINGS, ExtractSettings
 from lib.units import UnitIndex
+
+if TYPE_CHECKING:
+    from lib.readers.ocr import Progress
 
 
 def parse_bytes(

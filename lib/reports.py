@@ -115,9 +115,9 @@ _ADJ_TABLES = {"deduction": "附件3", "bonus": "附件4"}
 
 
 def doubtful_table(evaluations: pd.DataFrame, adjustments: pd.DataFrame) -> pd.DataFrame:
-    """Every row with a value read without certainty (OCR): where, which unit, and each
-    doubtful field with the value as read. `doubtful` is a list (a parsed bulletin) or the
-    store's comma-joined text."""
+    """Every row with a value read without certainty (OCR, or text that does not settle it):
+    where, which unit, and each doubtful field with the value as read. `doubtful` is a list
+    (a parsed bulletin) or the store's comma-joined text."""
     rows = []
     for frame, table_of, channel_of in (
         (evaluations, lambda r: TABLE_OF[r["channel"]], lambda r: r["channel"]),

@@ -88,6 +88,20 @@ class ExtractSettings:
     many line heights of the block's middle. Guards against a name on a unit's first row
     being read as centred on rows that are not its own, and the reverse."""
 
+    layout_centre_lines: float = 0.25
+    """Layout text (`pdftotext -layout`): where a column's wrapped pieces do not split evenly
+    between the rows around them (a unit's name on a cell merged over rows), a cell stands
+    centred on its row when the middle of its lines is within this many lines of the row's
+    own line, or of the middle of the rows a merged cell spans. Each is a whole printed line,
+    so a centred cell is not off at all; guards against half a line off (a name taken with
+    the next unit's for two rows' merged cell) counting as centred."""
+
+    layout_cell_gap_lines: float = 2.0
+    """Layout text: two lines of one wrapped cell stand at most this many lines apart (a
+    row's own line, or another column's line set half a line lower, may stand between them).
+    Guards against a reading of centred cells that joins two units' names, far apart, into
+    one name merged over the rows between them."""
+
     scan_min_chars: int = 5
     """PDF: a page showing images with fewer usable characters than this is a picture of
     print, read by OCR. Guards against a scan's stray text-layer glyphs (an invisible page

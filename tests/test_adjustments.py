@@ -631,7 +631,7 @@ def test_bands_are_found_only_in_aligned_text():
         aligned("市工信局", "-2", "信箱办理", "B 类"),
     ]
     bands = find_bands(lines, points_at)
-    assert bands is not None and bands.split(lines[1]) == {
+    assert bands is not None and bands.split(lines[1]).cells == {
         "unit": "市工信局",
         "points": "-2",
         "indicator": "信箱办理",
@@ -736,13 +736,13 @@ def test_columns_are_the_runs_between_white_strips_and_each_word_goes_to_its_own
     ]
     columns = find_columns(lines)
     assert columns == Columns(points_start=185, points_end=195, indicator_end=265)
-    assert columns.split(lines[1]) == {
+    assert columns.split(lines[1]).cells == {
         "unit": "市工信局",
         "points": "-2",
         "indicator": "信箱办理",
         "detail": "B 类",
     }
-    assert columns.split(lines[2]) == {
+    assert columns.split(lines[2]).cells == {
         "unit": "湘阴县",
         "points": "",
         "indicator": "评",
@@ -799,3 +799,52 @@ def test_centred_cells_split_the_pieces_between_two_rows_by_halves():
         ([], []),
     ]
     assert not place_centred(rows[:1], [Piece("湘阴县", 1, 2, "unit")])
+
+
+def test_quotes_a_raw_extraction_prints_apart_leave_the_detail_doubtful_not_wrong():
+    """`pdftotext -raw` of a generated bulletin (tests/fixtures/unseen, July): the quotes
+    round 领导接听日 drawn apart from their words (`参加 7 “ ”` / `月 领导接听日 活动`). No
+    reader can put them back: the row is read, its detail doubtful, with a warning."""
+    doc = text_document(
+        "附件 4：",
+        "2024 年 7 月 12345 热线和市长信箱工作考核加分表",
+        "部门名称 加扣分值 指标名称 加分明细",
+        "岳阳楼区 +1 领导接听日",
+        "单位负责同志参加 7 “ ”",
+        "月 领导接听日 活动，到市",
+        "12345 热线话务大厅接听来电",
+        "平江县 +1.5 信息报送 市级及以上主流媒体刊登 3 篇典型案例",
+    )
+    rows, warnings = read_adjustments(doc)
+    assert [(r.unit, r.indicator, r.doubtful) for r in rows] == [
+        ("岳阳楼区", "领导接听日", ["detail"]),
+        ("平江县", "信息报送", []),
+    ]
+    assert [(w.message, w.page, w.snippet[:9]) for w in warnings] == [
+        ("加扣分表这一行的明细在文本中无法确定，已标为存疑，请核对", 1, "岳阳楼区 +1 领")
+    ]
+
+
+def test_a_serial_number_column_before_the_unit_is_not_part_of_it():
+    """A 加分表 with a 序号 column, as `pdftotext -raw` and `-layout` print it."""
+    raw = text_document(
+        "附件 4：",
+        "2025 年 2 月 12345 热线和市长信箱工作考核加分表",
+        "序号 部门名称 加扣分值 指标名称 加分明细",
+        "1 汨罗市 +1 领导接听日 单位主要负责同志参加领导接听日活动",
+        "2 市城管局 +1 知识库管理 新增政务数据共享类知识条目 48 条，审核及时",
+    )
+    layout = text_document(
+        "附件 4：",
+        "                 2025 年 2 月 12345 热线和市长信箱工作考核加分表",
+        " 序号       部门名称     加扣分值     指标名称                      加分明细",
+        "  1      汨罗市         +1    领导接听日       单位主要负责同志参加领导接听日活动",
+        "  2     市城管局         +1    知识库管理       新增政务数据共享类知识条目 48 条，审核及时",
+    )
+    for doc in (raw, layout):
+        rows, warnings = read_adjustments(doc)
+        assert [(r.unit, r.points, r.indicator) for r in rows] == [
+            ("汨罗市", 1.0, "领导接听日"),
+            ("市城管局", 1.0, "知识库管理"),
+        ]
+        assert warnings == []

@@ -12,7 +12,9 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lib import sandbox
 from lib.errors import NotABulletin, StoreReadOnly
+from lib.sandbox.forkers import Zygote
 from tests.apptest import (
     FIXTURES,
     HOSTILE_NAMES,
@@ -22,6 +24,7 @@ from tests.apptest import (
     stored,
     texts,
 )
+from ui.safe import inert
 
 PDF = ("2024-05.pdf", (FIXTURES / "2024-05.pdf").read_bytes(), "application/pdf")
 
@@ -188,11 +191,12 @@ def test_several_new_files_are_saved_in_one_click(monkeypatch, db):
 def test_a_file_is_parsed_once_however_often_the_page_reruns(monkeypatch, db):
     calls = []
 
-    def counting(data, filename, **_):
-        calls.append(filename)
-        raise NotABulletin(filename)
+    def counting(files, **_):
+        for index, (_, filename) in enumerate(files):
+            calls.append(filename)
+            yield index, NotABulletin(filename)
 
-    monkeypatch.setattr("ui.uploads.parse_untrusted", counting)
+    monkeypatch.setattr("ui.uploads.parse_each", counting)
     content = f"只解析一次 {db}".encode()
     at = upload(open_app(monkeypatch, db).run(), ("一次.txt", content, "text/plain"))
     at.run()
@@ -210,3 +214,17 @@ def test_a_store_failure_on_save_is_a_message_and_the_card_stays(monkeypatch, db
     assert not at.exception
     assert "数据库只读，本次操作未保存" in at.error[0].value
     assert labels(at)[:2] == ["保存", "放弃"]
+
+
+def test_a_sandbox_that_cannot_start_is_each_files_message(monkeypatch, db, tmp_path):
+    """Files never parsed before (their text names the test's own database)."""
+    missing = tmp_path / "no-python"
+    monkeypatch.setattr(sandbox, "_ZYGOTE", Zygote(str(missing)))
+    files = [(name, f"{name} {db}".encode(), "text/plain") for name in ("一.txt", "二.txt")]
+    at = upload(open_app(monkeypatch, db).run(), *files)
+    assert not at.exception
+    reason = f"无法启动解析进程，文件未解析（找不到解释器 {missing}）"
+    assert [e.value for e in at.main.error] == [
+        inert(f"“{name}”：{reason}") for name in ("一.txt", "二.txt")
+    ]
+    assert "保存" not in labels(at)

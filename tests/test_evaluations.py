@@ -598,3 +598,31 @@ def test_layout_text_piece_right_of_the_numbers_without_a_note_column_is_reporte
     assert [(w.message, w.snippet) for w in warnings] == [
         ("评价表中有一行文字不属于任何数据行，未读取", "另见附表")
     ]
+
+
+def test_raw_text_a_note_printed_before_a_wrapped_name_leaves_the_name_doubtful():
+    """`pdftotext -raw` of the same July bulletin prints the 备注 note before the name it
+    stands beside (`7 月起纳` / `入考核` / `市退役军人事务` / `局`): in line order the two cannot
+    be told apart, so the row is read with its name doubtful and a warning."""
+    texts = [
+        "附件 1：",
+        "2024 年 7 月岳阳市 12345 政务服务便民热线综合评价表",
+        "部门名称 应办理数 办理数 办结率 按期办理数 按期办结率 返工数 返工率 回访不满意数 "
+        "群众不满意率 综合指标值 等级评价 备注",
+        "行政事业单位",
+        "市数据局 5 5 100% 5 100% 0 0% 0 0% 100 A",
+        "7 月起纳",
+        "入考核",
+        "市退役军人事务",
+        "局",
+        "4 4 100% 4 100% 0 0% 0 0% 100 A",
+        "市文化旅游广电局 15 15 100% 15 100% 0 0% 0 0% 100 A",
+    ]
+    doc = Document("text", [Page(1, [Line(t, 1) for t in texts])])
+    rows, warnings = read_evaluations(doc)
+    assert [(r.unit, r.due, r.doubtful) for r in rows] == [
+        ("市数据局", 5, []),
+        ("7月起纳入考核市退役军人事务局", 4, ["unit"]),
+        ("市文化旅游广电局", 15, []),
+    ]
+    assert [(w.message[:13], w.page) for w in warnings] == [("评价表这一行的单位名称前有", 1)]

@@ -59,7 +59,7 @@ def test_the_app_and_streamlit_share_one_upload_cap():
 
 def test_an_upload_over_the_cap_is_refused_on_its_size_alone(monkeypatch, tmp_path):
     parsed = []
-    monkeypatch.setattr(ui.uploads, "parse_untrusted", lambda data, name, **_: parsed.append(name))
+    monkeypatch.setattr(ui.uploads, "parse_each", lambda files, **_: parsed.extend(files) or [])
     big = b"%PDF-1.7\n" + b"0" * (21 * 1024 * 1024)
     at = open_app(monkeypatch, tmp_path / "hotline.db").run()
     at.file_uploader(key="upload-files").set_value([("big.pdf", big, "application/pdf")])

@@ -5,6 +5,8 @@ The files are in fixtures/bad/ (made by fixtures/bad/make_bad_files.py).
 
 from __future__ import annotations
 
+import errno
+import os
 import pickle
 import subprocess
 import sys
@@ -28,6 +30,7 @@ from lib.errors import (
 )
 from lib.readers import Limits, read_document
 from lib.sandbox import parse_untrusted
+from lib.sandbox.forkers import Zygote
 
 ROOT = Path(__file__).parent.parent
 BAD = Path(__file__).parent / "fixtures" / "bad"
@@ -104,6 +107,10 @@ def test_too_many_zip_entries():
 
 
 def test_sandbox_kills_a_child_past_the_timeout():
+    """Timed from the child's start: the zygote is made ready first (the CLI tests above fork
+    their own children, so this may be the session's first use of it)."""
+    with pytest.raises(NotABulletin):
+        parse_untrusted(b"ready", "ready.txt")
     data = (BAD / "endless-page.pdf").read_bytes()
     start = time.perf_counter()
     with pytest.raises(TooComplex) as refused:
@@ -168,16 +175,29 @@ def test_a_pdf_whose_only_encryption_is_on_its_attachments_is_read_like_any_othe
         ("/bin/false", "解析进程启动后立即退出"),
     ],
 )
-def test_a_sandbox_that_cannot_start_is_one_line(interpreter, cause, tmp_path, monkeypatch, capsys):
+def test_a_sandbox_that_cannot_start_is_one_line(interpreter, cause, tmp_path, monkeypatch):
+    """The app's zygote (the CLI forks its own children: see the next test)."""
     python = tmp_path / interpreter if not interpreter.startswith("/") else Path(interpreter)
     if interpreter == "not-executable":
         python.write_text("#!/bin/sh\n")
-    monkeypatch.setattr(sandbox, "_ZYGOTE", sandbox._Zygote(str(python)))
+    monkeypatch.setattr(sandbox, "_ZYGOTE", Zygote(str(python)))
+    march = (ROOT / "tests" / "fixtures" / "2024-03.pdf").read_bytes()
+
+    with pytest.raises(SandboxUnavailable) as refused:
+        parse_untrusted(march, "2024-03.pdf")
+
+    expected = f"“2024-03.pdf”：无法启动解析进程，文件未解析（{cause.format(python=python)}）"
+    assert refused.value.message == expected
+
+
+def test_a_cli_that_cannot_fork_its_sandbox_says_so_in_one_line(monkeypatch, capsys):
+    def no_process_left():
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_process_left)
     march = str(ROOT / "tests" / "fixtures" / "2024-03.pdf")
 
     assert main(["parse", march]) == 2
 
-    expected = f"“2024-03.pdf”：无法启动解析进程，文件未解析（{cause.format(python=python)}）\n"
+    expected = "“2024-03.pdf”：无法启动解析进程，文件未解析（系统内存或进程数不足）\n"
     assert capsys.readouterr() == ("", expected)
-    with pytest.raises(SandboxUnavailable):
-        parse_untrusted(b"%PDF-1.7", "x.pdf")

@@ -3,7 +3,8 @@
 A file is parsed once per content (a cache keyed on its sha256 and name); the outcome, a
 Bulletin or the Chinese reason it was refused, is what is cached, so a refused file is not
 parsed again on every rerun. Not st.cache_data: a scan reports its pages to a progress bar
-drawn outside the parse, which cache_data cannot replay. Pictures of pages chosen together are
+drawn outside the parse, which cache_data cannot replay. The files not parsed yet are parsed
+side by side, one sandboxed child per core. Pictures of pages chosen together are
 one bulletin, bound in name order into one PDF (in the sandbox) before it is parsed. What a
 file may still become (saved, replacing a month, or discarded) is worked out against the
 library on every run, never remembered.
@@ -12,7 +13,7 @@ library on every run, never remembered.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import streamlit as st
@@ -22,7 +23,7 @@ from lib.errors import HotlineError, TooLarge
 from lib.model import Bulletin
 from lib.readers import DEFAULT_LIMITS, check_size, sniff
 from lib.readers.pictures import bound_name
-from lib.sandbox import bind_untrusted, parse_untrusted
+from lib.sandbox import Outcome, bind_untrusted, parse_each, warm_up
 from lib.store import BulletinInfo, ImportResult
 from ui import access
 from ui.safe import log, user_message
@@ -47,7 +48,8 @@ class Upload:
     name: str
     sha256: str
     data: bytes
-    parsed: Parsed
+    parsed: Parsed | None
+    """None only while the file waits to be parsed (inside parse_all)."""
 
     @property
     def key(self) -> str:
@@ -60,66 +62,84 @@ def _outcomes() -> dict[tuple[str, str], Parsed]:
     return {}
 
 
-def _parse(sha256: str, filename: str, data: bytes, bar) -> Parsed:
-    outcomes = _outcomes()
-    if (sha256, filename) not in outcomes:
-        outcomes[sha256, filename] = _parsed(data, filename, _pages(bar, filename))
-        for old in list(outcomes)[:-_CACHED]:
-            outcomes.pop(old, None)
-    return outcomes[sha256, filename]
-
-
-def _parsed(data: bytes, filename: str, progress) -> Parsed:
-    try:
-        return Parsed(parse_untrusted(data, filename, progress=progress))
-    except HotlineError as error:
-        return Parsed(None, error.message)
-    except Exception as error:
-        log.error("unexpected parse failure for %s", filename, exc_info=error)
-        return Parsed(None, user_message(error, filename))
-
-
-def _pages(bar, filename: str):
-    """OCR progress on the bar: “a.pdf”：第 3/11 页 识别中…"""
-
-    def show(done: int, total: int) -> None:
-        if done < total:
-            bar.progress(done / total, text=f"“{filename}”：第 {done + 1}/{total} 页 识别中…")
-
-    return show
-
-
 def parse_all(files: list[UploadedFile]) -> list[Upload]:
-    """Parse every file (the pictures among them as one), with a progress bar over the files
-    and, for a scan, over its pages; one refusal stops no other file."""
+    """Every file with its outcome (the pictures among them as one), those not parsed before
+    parsed side by side under a progress bar over the files and, for a scan, over its pages;
+    one refusal stops no other file. The sandbox is started while the page waits for files."""
+    warm_up()
     if not files:
         return []
     documents = [f for f in files if sniff(f.getvalue()[:1024]) != "image"]
     pictures = [f for f in files if f not in documents]
     total = len(documents) + bool(pictures)
     bar = st.progress(0.0, text=f"正在解析 0/{total} 个文件…")
-    uploads = []
-    for file in documents:
-        uploads.append(_upload(file.name, file.size, file.getvalue, bar))
-        bar.progress(len(uploads) / total, text=f"正在解析 {len(uploads)}/{total} 个文件…")
+    uploads = [_upload(f.name, f.size, f.getvalue) for f in documents]
     if pictures:
-        uploads.append(_bound(pictures, bar))
+        uploads.append(_bound(pictures))
+    parsed = _parse([u for u in uploads if u.parsed is None], total, bar)
     bar.empty()
-    return uploads
+    return [u if u.parsed else replace(u, parsed=parsed[u.sha256, u.name]) for u in uploads]
 
 
-def _upload(name: str, size: int, read, bar) -> Upload:
-    """A file over the size cap is refused on its size alone: not hashed, not parsed."""
+def _parse(todo: list[Upload], total: int, bar) -> dict[tuple[str, str], Parsed]:
+    """The outcomes of `todo`, parsed side by side; kept for the next runs and sessions."""
+    results: dict[tuple[str, str], Parsed] = {}
+    if not todo:
+        return results
+    done = total - len(todo)
+    bar.progress(done / total, text=f"正在解析 {done}/{total} 个文件…")
+    try:
+        run = parse_each([(u.data, u.name) for u in todo], progress=_pages(bar, todo))
+        for index, outcome in run:
+            results[todo[index].sha256, todo[index].name] = _parsed(outcome)
+            done += 1
+            bar.progress(done / total, text=f"正在解析 {done}/{total} 个文件…")
+    except HotlineError as error:
+        for u in todo:
+            results.setdefault(
+                (u.sha256, u.name), Parsed(None, type(error)(u.name, error.detail).message)
+            )
+    except Exception as error:
+        log.error("unexpected parse failure", exc_info=error)
+        for u in todo:
+            results.setdefault((u.sha256, u.name), Parsed(None, user_message(error, u.name)))
+    outcomes = _outcomes()
+    outcomes.update(results)
+    for old in list(outcomes)[:-_CACHED]:
+        outcomes.pop(old, None)
+    return results
+
+
+def _parsed(outcome: Outcome) -> Parsed:
+    if isinstance(outcome, HotlineError):
+        return Parsed(None, outcome.message)
+    return Parsed(outcome)
+
+
+def _pages(bar, todo: list[Upload]):
+    """OCR progress on the bar: “a.pdf”：第 3/11 页 识别中…"""
+
+    def show(index: int, done: int, total: int) -> None:
+        if done < total:
+            name = todo[index].name
+            bar.progress(done / total, text=f"“{name}”：第 {done + 1}/{total} 页 识别中…")
+
+    return show
+
+
+def _upload(name: str, size: int, read) -> Upload:
+    """A file over the size cap is refused on its size alone: not hashed, not parsed. One
+    parsed before has its outcome; the others wait to be parsed."""
     try:
         check_size(size, name)
     except TooLarge as error:
         return Upload(name, "", b"", Parsed(None, error.message))
     data = read()
     sha256 = hashlib.sha256(data).hexdigest()
-    return Upload(name, sha256, data, _parse(sha256, name, data, bar))
+    return Upload(name, sha256, data, _outcomes().get((sha256, name)))
 
 
-def _bound(pictures: list[UploadedFile], bar) -> Upload:
+def _bound(pictures: list[UploadedFile]) -> Upload:
     """Pictures of pages as one bulletin: bound into one PDF, then parsed like any file."""
     files = [(f.name, f.getvalue()) for f in pictures]
     name = bound_name(files)
@@ -128,7 +148,7 @@ def _bound(pictures: list[UploadedFile], bar) -> Upload:
         data = _bind(tuple(hashlib.sha256(d).hexdigest() for _, d in files), files)
     except HotlineError as error:
         return Upload(name, "", b"", Parsed(None, error.message))
-    return _upload(name, len(data), lambda: data, bar)
+    return _upload(name, len(data), lambda: data)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -20,9 +20,8 @@ from lib.extract.rows import (
     RowError,
     cells_to_adjustment,
     line_to_cells,
-    looks_like_name,
     signed_points,
-    tokens_to_adjustment,
+    without_serial,
 )
 from lib.extract.vocabulary import (
     adjustment_columns,
@@ -31,16 +30,19 @@ from lib.extract.vocabulary import (
     header_runs,
     line_kind,
 )
+from lib.extract.wrapped.centring import Centring, place_by_position
 from lib.extract.wrapped.choice import choose_strategy
-from lib.extract.wrapped.line_order import columns_in_order, indicator_and_detail
+from lib.extract.wrapped.line_order import columns_in_order, flowing_items, indicator_and_detail
 from lib.extract.wrapped.merged_names import rows_doubtful_above_merged_names
-from lib.extract.wrapped.pieces import Anchor, Piece, place_by_position, place_in_order
-from lib.extract.wrapped.strategy import Strategy
+from lib.extract.wrapped.pieces import Anchor, Piece, place_in_order
+from lib.extract.wrapped.strategy import LAYOUT_COLUMNS, Cut, Strategy
+from lib.labels import field_label
 from lib.model import Adjustment, ParseWarning
 from lib.settings import DEFAULT_SETTINGS, ExtractSettings
-from lib.text import compact, squeeze
+from lib.text import compact, out_of_order, squeeze
 
 COLUMNS = ("unit", "points", "indicator", "detail")
+ADJ_FIELDS = ("kind", *COLUMNS)
 
 
 @dataclass
@@ -53,6 +55,7 @@ class _State(Reading):
         default_factory=lambda: dict(zip(COLUMNS, range(4), strict=True))
     )
     unit: str | None = None
+    unit_doubtful: bool = False
 
 
 def read_adjustments(
@@ -135,9 +138,14 @@ def _take_cells(picked: dict[str, str | None], state: _State, page: int) -> None
     _emit(row, page, state)
 
 
-def _emit(row: AdjustmentCells, page: int, state: _State) -> None:
+def _emit(row: AdjustmentCells, page: int, state: _State, doubtful: tuple[str, ...] = ()) -> None:
+    """Append the row (its unit carried from above where it prints none); `doubtful`: the
+    fields its text does not settle, kept with the row and named in a warning."""
     snippet = f"{row.unit} {row.points:+g} {row.indicator} {row.detail}"
     unit = row.unit or state.unit
+    doubtful = (*row.unsure, *doubtful)
+    if not row.unit and state.unit_doubtful:
+        doubtful = ("unit", *doubtful)
     kind = state.kind
     if kind is None and row.signed and row.points:
         kind = "deduction" if row.points < 0 else "bonus"
@@ -155,6 +163,13 @@ def _emit(row: AdjustmentCells, page: int, state: _State) -> None:
             points = -abs(points) if kind == "deduction" else abs(points)
         elif (kind == "deduction") != (points < 0):
             state.warn("分值的正负号与表格（扣分表/加分表）不一致，按原样保留", page, snippet)
+        if doubtful:
+            names = "、".join(field_label(name) for name in doubtful)
+            state.warn(
+                f"加扣分表这一行的{names}在文本中无法确定，已标为存疑，请核对", page, snippet
+            )
+        if row.unit:
+            state.unit_doubtful = "unit" in doubtful
         state.unit = unit
         state.rows.append(
             Adjustment(
@@ -164,6 +179,7 @@ def _emit(row: AdjustmentCells, page: int, state: _State) -> None:
                 indicator=row.indicator,
                 detail=row.detail,
                 page=page,
+                doubtful=[name for name in ADJ_FIELDS if name in doubtful],
             )
         )
 
@@ -192,85 +208,48 @@ def _read_lines(lines: list[Line], state: _State) -> None:
         elif strategy.split is not None:
             run += _column_items(line, strategy.split(line), strategy.down(line))
         else:
-            run += _flowing_items(line, state.settings)
+            run += flowing_items(line, state.settings)
     _finish_run(run, state, strategy)
 
 
-def _column_items(line: Line, cells: dict[str, str], pos: float) -> list[Anchor | Piece]:
+def _column_items(line: Line, cut: Cut, pos: float) -> list[Anchor | Piece]:
     """A line cut into columns: a row if its points column holds signed points, else a piece
     of each column it prints in."""
+    cells = cut.cells
     points = signed_points(cells["points"])
     if points is None:
         return [
-            Piece(text=text, page=line.page, pos=pos, column=column)
+            Piece(text=text, page=line.page, pos=pos, column=column, unsure=column in cut.unsure)
             for column, text in cells.items()
             if text
         ]
     row = AdjustmentCells(
-        unit=squeeze(cells["unit"]),
+        unit=squeeze(" ".join(without_serial(cells["unit"].split()))),
         points=points,
         signed=True,
         indicator=squeeze(cells["indicator"]),
         detail=squeeze(cells["detail"]),
+        unsure=cut.unsure,
     )
     empty = frozenset(c for c in ("unit", "indicator", "detail") if not cells[c])
     return [Anchor(row=row, page=line.page, pos=pos, empty=empty)]
 
 
-def _flowing_items(line: Line, settings: ExtractSettings) -> list[Anchor | Piece]:
-    """In a flowing text only the order tells; `line_order.columns_in_order` settles the pieces.
-
-    A line that starts like a row but is not one (`市供销联社 -2` with its indicator on
-    the next line, as extractions in cell order print it) is kept as a broken anchor: its
-    pieces go with it, and it is reported, not read.
-    """
-    tokens = line_to_cells(line.text)
-    row = tokens_to_adjustment(tokens, settings) or _open_row(tokens, settings)
-    if row is None and not _starts_like_row(tokens, settings):
-        return [Piece(text=line.text, page=line.page, pos=math.nan)]
-    empty = {"indicator", "detail"} if row and not row.indicator else set()
-    return [
-        Anchor(
-            row=row,
-            page=line.page,
-            pos=math.nan,
-            empty=frozenset(empty if row and row.unit else empty | {"unit"}),
-        )
-    ]
-
-
-def _open_row(tokens: list[str], settings: ExtractSettings) -> AdjustmentCells | None:
-    """A line that is a unit and signed points and nothing more: the row's line in an
-    extraction that prints a wrapped 指标名称 on the lines after it. Its indicator and detail
-    are left empty for those lines (line_order.indicator_and_detail)."""
-    if not tokens or signed_points(tokens[-1]) is None:
-        return None
-    if not all(looks_like_name(t, settings) for t in tokens[:-1]):
-        return None
-    if len(tokens) - 1 > settings.unit_max_tokens:
-        return None
-    unit = squeeze(" ".join(tokens[:-1]))
-    return AdjustmentCells(
-        unit=unit, points=signed_points(tokens[-1]), signed=True, indicator="", detail=""
-    )
-
-
-def _starts_like_row(tokens: list[str], settings: ExtractSettings) -> bool:
-    return any(
-        signed_points(t) is not None and all(looks_like_name(u, settings) for u in tokens[:i])
-        for i, t in enumerate(tokens[: settings.unit_max_tokens + 1])
-    )
-
-
 def _finish_run(run: list[Anchor | Piece], state: _State, strategy: Strategy) -> None:
     if run:
         state.used(strategy.name)
+    run = _continue_last_unit(run, state)
     aligned = strategy.by_position
     anchors = [item for item in run if isinstance(item, Anchor)]
     doubtful: dict[int, list[Piece]] = {}
     if aligned:
         pieces = [p for p in run if isinstance(p, Piece)]
-        left = place_by_position(anchors, pieces, state.settings.piece_reach_lines)
+        settings = state.settings
+        centring = Centring(settings.layout_centre_lines, settings.layout_cell_gap_lines, ("unit",))
+        layout = strategy.name == LAYOUT_COLUMNS
+        left = place_by_position(
+            anchors, pieces, settings.piece_reach_lines, centring if layout else None
+        )
     else:
         run, doubtful = columns_in_order(run, state.known, state.settings)
         left = place_in_order(run, lambda piece, below: piece.column == "unit")
@@ -297,7 +276,34 @@ def _finish_run(run: list[Anchor | Piece], state: _State, strategy: Strategy) ->
             state.warn("加扣分表的一行无法读取：分值后没有指标名称", anchor.page, text)
             state.unit = None
             continue
-        _emit(whole, anchor.page, state)
+        _emit(whole, anchor.page, state, _unsettled(anchor))
+
+
+def _continue_last_unit(run: list[Anchor | Piece], state: _State) -> list[Anchor | Piece]:
+    """The run less its first line where that ends the unit name of the row before a page
+    break (`市住房公积金管理 +0.5 …` / page header / `中心`): a line before the page's first row
+    that, joined to that row's unit, makes a unit the bulletin names elsewhere."""
+    first = run[0] if run else None
+    last = state.rows[-1] if state.rows else None
+    if not isinstance(first, Piece) or last is None or first.page == last.page:
+        return run
+    if first.column not in (None, "unit") or compact(last.unit + first.text) not in state.known:
+        return run
+    last.unit = state.unit = squeeze(last.unit + squeeze(first.text))
+    return run[1:]
+
+
+def _unsettled(anchor: Anchor) -> tuple[str, ...]:
+    """The text columns of the row with a line the extraction put out of order, or a piece
+    whose share of its line the strategy could not settle."""
+    row = anchor.row
+    unsure = {p.column for p in anchor.before + anchor.after if p.unsure}
+    return tuple(
+        column
+        for column in ("unit", "indicator", "detail")
+        if column in unsure
+        or any(out_of_order(text) for text in anchor.lines(column, getattr(row, column)))
+    )
 
 
 def _whole(anchor: Anchor) -> AdjustmentCells | None:

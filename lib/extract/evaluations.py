@@ -9,6 +9,7 @@ labels, and a wrapped unit name left on lines of its own is joined to its row (w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from lib.document import Box, Document, Line, Table, line_box
@@ -24,14 +25,9 @@ from lib.extract.rows import (
     looks_like_row,
 )
 from lib.extract.vocabulary import header_cells, header_kind, header_runs, line_kind
+from lib.extract.wrapped.centring import place_by_position
 from lib.extract.wrapped.choice import choose_strategy
-from lib.extract.wrapped.pieces import (
-    Anchor,
-    Piece,
-    place_by_position,
-    place_in_order,
-    place_nearest,
-)
+from lib.extract.wrapped.pieces import Anchor, Piece, place_in_order, place_nearest
 from lib.extract.wrapped.places import numbers_start, text_start
 from lib.extract.wrapped.strategy import LAYOUT_COLUMNS, Strategy
 from lib.model import Evaluation, ParseWarning
@@ -121,6 +117,7 @@ def _emit(
     state: _State,
     box: Box | None = None,
     as_read: str = "",
+    doubtful: list[str] | None = None,
 ) -> None:
     snippet = f"{name} {' '.join(str(v) for v in row.values.values())} {row.grade}"
     if not name:
@@ -139,6 +136,7 @@ def _emit(
                 page=page,
                 box=box,
                 row_text=as_read,
+                doubtful=doubtful or [],
                 **row.values,
             )
         )
@@ -196,7 +194,29 @@ def _finish_run(run: list, state: _State, strategy: Strategy) -> None:
         state.warn("评价表中有一行文字不属于任何数据行，未读取", piece.page, piece.text)
     for anchor in anchors:
         name = anchor.cell("name", anchor.row.name)
-        _emit(anchor.row, name, anchor.page, state, anchor.outline(), anchor.as_read())
+        unsure = not strategy.by_position and state.note_column and _may_hold_a_note(anchor)
+        if unsure:
+            state.warn(
+                "评价表这一行的单位名称前有一行可能是备注，在文本中无法分开：单位名称已标为存疑，请核对",
+                anchor.page,
+                name,
+            )
+        _emit(
+            anchor.row,
+            name,
+            anchor.page,
+            state,
+            anchor.outline(),
+            anchor.as_read(),
+            ["unit"] if unsure else [],
+        )
+
+
+def _may_hold_a_note(anchor: Anchor) -> bool:
+    """In a flowing text of a table with a 备注 column, a line before a row may be a note's
+    rather than the unit's (`7 月起纳` / `入考核` / `市退役军人事务` / `局`): one with a digit,
+    which a unit's name does not have, says the pieces mix the two."""
+    return any(re.search(r"\d", piece.text) for piece in anchor.before)
 
 
 def _names_only(

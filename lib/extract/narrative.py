@@ -202,7 +202,7 @@ def _heading_wraps(row: _Row, after: _Row, longest: int) -> bool:
     short line on the same page that starts no paragraph, item or heading and ends no
     sentence. A heading wrapped because its line was full: where positions are known, the
     line runs to the right margin and `after` does not; where not, the line is too long for
-    a heading of its own."""
+    a heading of its own, or only the two lines together name a section."""
     match = _HEADING.fullmatch(row.text)
     if (
         match is None
@@ -218,8 +218,17 @@ def _heading_wraps(row: _Row, after: _Row, longest: int) -> bool:
     if title + len(after.text) > 2 * longest or len(after.text) > longest:
         return False
     if row.full is None:
-        return title > longest
+        return title > longest or _names_section(match.group("title") + after.text, title)
     return row.full and not after.full
+
+
+def _names_section(joined: str, own: int) -> bool:
+    """The joined title names a known section and its first line alone does not (`三、岳阳市
+    人民政府门户网站等平台市长` / `信箱运行情况`): a heading cut by its line's end, where no
+    position tells."""
+    return any(word in joined for word, _ in _SECTION_WORDS) and not any(
+        word in joined[:own] for word, _ in _SECTION_WORDS
+    )
 
 
 def _open_section(state: _State, heading: tuple[int, str], row: _Row) -> None:

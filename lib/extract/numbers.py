@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from lib.text import unify_width
+from lib.text import compact
 
 PLACEHOLDERS = {"", "—", "——", "-", "--", "－", "/", "／", "无"}
 _INT = re.compile(r"\d{1,3}(,\d{3})+|\d+")
@@ -19,7 +19,7 @@ _SIGNED = re.compile(r"[+-]?(\d+)(\.\d+)?")
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", "", unify_width(text or ""))
+    return compact(text or "")
 
 
 def parse_count(text: str) -> int | None:

@@ -28,7 +28,7 @@ from lib.extract.numbers import (
 )
 from lib.model import FIGURE, GRADES, GROUPS, NUMBERS
 from lib.settings import DEFAULT_SETTINGS, ExtractSettings
-from lib.text import compact, join_wrapped, squeeze, strip_markup, unify_width
+from lib.text import compact, is_chinese, join_wrapped, squeeze, strip_markup, unify_width
 
 _PARSER_OF_KIND = {"count": parse_count, "rate": parse_rate, "score": parse_decimal}
 _PARSERS = tuple(_PARSER_OF_KIND[FIGURE[name].kind] for name in NUMBERS)
@@ -39,6 +39,11 @@ _NOT_IN_NAME = set('，。；：:;,!！？?、“”"%')
 _UNIT_ENDINGS = set("县区市局委办院校所队司行心团社台站会处厅部署馆室厂场")
 _TOTAL = re.compile(r"^(合计|小计|总计|全市)")
 _SPLIT_DIGITS = re.compile(r"[\d.][ \t]+[\d.]")
+# A token this short (a class letter, a lone character) may continue the cell before it.
+_SHORT_TOKEN = 2
+# Two or more single Chinese characters, each standing alone between spaces.
+_LETTER_SPACED = re.compile(r"(?<!\S)[\u4e00-\u9fff](?:[ ]+[\u4e00-\u9fff])+(?!\S)")
+_SERIAL = re.compile(r"\d{1,3}")
 _GROUP_NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?")
 
 
@@ -56,19 +61,23 @@ class EvaluationCells:
 
 @dataclass(frozen=True)
 class AdjustmentCells:
+    """An adjustment row's cells; `unsure`: the columns whose text the line does not settle."""
+
     unit: str
     points: float
     signed: bool
     indicator: str
     detail: str
+    unsure: tuple[str, ...] = ()
 
 
 def line_to_cells(text: str) -> list[str]:
-    """A text line's cells: tab-separated where it has tabs, else whitespace tokens."""
+    """A text line's cells: tab-separated where it has tabs, else whitespace tokens, a name
+    set with letter-spacing (`岳 阳 楼 区`, distributed in its cell) one token."""
     text = re.sub(r"(\d)\s+%", r"\1%", unify_width(text))
     if "\t" in text:
         return [cell.strip() for cell in text.split("\t")]
-    return text.split()
+    return _LETTER_SPACED.sub(lambda m: "".join(m.group().split()), text).split()
 
 
 def looks_like_row(cells: Sequence[str | None], settings: ExtractSettings) -> bool:
@@ -210,6 +219,7 @@ def tokens_to_adjustment(
     indicator: then it is a wrapped piece of a cell, or cells printed one per line (an
     extraction in column order), whose rows cannot be told apart.
     """
+    tokens = without_serial(tokens)
     for p, token in enumerate(tokens[: settings.unit_max_tokens + 1]):
         value = signed_points(token)
         if value is None:
@@ -217,11 +227,37 @@ def tokens_to_adjustment(
         indicator = tokens[p + 1] if p + 1 < len(tokens) else ""
         if not all(looks_like_name(t, settings) for t in [*tokens[:p], indicator]):
             return None
+        end, settled = _indicator_end(tokens, p + 1)
         return AdjustmentCells(
             unit=squeeze(" ".join(tokens[:p])),
             points=value,
             signed=True,
-            indicator=squeeze(indicator),
-            detail=squeeze(" ".join(tokens[p + 2 :])),
+            indicator=squeeze(" ".join(tokens[p + 1 : end])),
+            detail=squeeze(" ".join(tokens[end:])),
+            unsure=() if settled else ("indicator", "detail"),
         )
     return None
+
+
+def without_serial(tokens: Sequence[str]) -> list[str]:
+    """A row's tokens less the serial number of a 序号 column before its unit (`1 汨罗市 +1 …`)."""
+    return list(
+        tokens[1:] if tokens and _SERIAL.fullmatch(tokens[0]) and len(tokens) > 1 else tokens
+    )
+
+
+def _indicator_end(tokens: Sequence[str], start: int) -> tuple[int, bool]:
+    """Where the indicator that starts at tokens[start] ends, and whether the line settles it.
+
+    Within a cell an extraction puts spaces only where Chinese meets a Latin letter or a
+    digit (`信箱月度考评 B 类`); a space between two Chinese characters is a cell's edge. The
+    indicator runs to the first such edge over short tokens (`B`, `类`); where a longer token
+    stands before it (`创新创优 3 月 7 日开展…`), or no edge follows, the line does not tell
+    where the indicator ends: the first token is taken, unsure.
+    """
+    for end in range(start + 1, len(tokens)):
+        if is_chinese(tokens[end - 1][-1]) and is_chinese(tokens[end][0]):
+            return end, True
+        if len(tokens[end]) > _SHORT_TOKEN:
+            break
+    return start + 1, start + 1 >= len(tokens)

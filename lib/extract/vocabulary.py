@@ -171,11 +171,13 @@ def header_cells(cells: list[str | None]) -> bool:
 
 def _all_header_pieces(parts: list[str]) -> bool:
     """Every non-empty part is a piece of a header word, once a unit such as `（%）` is set
-    aside (`办结率（%）`, `率（%）`), or such a piece with 情况 heading the columns below it
-    in a header of two rows (`办结情况` over 办理数 and 办结率)."""
-    pieces = [p for p in (_UNIT_MARK.sub("", compact(part)) for part in parts) if p]
+    aside (`办结率（%）`, `率（%）`, or `（%）` alone: a heading's unit wrapped onto a line of
+    its own), or such a piece with 情况 heading the columns below it in a header of two rows
+    (`办结情况` over 办理数 and 办结率)."""
+    filled = [compact(part) for part in parts if compact(part)]
+    pieces = [p for p in (_UNIT_MARK.sub("", part) for part in filled) if p]
     pieces = [p.removesuffix("情况") or p for p in pieces]
-    return bool(pieces) and all(any(p in word for word in _HEADER_WORDS) for p in pieces)
+    return bool(filled) and all(any(p in word for word in _HEADER_WORDS) for p in pieces)
 
 
 def table_header_kind(table: Table, settings: ExtractSettings) -> tuple[Family, str | None] | None:

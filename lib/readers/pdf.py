@@ -12,8 +12,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from io import BytesIO
+from typing import TYPE_CHECKING
 
-import numpy as np
 import pdfplumber
 import pypdfium2
 from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -21,8 +21,13 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from lib.document import Document, Line, Page, Table, Word
 from lib.errors import CorruptFile, EncryptedPdf, HotlineError, TooComplex, TooManyPages
 from lib.readers import Limits
-from lib.readers.ocr import READ_DPI, Progress, read_pages
+from lib.readers.pdf_tables import cell_texts, ruled_tables
 from lib.settings import ExtractSettings
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from lib.readers.ocr import Progress
 
 # pypdfium2 is not thread-safe; the app may parse in several threads.
 _PDFIUM_LOCK = threading.Lock()
@@ -49,6 +54,8 @@ def read_pdf(
         return Document(format="pdf", pages=pages)
     if len(scanned) > limits.max_scan_pages:
         raise TooManyPages(filename, f"扫描页共 {len(scanned)} 页，上限 {limits.max_scan_pages} 页")
+    from lib.readers.ocr import read_pages
+
     with _failures_as_corrupt(filename):
         read = read_pages(rendered_pages(data, scanned), len(scanned), progress)
     by_number = {page.number: page for page in read.pages}
@@ -57,7 +64,12 @@ def read_pdf(
 
 
 def rendered_pages(data: bytes, numbers: list[int]) -> Iterator[tuple[int, np.ndarray, float]]:
-    """The pages (1-based numbers) as grey pictures at READ_DPI, one at a time."""
+    """The pages (1-based numbers) as grey pictures at READ_DPI, one at a time. NumPy and the
+    OCR package are imported here, not with the module: a text PDF needs neither."""
+    import numpy as np
+
+    from lib.readers.ocr import READ_DPI
+
     for number in numbers:
         with _PDFIUM_LOCK:
             doc = pypdfium2.PdfDocument(data)
@@ -152,7 +164,7 @@ def _read_page(page, settings: ExtractSettings) -> Page:
     """
     number = page.page_number
     page = _without_duplicate_chars(page, settings.duplicate_char_pt)
-    tables = _find_ruled_tables(page, settings)
+    tables = ruled_tables(page, settings.rule_snap_pt, settings.min_rule_pt)
     blocks: list[Line | Table] = [_table_block(t, number, settings.word_gap_pt) for t in tables]
     bboxes = [t.bbox for t in tables]
     outside = page.filter(lambda obj: not _inside_any(obj, bboxes)) if bboxes else page
@@ -182,49 +194,10 @@ def _usable_chars(chars: list[dict]) -> int:
     )
 
 
-def _find_ruled_tables(page, settings: ExtractSettings) -> list:
-    """pdfplumber's "lines" strategy, fed with rules whose orientation is decided with a
-    tolerance: pdfplumber calls a line horizontal only when top == bottom exactly, and on a
-    page with /Rotate the rotation leaves 1e-14 between them, so every rule turned vertical."""
-    snap, length = settings.rule_snap_pt, settings.min_rule_pt
-    vertical, horizontal = [], []
-    for edge in page.edges:
-        if abs(edge["top"] - edge["bottom"]) <= snap and edge["x1"] - edge["x0"] >= length:
-            horizontal.append(
-                {
-                    **edge,
-                    "bottom": edge["top"],
-                    "height": 0,
-                    "orientation": "h",
-                    "object_type": "rule_edge",
-                }
-            )
-        elif abs(edge["x1"] - edge["x0"]) <= snap and edge["bottom"] - edge["top"] >= length:
-            vertical.append(
-                {
-                    **edge,
-                    "x1": edge["x0"],
-                    "width": 0,
-                    "orientation": "v",
-                    "object_type": "rule_edge",
-                }
-            )
-    if len(vertical) < 2 or len(horizontal) < 2:
-        return []
-    return page.find_tables(
-        {
-            "vertical_strategy": "explicit",
-            "horizontal_strategy": "explicit",
-            "explicit_vertical_lines": vertical,
-            "explicit_horizontal_lines": horizontal,
-        }
-    )
-
-
 def _table_block(table, number: int, word_gap: float) -> Table:
     x0, top, x1, bottom = table.bbox
     return Table(
-        rows=table.extract(x_tolerance=word_gap),
+        rows=cell_texts(table, word_gap),
         page=number,
         top=float(top),
         bottom=float(bottom),
@@ -273,24 +246,35 @@ def _without_duplicate_chars(page, near: float):
     """Drop characters drawn twice within `near` points, as fake-bold text is.
 
     Without this, a bold "96.8" printed twice reads "9966..88". pdfplumber's dedupe_chars does
-    the same but costs more than parsing the page; a grid of `near`-point buckets is enough.
+    the same but costs more than parsing the page; buckets 2 × `near` wide are enough: a
+    character's neighbours lie in at most four of them.
     """
-    seen: dict[tuple, list[dict]] = {}
+    width = 2 * near
+    seen: dict[tuple, dict[tuple[int, int], list[dict]]] = {}
     duplicates: set[int] = set()
     for char in page.chars:
+        x0, top = char["x0"], char["top"]
         key = (char["text"], char["fontname"], round(char["size"], 1))
-        gx, gy = int(char["x0"] // near), int(char["top"] // near)
-        candidates = (
-            c
-            for dx in (-1, 0, 1)
-            for dy in (-1, 0, 1)
-            for c in seen.get((*key, gx + dx, gy + dy), ())
-        )
-        if any(
-            abs(c["x0"] - char["x0"]) <= near and abs(c["top"] - char["top"]) <= near
-            for c in candidates
-        ):
+        grid = seen.get(key)
+        if grid is None:
+            seen[key] = grid = {}
+        elif _drawn_near(grid, x0, top, near, width):
             duplicates.add(id(char))
+            continue
+        bucket = (int(x0 // width), int(top // width))
+        kept = grid.get(bucket)
+        if kept is None:
+            grid[bucket] = [char]
         else:
-            seen.setdefault((*key, gx, gy), []).append(char)
+            kept.append(char)
     return page.filter(lambda obj: id(obj) not in duplicates) if duplicates else page
+
+
+def _drawn_near(grid: dict, x0: float, top: float, near: float, width: float) -> bool:
+    """A character of the same text, font and size already kept within `near` points."""
+    for bx in range(int((x0 - near) // width), int((x0 + near) // width) + 1):
+        for by in range(int((top - near) // width), int((top + near) // width) + 1):
+            for c in grid.get((bx, by), ()):
+                if abs(c["x0"] - x0) <= near and abs(c["top"] - top) <= near:
+                    return True
+    return False

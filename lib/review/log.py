@@ -9,9 +9,10 @@ value printed there when it was made; the latest standing correction of a cell i
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 LOCAL_AUTHOR = "本机"
 """Who acts from this machine's shell, or in an app open to this machine only."""

@@ -52,6 +52,14 @@ def app_env(db: Path, demo: bool) -> dict[str, str]:
 def running_app(db: Path, log: Path, demo: bool = False, script: str = "app.py") -> Iterator[str]:
     """Start `streamlit run app.py` (or another `script`) on the SQLite file `db`; yield its
     base URL; stop it."""
+    with serving(script, app_env(db, demo), log) as (url, _):
+        yield url
+
+
+@contextmanager
+def serving(script: str, env: dict[str, str], log: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`streamlit run SCRIPT` (a path from the repository root) on a free loopback port, with
+    the app's own settings; yield its base URL and process; stop it."""
     port = free_port()
     command = [
         sys.executable,
@@ -74,7 +82,7 @@ def running_app(db: Path, log: Path, demo: bool = False, script: str = "app.py")
         process = subprocess.Popen(
             command,
             cwd=ROOT,
-            env=app_env(db, demo),
+            env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -82,7 +90,7 @@ def running_app(db: Path, log: Path, demo: bool = False, script: str = "app.py")
     try:
         url = f"http://127.0.0.1:{port}"
         _wait_healthy(url, process, log)
-        yield url
+        yield url, process
     finally:
         _stop(process)
 

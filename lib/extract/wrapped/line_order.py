@@ -15,14 +15,23 @@ is unknown. A unit guessed wrong is worse than a row missing.
 
 from __future__ import annotations
 
+import math
 import re
-import unicodedata
 from dataclasses import replace
 
-from lib.extract.rows import looks_like_name, looks_like_unit
+from lib.document import Line
+from lib.extract.rows import (
+    AdjustmentCells,
+    line_to_cells,
+    looks_like_name,
+    looks_like_unit,
+    signed_points,
+    tokens_to_adjustment,
+    without_serial,
+)
 from lib.extract.wrapped.pieces import Anchor, Piece
 from lib.settings import DEFAULT_SETTINGS, ExtractSettings
-from lib.text import compact, squeeze
+from lib.text import compact, printed_width, squeeze
 
 
 def columns_in_order(
@@ -92,7 +101,7 @@ def indicator_and_detail(lines: list[str]) -> tuple[str, str] | None:
     are full, its last one shorter; a line wider than a full one is the detail's. None when
     that cannot be told: no line ends the indicator, or nothing is left for the detail.
     """
-    widths = [_width(compact(line)) for line in lines]
+    widths = [printed_width(line) for line in lines]
     if len(widths) < 2:
         return None
     full = widths[0]
@@ -110,6 +119,47 @@ def indicator_and_detail(lines: list[str]) -> tuple[str, str] | None:
     return squeeze("".join(lines[:split])), squeeze("".join(lines[split:]))
 
 
-def _width(text: str) -> int:
-    """Printed width in half-width units: a Chinese character is two, a digit or letter one."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+def flowing_items(line: Line, settings: ExtractSettings) -> list[Anchor | Piece]:
+    """A line of a flowing text as a row or a piece: only the order tells, and
+    `columns_in_order` settles the pieces.
+
+    A line that starts like a row but is not one (`市供销联社 -2` with its indicator on
+    the next line, as extractions in cell order print it) is kept as a broken anchor: its
+    pieces go with it, and it is reported, not read.
+    """
+    tokens = without_serial(line_to_cells(line.text))
+    row = tokens_to_adjustment(tokens, settings) or _open_row(tokens, settings)
+    if row is None and not _starts_like_row(tokens, settings):
+        return [Piece(text=line.text, page=line.page, pos=math.nan)]
+    empty = {"indicator", "detail"} if row and not row.indicator else set()
+    return [
+        Anchor(
+            row=row,
+            page=line.page,
+            pos=math.nan,
+            empty=frozenset(empty if row and row.unit else empty | {"unit"}),
+        )
+    ]
+
+
+def _open_row(tokens: list[str], settings: ExtractSettings) -> AdjustmentCells | None:
+    """A line that is a unit and signed points and nothing more: the row's line in an
+    extraction that prints a wrapped 指标名称 on the lines after it. Its indicator and detail
+    are left empty for those lines (line_order.indicator_and_detail)."""
+    if not tokens or signed_points(tokens[-1]) is None:
+        return None
+    if not all(looks_like_name(t, settings) for t in tokens[:-1]):
+        return None
+    if len(tokens) - 1 > settings.unit_max_tokens:
+        return None
+    unit = squeeze(" ".join(tokens[:-1]))
+    return AdjustmentCells(
+        unit=unit, points=signed_points(tokens[-1]), signed=True, indicator="", detail=""
+    )
+
+
+def _starts_like_row(tokens: list[str], settings: ExtractSettings) -> bool:
+    return any(
+        signed_points(t) is not None and all(looks_like_name(u, settings) for u in tokens[:i])
+        for i, t in enumerate(tokens[: settings.unit_max_tokens + 1])
+    )

@@ -36,11 +36,14 @@ class Anchor:
     box: Box | None = None
     text: str = ""
 
-    def cell(self, column: str, own: str) -> str:
-        """The whole cell: pieces above, the anchor line's own text, pieces below."""
+    def lines(self, column: str, own: str) -> list[str]:
+        """The cell's printed lines: pieces above, the anchor line's own text, pieces below."""
         parts = [p.text for p in self.before if p.column == column]
-        parts += [own] + [p.text for p in self.after if p.column == column]
-        return squeeze("".join(squeeze(p) for p in parts))
+        return parts + [own] + [p.text for p in self.after if p.column == column]
+
+    def cell(self, column: str, own: str) -> str:
+        """The whole cell, its lines joined."""
+        return squeeze("".join(squeeze(p) for p in self.lines(column, own)))
 
     def outline(self) -> Box | None:
         """The row's lines on its page together: its own line and the pieces given to it."""
@@ -54,11 +57,15 @@ class Anchor:
 
 @dataclass(frozen=True)
 class Piece:
+    """A line's text in one column, not a row's own line; `unsure`: the strategy could not
+    settle where in its line this column's text ends."""
+
     text: str
     page: int
     pos: float
     column: str | None = None
     box: Box | None = None
+    unsure: bool = False
 
 
 def line_step(positions: list[float]) -> float:
@@ -66,17 +73,6 @@ def line_step(positions: list[float]) -> float:
     ordered = sorted(set(positions))
     gaps = [b - a for a, b in zip(ordered, ordered[1:], strict=False) if b - a > 1e-6]
     return median(gaps) if gaps else 1.0
-
-
-def place_by_position(anchors: list[Anchor], pieces: list[Piece], reach: float) -> list[Piece]:
-    """Place each column's pieces as vertically centred cells if they fit, else by nearness
-    (within `reach` lines)."""
-    left = []
-    for column in dict.fromkeys(p.column for p in pieces):
-        mine = [p for p in pieces if p.column == column]
-        if not place_centred(anchors, mine):
-            left += place_nearest(anchors, mine, reach)
-    return left
 
 
 def place_nearest(anchors: list[Anchor], pieces: list[Piece], reach: float) -> list[Piece]:

@@ -17,17 +17,26 @@ PAGE = 100_000
 
 
 @dataclass(frozen=True)
+class Cut:
+    """An adjustment line's text by column (unit, points, indicator, detail; "" where it
+    prints nothing), and the columns whose share of the text the line leaves unsure."""
+
+    cells: dict[str, str]
+    unsure: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Strategy:
     """How one run of a rule-less table's text lines is read.
 
     `down`: where a line stands down the table (NaN in line order, where only the order
-    tells). `split`: an adjustment line's text by column (unit, points, indicator, detail);
-    None where the strategy finds no columns.
+    tells). `split`: an adjustment line cut into its columns; None where the strategy finds
+    no columns.
     """
 
     name: str
     down: Callable[[Line], float]
-    split: Callable[[Line], dict[str, str]] | None = None
+    split: Callable[[Line], Cut] | None = None
 
     @property
     def by_position(self) -> bool:

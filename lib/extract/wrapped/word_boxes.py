@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from lib.document import Line, Word
 from lib.extract.rows import signed_points, tokens_to_adjustment
 from lib.extract.vocabulary import Family
-from lib.extract.wrapped.strategy import WORD_BOXES, Strategy, at_top
+from lib.extract.wrapped.strategy import WORD_BOXES, Cut, Strategy, at_top
 from lib.settings import DEFAULT_SETTINGS, ExtractSettings
 
 
@@ -36,12 +36,12 @@ class Columns:
             return "points"
         return "indicator" if word.x0 < self.indicator_end else "detail"
 
-    def split(self, line: Line) -> dict[str, str]:
-        """The line's words as the text of each column ("" where it prints nothing)."""
+    def split(self, line: Line) -> Cut:
+        """The line's words as the text of each column."""
         cells: dict[str, list[str]] = {"unit": [], "points": [], "indicator": [], "detail": []}
         for word in line.words:
             cells[self.column(word)].append(word.text)
-        return {role: " ".join(texts) for role, texts in cells.items()}
+        return Cut({role: " ".join(texts) for role, texts in cells.items()})
 
 
 def covered_runs(words: list[Word]) -> list[tuple[float, float]]:
@@ -76,7 +76,7 @@ def find_columns(lines: list[Line], settings: ExtractSettings = DEFAULT_SETTINGS
     if k + 2 >= len(runs):
         return None
     columns = Columns(points_start=runs[k][0], points_end=runs[k][1], indicator_end=runs[k + 1][1])
-    if any(columns.split(line)["points"] != word.text for line, word in anchors):
+    if any(columns.split(line).cells["points"] != word.text for line, word in anchors):
         return None
     return columns
 
