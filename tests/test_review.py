@@ -10,6 +10,7 @@ import json
 from datetime import UTC, datetime
 from functools import partial
 
+import docx
 import pytest
 from openpyxl import load_workbook
 
@@ -21,6 +22,7 @@ from lib.briefing import tables, text
 from lib.briefing.content import Library, build_briefing
 from lib.dossier import tables as dossier_tables
 from lib.dossier.content import build_dossier
+from lib.dossier.docx import dossier_docx
 from lib.errors import ReviewError
 from lib.export import library_tables, to_xlsx_bytes
 from lib.review import requests
@@ -325,3 +327,9 @@ def test_a_corrected_month_reaches_the_period_and_the_dossier_marked(march, samp
         ["2024年3月", 279, "返工数已更正：通报原值 289"],
         ["2024年5月", 260, ""],
     ]
+    word = docx.Document(io.BytesIO(dossier_docx(dossier)))
+    said = [p.text for p in word.paragraphs]
+    assert "※ 2024年3月：返工数已更正：通报原值 289" in said
+    assert "※ 2024年上半年：2024年3月：返工数已更正：通报原值 289" in said
+    months = [row.cells[0].text for row in word.tables[2].rows]
+    assert months == ["月份", "2024年3月※", "2024年5月"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from lib.analysis.display import Table, table_text
+from lib.analysis.display import MARK, NOTE, Table, table_text
 from lib.analysis.spans import missing_text
 from lib.briefing import text
 from lib.briefing.docx import write_targets
@@ -65,8 +65,10 @@ def _totals(word: WordFile, dossier: Dossier) -> None:
             continue
         listed = True
         word.paragraph(name, bold=True)
+        table, notes = _corrected(table, "期间")
         header, rows = table_text(table)
         word.table(header, rows, TOTALS_WIDTHS)
+        _notes(word, notes)
     if not listed:
         word.paragraph(NOT_LISTED)
     for note in tables.totals_notes(dossier):
@@ -77,9 +79,32 @@ def _history(channel: str):
     def write(word: WordFile, dossier: Dossier) -> None:
         table = tables.history_table(dossier, channel)
         table = Table(table.frame.drop(columns=["分组", "印刷名称"]), table.formats)
+        table, notes = _corrected(table, "月份")
         _table(word, table, HISTORY_WIDTHS, NO_HISTORY.format(channel=CHANNELS[channel]))
+        _notes(word, notes)
 
     return write
+
+
+def _corrected(table: Table, by: str) -> tuple[Table, list[str]]:
+    """The table without its 更正说明 column (a Word table keeps its widths), the `by` cell of
+    a corrected row marked ※, and the lines to print under it: '※ 2024年3月：…'."""
+    frame = table.frame
+    if NOTE not in frame:
+        return table, []
+    noted = frame[NOTE] != ""
+    labels = frame[by].str.removesuffix(MARK)
+    notes = [
+        f"{MARK} {label}：{note}"
+        for label, note in zip(labels[noted], frame[NOTE][noted], strict=True)
+    ]
+    frame = frame.drop(columns=NOTE).assign(**{by: labels.where(~noted, labels + MARK)})
+    return Table(frame, table.formats), notes
+
+
+def _notes(word: WordFile, notes: list[str]) -> None:
+    for note in notes:
+        word.note(note, space_before=1)
 
 
 def _table(word: WordFile, table: Table, widths: list[float], empty: str, strong=None) -> bool:
