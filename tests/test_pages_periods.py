@@ -102,7 +102,9 @@ def test_grades_over_a_quarter_count_each_units_monthly_grades(monkeypatch, db):
     )
 
     grades = table(at, "各月等级").set_index("部门名称")
-    assert grades.loc["市国资委", ["列入月数", "E 类（月）", "各月等级"]].tolist() == [2, 2, "E×2"]
+    assert grades.loc["市国资委", ["E 类（月）", "各月等级"]].tolist() == [2, "E×2"]
+    assert "列入月数" not in grades.columns  # in the download: the letters' months add up to it
+    assert "下载的表格另有：分组、列入月数。" in said(at)
     assert grades.index[0] == "市国资委"
     assert "2024年上半年各单位的月度等级（热线）" in said(at)
     assert "市国防动员办公室" in table(at, "上期等级")["部门名称"].tolist()

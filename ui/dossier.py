@@ -71,19 +71,21 @@ def directory_table(units: pd.DataFrame) -> None:
             "其他名称": found["names"],
         }
     )
-    st.dataframe(
-        frame,
-        hide_index=True,
-        column_config={
-            "单位": st.column_config.LinkColumn("单位", display_text=DOSSIER_TEXT, pinned=True),
-            "热线综合指标值": st.column_config.NumberColumn(format="%.1f"),
-            "市长信箱综合指标值": st.column_config.NumberColumn(format="%.2f"),
-            "走势": st.column_config.LineChartColumn("热线走势", width="small"),
-            "其他名称": st.column_config.TextColumn(width="medium"),
-        },
-        placeholder=shown.MISSING,
-        key="dossier-directory",
-    )
+    config = {
+        "单位": st.column_config.LinkColumn("单位", display_text=DOSSIER_TEXT, pinned=True),
+        "热线综合指标值": st.column_config.NumberColumn(format="%.1f"),
+        "市长信箱综合指标值": st.column_config.NumberColumn(format="%.2f"),
+        "走势": st.column_config.LineChartColumn("热线走势", width="small"),
+        "其他名称": st.column_config.TextColumn(width="medium"),
+    }
+    with st.container(key="table-dossier-directory"):
+        st.dataframe(
+            frame,
+            hide_index=True,
+            column_config=config,
+            placeholder=shown.MISSING,
+            key="dossier-directory",
+        )
     st.caption(
         "综合指标值与等级为各单位最近一次列入评价表的月份；走势为最近 24 个月的热线综合指标值。"
     )

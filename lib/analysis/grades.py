@@ -236,5 +236,5 @@ def period_grades_table(grades: pd.DataFrame) -> Table:
             *((g, f"{g} 类（月）", PLACE) for g in letters),
             ("mix", "各月等级", None),
         ],
-        secondary=["分组"],
+        secondary=["分组", "列入月数"],
     )
