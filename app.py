@@ -38,6 +38,12 @@ PAGES = {
         ),
         st.Page("views/trends.py", title="趋势", icon=":material/trending_up:", url_path="trends"),
         st.Page(
+            "views/dossier.py",
+            title="单位档案",
+            icon=":material/folder_shared:",
+            url_path="dossier",
+        ),
+        st.Page(
             "views/ledger.py", title="加扣分", icon=":material/receipt_long:", url_path="ledger"
         ),
         st.Page(

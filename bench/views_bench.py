@@ -34,10 +34,16 @@ from lib.analysis import (  # noqa: E402
     ledger,
     metrics,
     overview,
+    periods,
     rankings,
+    spans,
     trends,
 )
 from lib.analysis.rows import months, previous_month  # noqa: E402
+from lib.briefing.content import Library  # noqa: E402
+from lib.dossier import tables as dossier_tables  # noqa: E402
+from lib.dossier.content import build_dossier  # noqa: E402
+from lib.dossier.directory import unit_directory  # noqa: E402
 from lib.rules import load_rules  # noqa: E402
 from lib.store import Store  # noqa: E402
 
@@ -154,6 +160,41 @@ def alerts_page(f: Frames):
     return data, []
 
 
+def quarter_rankings_page(f: Frames):
+    """排名 over the last quarter: its rows recomputed from counts, beside the quarter before
+    and a year before."""
+    basis = periods.compared(f.hotline, "hotline", spans.containing("quarter", f.end))
+    view = rankings.ranking_view(
+        basis.rows,
+        "hotline",
+        basis.period,
+        "县市区",
+        n=5,
+        before=basis.before,
+        year_ago=basis.year_ago,
+    )
+    data = [rankings.ranking_table(view.ranking, "hotline")]
+    return data, [charts.ranking_dots(view.ranking, "综合指标值", 1)]
+
+
+def directory_page(f: Frames):
+    """单位档案 as it opens: every unit, searchable (cached by the app per data version)."""
+    return [unit_directory(f.all, f.aliases)], []
+
+
+def dossier_page(f: Frames):
+    """单位档案 of one unit over the whole history (cached per unit, period and version)."""
+    library = Library(
+        f.all,
+        f.adjustments,
+        f.sections,
+        f.categories,
+        tuple(zip(f.aliases["unit_id"], f.aliases["alias"], strict=True)),
+    )
+    dossier = build_dossier(library, "岳阳楼区")
+    return list(dossier_tables.sheets(dossier).values()), []
+
+
 def explore_page(f: Frames):
     spec = explore.Spec(dimension="unit_id", split="group", chart="bar")
     view = explore.explore_view(f.hotline, spec)
@@ -169,6 +210,9 @@ PAGES: dict[str, Callable] = {
     "加扣分 ledger": ledger_page,
     "预警 alerts": alerts_page,
     "自助分析 explore": explore_page,
+    "排名 quarter": quarter_rankings_page,
+    "单位档案 list": directory_page,
+    "单位档案 unit": dossier_page,
 }
 
 

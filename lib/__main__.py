@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from lib import cli_admin, cli_papers, cli_review
+from lib import cli_admin, cli_papers, cli_reports, cli_review
 from lib.errors import HotlineError
 
 
@@ -128,6 +128,8 @@ def _store(store, name: str, data: bytes, outcome, replace: bool) -> int:
 
 
 def _cmd_export(args) -> int:
+    if args.period:
+        return cli_reports.export_period(args.period, Path(args.out), args.format)
     from lib import outputs
     from lib.export import library_tables, to_csv_zip_bytes, to_xlsx_bytes
     from lib.store import Store
@@ -214,6 +216,10 @@ def build_parser() -> argparse.ArgumentParser:
         default="xlsx",
         help="xlsx：一个工作簿，每表一页；csv：每表一个 CSV 的 zip 包",
     )
+    p.add_argument(
+        "--period",
+        help="只导出一个期间的合计表：2024Q2（季度）、2024H1（半年）、2024（年度）或 2024-03~2024-05",
+    )
     p.set_defaults(func=_cmd_export)
     p = sub.add_parser("briefing", help="生成领导接听日简报（Word）；多个单位时打包为 .zip")
     p.add_argument("units", nargs="+", metavar="UNIT", help="单位名称（可用简称或别名）")
@@ -224,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help="接听日期 YYYY-MM-DD")
     p.set_defaults(func=_cmd_briefing)
     cli_admin.register(sub)
+    cli_reports.register(sub)
     cli_review.register(sub)
     cli_papers.register(sub)
     return parser

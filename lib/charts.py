@@ -163,17 +163,20 @@ def categories_bar(month: pd.DataFrame) -> alt.TopLevelMixin:
 
 def ranking_dots(ranking: pd.DataFrame, label: str, places: int) -> alt.TopLevelMixin:
     """A ranking (rankings.rank_in_group) as dots on the measure, in its order; a unit outside
-    its ranking pool is a hollow dot."""
+    its ranking pool is a hollow dot. Dots are coloured by grade, except over a period, whose
+    'grade' is the mix of its months' grades (lib.analysis.periods): one colour then."""
     data = ranking.assign(place=ranking["rank"].astype("float64"), outside=~ranking["in_pool"])
     order = list(dict.fromkeys(data["unit"]))
+    graded = data["grade"].isin(list(GRADES)).all()
+    colour = _grade_color() if graded else alt.value(SERIES_COLORS[0])
     dots = (
         alt.Chart(data)
         .mark_point(size=90, strokeWidth=2, fillOpacity=1)
         .encode(
             x=alt.X("value:Q", title=label, scale=alt.Scale(zero=False, nice=True)),
             y=_names_axis("unit:N", order),
-            color=_grade_color(),
-            fill=alt.condition("datum.outside", alt.value("white"), _grade_color(), legend=None),
+            color=colour,
+            fill=alt.condition("datum.outside", alt.value("white"), colour, legend=None),
             tooltip=[
                 alt.Tooltip("place:Q", title="名次", format="d"),
                 alt.Tooltip("unit:N", title="部门名称"),

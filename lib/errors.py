@@ -208,6 +208,13 @@ class ViewOutdated(ViewError):
     reason = "该视图保存的设置已不适用于本程序（字段或选项已变化），下面显示的是默认设置"
 
 
+class BadPeriod(HotlineError):
+    """A period written in a form the app does not read."""
+
+    reason = "期间写法无法识别"
+    forms = "应为 2024-05、2024Q2、2024H1、2024 或 2024-03~2024-05"
+
+
 class ReviewError(HotlineError):
     """A review decision, correction or undo was refused; nothing was written."""
 

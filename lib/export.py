@@ -24,9 +24,11 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from lib.analysis.periods import period_rows, period_table, weighted_note
 from lib.analysis.pools import placed
+from lib.analysis.spans import Span, missing_text
 from lib.errors import OutputError
-from lib.labels import CHANNELS, FIELDS, FINDING_KINDS
+from lib.labels import CHANNELS, FIELDS, FINDING_KINDS, month_label
 from lib.model import FIGURES
 from lib.outputs import scratch
 from lib.review.apply import stale
@@ -146,9 +148,37 @@ def library_tables(store: Store) -> dict[str, pd.DataFrame]:
     }
 
 
+def period_tables(store: Store, span: Span) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+    """A period's tables, one per channel (every unit listed, figures recomputed from counts:
+    lib.analysis.periods), and the 筛选条件 naming the period, the months it holds and the
+    months the library lacks: what `python -m lib export --period` writes."""
+    evaluations = store.frame("evaluations", period=span.months)
+    stored = sorted({b.period for b in store.list_bulletins()} & set(span.months))
+    tables = {
+        f"{word}（{span.key}）": period_table(
+            period_rows(evaluations, channel, span), channel
+        ).frame
+        for channel, word in CHANNELS.items()
+    }
+    choices = {
+        "期间": span.label,
+        "库中月份": "、".join(month_label(m) for m in stored) or "无",
+    }
+    missing = span.missing(stored)
+    if missing:
+        choices["缺少的月份"] = missing_text(missing)
+    choices["比率"] = "由各月计数之和重新计算，不是各月比率的平均"
+    choices["热线群众不满意率"] = weighted_note("hotline") or "由计数重新计算"
+    choices["综合指标值"] = (
+        "按公式：以期间比率代入评分公式；各月平均：各月所印分数的平均。通报均未公布"
+    )
+    choices["各月等级"] = "期间内各月等级的分布，不是期间等级"
+    return tables, choices
+
+
 def _evaluations(evaluations: pd.DataFrame, channel: str) -> pd.DataFrame:
     """A channel's rows with each one's place under the bulletin's rule (pools.placed)."""
-    rows = placed(evaluations, channel).drop(columns=["value", "in_pool", "place"])
+    rows = placed(evaluations, channel).drop(columns=["value", "in_pool", "place", "group_place"])
     return _chinese(rows, channel)
 
 

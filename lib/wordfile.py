@@ -1,9 +1,10 @@
-"""The house style of the Word documents the app writes (the briefing, the monthly report): A4,
-Chinese text in 仿宋 (body) and 黑体 (title and headings), the fonts of government documents,
-with Noto CJK named as their alternative in the font table for machines without them. Tables are
-ruled like a printed report (heavy top and bottom rules, a thin one under the head, hairlines
-between rows, no verticals). Paragraph styles carry Chinese names (简报正文, 简报标题 …) so
-staff can restyle a document in Word.
+"""Word files in the house style, for the briefing, the dossier and the monthly report: A4, 仿宋/黑体, ruled tables.
+
+Chinese text is set in 仿宋 (body) and 黑体 (title and headings), the fonts of government
+documents; the font table names Noto CJK as their alternative, for machines without them.
+Tables are ruled like a printed report (heavy top and bottom rules, a thin one under the head,
+hairlines between rows, no verticals). Paragraph styles carry Chinese names — a document's
+prefix and the role: 简报正文, 档案小标题 … — so staff can restyle the document in Word.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import io
 
 from docx import Document
+from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -21,50 +23,157 @@ from docx.shared import Cm, Pt, RGBColor
 BODY_FONT, HEADING_FONT, LATIN_FONT = "仿宋", "黑体", "Times New Roman"
 FALLBACKS = {"仿宋": "Noto Serif CJK SC", "黑体": "Noto Sans CJK SC"}
 RED, GREY = RGBColor(0xA5, 0x1C, 0x1C), RGBColor(0x55, 0x55, 0x55)
-PAGE_WIDTH_CM, PAGE_HEIGHT_CM, MARGIN_CM = 21.0, 29.7, 1.8
-TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * MARGIN_CM
+A4_CM, MARGIN_CM = (21.0, 29.7), 1.8
+ROLES = {
+    # role: (font, size pt, exact line pt, space before, space after)
+    "正文": (BODY_FONT, 10, 15, 0, 1),
+    "标题": (HEADING_FONT, 18, 26, 0, 2),
+    "副标题": (BODY_FONT, 12, 17, 0, 1),
+    "小标题": (HEADING_FONT, 11.5, 16, 5, 2),
+    "表格": (BODY_FONT, 9, 12, 0, 0),
+    "注释": (BODY_FONT, 8.5, 12, 0, 1),
+}
+"""The paragraph styles every document has, by role; exact line spacing, so the page breaks
+alike whichever CJK font a machine substitutes."""
 
 
-def new_document():
-    """An empty A4 document in the house style."""
-    doc = Document()
-    _page(doc)
-    _styles(doc)
-    _fallback_fonts(doc)
-    return doc
+def chinese_number(number: int) -> str:
+    """一 … 十, for numbered headings."""
+    return "一二三四五六七八九十"[number - 1]
 
 
-def page_numbers(doc) -> None:
-    """A centred page number ('— 1 —') in the footer, Word's PAGE field."""
-    footer = doc.sections[0].footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("— ")
-    for kind, content in (("begin", None), (None, " PAGE "), ("end", None)):
-        run = footer.add_run()
-        if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        else:
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = content
-        run._r.append(element)
-    footer.add_run(" —")
+class WordFile:
+    """A new document: page set up (A4, portrait or `landscape`), styles named `prefix` + role."""
 
+    def __init__(self, prefix: str, landscape: bool = False):
+        self.prefix = prefix
+        self.doc = Document()
+        width, height = A4_CM[::-1] if landscape else A4_CM
+        section = self.doc.sections[0]
+        if landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Cm(width), Cm(height)
+        section.top_margin = section.bottom_margin = Cm(1.4)
+        section.left_margin = section.right_margin = Cm(MARGIN_CM)
+        self.text_width_cm = width - 2 * MARGIN_CM
+        self._styles()
+        self._fallback_fonts()
 
-def saved(doc) -> bytes:
-    """The .docx bytes, python-docx's empty first paragraph dropped."""
-    _remove_empty_first_paragraph(doc)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    def style(self, role: str) -> str:
+        return f"{self.prefix}{role}"
 
+    def _styles(self) -> None:
+        normal = self.doc.styles["Normal"]
+        normal.font.size = Pt(10)
+        _fonts(normal.element, BODY_FONT)
+        _chinese_language(normal.element)
+        normal.paragraph_format.space_after = Pt(0)
+        for role, (font, size, line, before, after) in ROLES.items():
+            style = self.doc.styles.add_style(self.style(role), WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = normal
+            style.font.size, style.font.bold = Pt(size), False
+            _fonts(style.element, font)
+            layout = style.paragraph_format
+            layout.space_before, layout.space_after = Pt(before), Pt(after)
+            layout.line_spacing = Pt(line)
+            layout.keep_with_next = role == "小标题" or None
 
-def _page(doc) -> None:
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(PAGE_WIDTH_CM), Cm(PAGE_HEIGHT_CM)
-    section.top_margin = section.bottom_margin = Cm(1.4)
-    section.left_margin = section.right_margin = Cm(MARGIN_CM)
+    def _fallback_fonts(self) -> None:
+        """Name Noto CJK as the alternative of 仿宋 and 黑体 in the font table (w:altName)."""
+        part = next(
+            r.target_part for r in self.doc.part.rels.values() if r.reltype.endswith("/fontTable")
+        )
+        entries = "".join(
+            f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
+            f'<w:family w:val="{"modern" if name == BODY_FONT else "swiss"}"/>'
+            f'<w:pitch w:val="fixed"/></w:font>'
+            for name, alt in FALLBACKS.items()
+        )
+        head, _, rest = part.blob.partition(b"<w:font ")
+        part._blob = head + entries.encode() + b"<w:font " + rest
+
+    def paragraph(
+        self,
+        content: str = "",
+        role: str = "正文",
+        bold: bool = False,
+        colour: RGBColor | None = None,
+        align=None,
+    ):
+        paragraph = self.doc.add_paragraph(style=self.style(role))
+        if content:
+            run = paragraph.add_run(content)
+            run.bold = bold or None
+            if colour is not None:
+                run.font.color.rgb = colour
+        if align is not None:
+            paragraph.alignment = align
+        return paragraph
+
+    def labelled(self, label: str, body: str, role: str = "正文"):
+        """'label：body' with the label in bold: a lead-in the eye can scan."""
+        paragraph = self.doc.add_paragraph(style=self.style(role))
+        paragraph.add_run(label + "：").bold = True
+        paragraph.add_run(body)
+        return paragraph
+
+    def note(self, content: str, space_before: float = 0):
+        """A grey note in the 注释 style."""
+        paragraph = self.paragraph(content, "注释", colour=GREY)
+        paragraph.paragraph_format.space_before = Pt(space_before)
+        return paragraph
+
+    def table(
+        self,
+        header: list[str],
+        rows: list[list[str]],
+        widths: list[float],
+        strong: set[tuple[int, int]] = frozenset(),
+    ) -> None:
+        """A ruled table; `strong` holds (row, column) cells set in bold."""
+        table = self.doc.add_table(rows=1 + len(rows), cols=len(header))
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        _table_rules(table)
+        for c, width in enumerate(widths):
+            table.columns[c].width = Cm(width)
+        style = self.doc.styles[self.style("表格")]
+        for r, values in enumerate([header, *rows]):
+            for c, value in enumerate(values):
+                cell = table.cell(r, c)
+                cell.width = Cm(widths[c])
+                paragraph = cell.paragraphs[0]
+                paragraph.style = style
+                run = paragraph.add_run(value)
+                run.bold = (r == 0 or (r - 1, c) in strong) or None
+                if r == 0:
+                    _cell_rule_below(cell)
+
+    def page_numbers(self) -> None:
+        """A centred page number ('— 1 —') in the footer, Word's PAGE field."""
+        footer = self.doc.sections[0].footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        footer.add_run("— ")
+        for kind, content in (("begin", None), (None, " PAGE "), ("end", None)):
+            run = footer.add_run()
+            if kind:
+                element = OxmlElement("w:fldChar")
+                element.set(qn("w:fldCharType"), kind)
+            else:
+                element = OxmlElement("w:instrText")
+                element.set(qn("xml:space"), "preserve")
+                element.text = content
+            run._r.append(element)
+        footer.add_run(" —")
+
+    def bytes(self) -> bytes:
+        """The .docx, without the empty paragraph python-docx's template starts with."""
+        first = self.doc.paragraphs[0]
+        if not first.text and not first.runs:
+            first._element.getparent().remove(first._element)
+        out = io.BytesIO()
+        self.doc.save(out)
+        return out.getvalue()
 
 
 def _fonts(element, east_asia: str, latin: str = LATIN_FONT) -> None:
@@ -72,43 +181,6 @@ def _fonts(element, east_asia: str, latin: str = LATIN_FONT) -> None:
     fonts = element.get_or_add_rPr().get_or_add_rFonts()
     for attribute, value in (("w:ascii", latin), ("w:hAnsi", latin), ("w:eastAsia", east_asia)):
         fonts.set(qn(attribute), value)
-
-
-def _style(
-    doc,
-    name: str,
-    font: str,
-    size: float,
-    line: float,
-    bold: bool = False,
-    before: float = 0,
-    after: float = 0,
-):
-    """A paragraph style with exact line spacing (`line` points), so the page breaks alike
-    whichever CJK font a machine substitutes."""
-    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = doc.styles["Normal"]
-    style.font.size, style.font.bold = Pt(size), bold
-    _fonts(style.element, font)
-    layout = style.paragraph_format
-    layout.space_before, layout.space_after, layout.line_spacing = Pt(before), Pt(after), Pt(line)
-    return style
-
-
-def _styles(doc) -> None:
-    normal = doc.styles["Normal"]
-    normal.font.size = Pt(10)
-    _fonts(normal.element, BODY_FONT)
-    _chinese_language(normal.element)
-    normal.paragraph_format.space_after = Pt(0)
-    _style(doc, "简报正文", BODY_FONT, 10, 15, after=1)
-    _style(doc, "简报标题", HEADING_FONT, 18, 26, after=2)
-    _style(doc, "简报副标题", BODY_FONT, 12, 17, after=1)
-    _style(
-        doc, "简报小标题", HEADING_FONT, 11.5, 16, before=5, after=2
-    ).paragraph_format.keep_with_next = True
-    _style(doc, "简报表格", BODY_FONT, 9, 12)
-    _style(doc, "简报注释", BODY_FONT, 8.5, 12, after=1)
 
 
 def _chinese_language(style) -> None:
@@ -119,54 +191,8 @@ def _chinese_language(style) -> None:
     style.get_or_add_rPr().append(language)
 
 
-def _fallback_fonts(doc) -> None:
-    """Name Noto CJK as the alternative of 仿宋 and 黑体 in the font table (w:altName)."""
-    part = next(r.target_part for r in doc.part.rels.values() if r.reltype.endswith("/fontTable"))
-    entries = "".join(
-        f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
-        f'<w:family w:val="{"modern" if name == BODY_FONT else "swiss"}"/>'
-        f'<w:pitch w:val="fixed"/></w:font>'
-        for name, alt in FALLBACKS.items()
-    )
-    head, _, rest = part.blob.partition(b"<w:font ")
-    part._blob = head + entries.encode() + b"<w:font " + rest
-
-
-def _remove_empty_first_paragraph(doc) -> None:
-    """python-docx's template starts with an empty paragraph: drop it."""
-    first = doc.paragraphs[0]
-    if not first.text and not first.runs:
-        first._element.getparent().remove(first._element)
-
-
-def paragraph(
-    doc,
-    content: str = "",
-    style: str = "简报正文",
-    bold: bool = False,
-    colour: RGBColor | None = None,
-    align=None,
-):
-    paragraph = doc.add_paragraph(style=style)
-    if content:
-        run = paragraph.add_run(content)
-        run.bold = bold or None
-        if colour is not None:
-            run.font.color.rgb = colour
-    if align is not None:
-        paragraph.alignment = align
-    return paragraph
-
-
-def labelled(doc, label: str, body: str, style: str = "简报正文"):
-    """'label：body' with the label in bold: a lead-in the eye can scan."""
-    paragraph = doc.add_paragraph(style=style)
-    paragraph.add_run(label + "：").bold = True
-    paragraph.add_run(body)
-    return paragraph
-
-
 def rule_below(paragraph, colour: RGBColor, eighths: int) -> None:
+    """A rule under a paragraph (`eighths` of a point thick), like the red one under a title."""
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     for key, value in (
@@ -178,32 +204,6 @@ def rule_below(paragraph, colour: RGBColor, eighths: int) -> None:
         bottom.set(qn(f"w:{key}"), value)
     borders.append(bottom)
     paragraph._p.get_or_add_pPr().append(borders)
-
-
-def table(
-    doc,
-    header: list[str],
-    rows: list[list[str]],
-    widths: list[float],
-    strong: set[tuple[int, int]] = frozenset(),
-) -> None:
-    """A ruled table; `strong` holds (row, column) cells set in bold."""
-    table = doc.add_table(rows=1 + len(rows), cols=len(header))
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    _table_rules(table)
-    for c, width in enumerate(widths):
-        table.columns[c].width = Cm(width)
-    for r, values in enumerate([header, *rows]):
-        for c, value in enumerate(values):
-            cell = table.cell(r, c)
-            cell.width = Cm(widths[c])
-            paragraph = cell.paragraphs[0]
-            paragraph.style = doc.styles["简报表格"]
-            run = paragraph.add_run(value)
-            run.bold = (r == 0 or (r - 1, c) in strong) or None
-            if r == 0:
-                _cell_rule_below(cell)
 
 
 def _table_rules(table) -> None:

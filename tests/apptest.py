@@ -8,14 +8,17 @@ month without the parser, so a page can be tested on exactly the rows a test nee
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.model import Bulletin, Evaluation, Finding, Issue, ParseWarning, Period, Source
 from lib.store import Store
+from ui.links import DOSSIER_PATH, DOSSIER_TEXT
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -37,6 +40,18 @@ def open_app(
     use_store(monkeypatch, db, demo)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=RUN_TIMEOUT_S)
     return at.switch_page(page)
+
+
+def open_page(monkeypatch: pytest.MonkeyPatch, db: Path, path: str, **query) -> AppTest:
+    """The app on `db` opened at page `path` with `query` in its URL, run without an exception
+    or an error line on screen."""
+    at = open_app(monkeypatch, db)
+    at.query_params.update(query)
+    at.run()
+    at.switch_page(path).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
 
 
 def made_bulletin(
@@ -127,3 +142,23 @@ def texts(at: AppTest) -> Iterator[str]:
 
 def frames(at: AppTest) -> list:
     return [element.value for element in at.dataframe]
+
+
+def as_shown(frame):
+    """A page's dataframe with its dossier links as the page shows them: the unit's name (the
+    link column's display text, decoded as Streamlit decodes it)."""
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if values.map(_is_dossier_link).any():
+            out[column] = values.map(link_text)
+    return out
+
+
+def link_text(url: str) -> str:
+    found = re.search(DOSSIER_TEXT, url)
+    return unquote(found.group(1).replace("+", "%20"))
+
+
+def _is_dossier_link(value) -> bool:
+    return isinstance(value, str) and value.startswith(f"{DOSSIER_PATH}?")

@@ -23,7 +23,7 @@ from streamlit.testing.v1.element_tree import (
 
 from lib.model import Bulletin, ParseWarning
 from lib.store import Store
-from tests.apptest import ROOT, open_app
+from tests.apptest import ROOT, as_shown, open_app
 from tests.conftest import sample
 from ui import overrides
 
@@ -114,11 +114,12 @@ def live_html(at: AppTest) -> list[str]:
 
 
 def shown_as_text(at: AppTest) -> str:
-    """Everything shown without Markdown: dataframe cells, st.text, HTML bodies (escaped)."""
+    """Everything shown without Markdown: dataframe cells (a dossier link as the name it
+    shows), st.text, HTML bodies (escaped)."""
     parts = []
     for node in walk(at._tree):
         if isinstance(node, Dataframe):
-            parts.append(node.value.to_csv())
+            parts.append(as_shown(node.value).to_csv())
         elif isinstance(node, Text | Html):
             parts.append(node.value)
     return "\n".join(parts)

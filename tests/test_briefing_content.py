@@ -227,7 +227,9 @@ def test_a_unit_is_found_by_any_name(library, name, unit_id):
 
 
 def test_an_unknown_or_ambiguous_name_is_refused_with_a_hint(library):
-    with pytest.raises(UnknownUnit, match="通报库中没有这个单位.*（岳阳塔区）"):
+    with pytest.raises(
+        UnknownUnit, match="通报库中没有这个单位.*（岳阳塔区，最接近的名称：岳阳楼区"
+    ):
         find_unit(library, "岳阳塔区")
     with pytest.raises(UnknownUnit, match="可能是：.*市城管局"):
         find_unit(library, "市城")

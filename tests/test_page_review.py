@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.errors import AccessError
 from lib.store import Store
-from tests.apptest import frames, open_app, texts
+from tests.apptest import as_shown, frames, open_app, texts
 from tests.conftest import sample
 from tests.test_app_access import with_password
 
@@ -93,7 +93,7 @@ def test_an_editor_confirms_then_corrects_and_the_ranking_marks_it(monkeypatch, 
     at.switch_page("views/rankings.py")
     at.query_params["group"] = "行政事业单位"
     at.run()
-    ranking = frames(at)[0]
+    ranking = as_shown(frames(at)[0])
     (mine,) = ranking[ranking["部门名称"] == "市国资委※"].to_dict("records")
     assert (mine["综合指标值"], mine["更正说明"]) == (69.1, "综合指标值已更正：通报原值 69.0")
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import HOSTILE_NAMES, made_bulletin, open_app, stored, texts
+from tests.apptest import HOSTILE_NAMES, as_shown, made_bulletin, open_page, stored, texts
 from tests.conftest import sample
 
 PAGES = {
@@ -30,19 +30,14 @@ def demo_db(tmp_path_factory):
 
 
 def page(monkeypatch, db, path: str, **query) -> AppTest:
-    at = open_app(monkeypatch, db)
-    at.query_params.update(query)
-    at.run()
-    at.switch_page(path).run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
+    at = open_page(monkeypatch, db, path, **query)
     assert at.title[0].value == PAGES[path]
     return at
 
 
 def table(at: AppTest, column: str, nth: int = 0) -> pd.DataFrame:
     """The nth dataframe on the page that has `column`."""
-    return [df.value for df in at.dataframe if column in df.value.columns][nth]
+    return as_shown([df.value for df in at.dataframe if column in df.value.columns][nth])
 
 
 @pytest.mark.parametrize("path", list(PAGES))

@@ -10,13 +10,19 @@ import json
 from datetime import UTC, datetime
 from functools import partial
 
+import docx
 import pytest
 from openpyxl import load_workbook
 
+from lib.analysis.periods import period_rows
 from lib.analysis.rankings import rank_in_group, ranking_table
+from lib.analysis.spans import parse_span
 from lib.backup import backup, restore
 from lib.briefing import tables, text
 from lib.briefing.content import Library, build_briefing
+from lib.dossier import tables as dossier_tables
+from lib.dossier.content import build_dossier
+from lib.dossier.docx import dossier_docx
 from lib.errors import ReviewError
 from lib.export import library_tables, to_xlsx_bytes
 from lib.review import requests
@@ -293,3 +299,37 @@ def test_doubtful_values_join_the_queue_and_a_correction_settles_them(march):
     assert mine[("doubtful", "score")] == "open"
     assert mine[("doubtful", "rework")] == "corrected"
     assert ("correction", "rework") not in mine, "the correction is the doubtful item's own"
+
+
+def test_a_corrected_month_reaches_the_period_and_the_dossier_marked(march, samples):
+    may = samples["2024-05.pdf"]
+    march.import_bulletin(may.bulletin, may.data)
+    correct(march, unit="岳阳楼区", field="rework", value="279", reason="工单复核")
+    half = parse_span("2024H1")
+
+    rows = period_rows(march.frame("evaluations"), "hotline", half)
+    mine = rows.set_index("unit_id").loc["岳阳楼区"]
+    # March 289 reworked as printed, 279 corrected; May 260: (279 + 260) / 6405 = 8.4153 %
+    assert (mine["rework"], mine["rework_rate"]) == (539, 8.42)
+    assert (mine["corrected"], mine["correction"]) == (
+        "rework",
+        "2024年3月：返工数已更正：通报原值 289",
+    )
+    assert (rows.set_index("unit_id").loc["君山区", "correction"]) == ""
+
+    dossier = build_dossier(Library.from_store(march), "岳阳楼区", half)
+    totals = dossier_tables.totals_table(dossier, "hotline").frame
+    assert totals[["期间", "返工数", "更正说明"]].values.tolist() == [
+        ["2024年上半年※", 539, "2024年3月：返工数已更正：通报原值 289"]
+    ]
+    history = dossier_tables.history_table(dossier, "hotline").frame
+    assert history[["月份", "返工数", "更正说明"]].values.tolist() == [
+        ["2024年3月", 279, "返工数已更正：通报原值 289"],
+        ["2024年5月", 260, ""],
+    ]
+    word = docx.Document(io.BytesIO(dossier_docx(dossier)))
+    said = [p.text for p in word.paragraphs]
+    assert "※ 2024年3月：返工数已更正：通报原值 289" in said
+    assert "※ 2024年上半年：2024年3月：返工数已更正：通报原值 289" in said
+    months = [row.cells[0].text for row in word.tables[2].rows]
+    assert months == ["月份", "2024年3月※", "2024年5月"]

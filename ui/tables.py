@@ -11,8 +11,11 @@ import streamlit as st
 
 from lib.analysis.display import SAME, Table, format_places
 from ui import downloads
+from ui.links import DOSSIER_TEXT, dossier_urls
 
 LINK = "对比"
+UNIT_COLUMNS = ("部门名称", "单位")
+"""The column holding a unit's name, in the tables that have one."""
 ROW_PX = 35
 MAX_HEIGHT_PX = 600
 NOTHING = "没有符合条件的数据。"
@@ -32,6 +35,7 @@ def show(
     choices: Mapping[str, str] | None = None,
     links: Sequence[str] | None = None,
     wrap: Mapping[str, int | str] | None = None,
+    units: Sequence[str] | None = None,
     select: bool = False,
 ) -> tuple[int, str] | None:
     """The table, tall enough for its rows up to a limit, then its CSV and Excel buttons.
@@ -40,8 +44,9 @@ def show(
     names the downloads, `choices` go to the Excel 筛选条件 sheet.
 
     `links`, one URL per row, add a last column of links to the unit comparison; they are not
-    part of the downloads. `wrap` gives long-text columns their widths (as in `wrapped`) and
-    lets their text wrap. The table's secondary columns are only in the downloads, which a
+    part of the downloads. `units`, one unit id per row, make each unit's name (the first of
+    UNIT_COLUMNS) a link to its dossier; the downloads keep the names. `wrap` gives long-text
+    columns their widths (as in `wrapped`) and lets their text wrap. The table's secondary columns are only in the downloads, which a
     line under the table says. A table without rows is a line saying so, without downloads.
     With `select`, one cell can be picked: returns its (row position, heading), else None.
     """
@@ -55,6 +60,10 @@ def show(
         for column, printf in table.formats.items()
         if column not in changes
     }
+    if units is not None:
+        column = next(c for c in UNIT_COLUMNS if c in frame.columns)
+        frame = frame.assign(**{column: dossier_urls(list(units)[: len(frame)], frame[column])})
+        config[column] = st.column_config.LinkColumn(column, display_text=DOSSIER_TEXT)
     if links is not None:
         frame = frame.assign(**{LINK: list(links)[:SHOWN_ROWS]})
         config[LINK] = st.column_config.LinkColumn(LINK, display_text="单位对比 →")

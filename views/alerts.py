@@ -71,6 +71,7 @@ tables.show(
     f"预警-连续下降-{chosen.end}",
     choices,
     links=links.compare_urls(view.declines["unit_id"], chosen),
+    units=view.declines["unit_id"],
 )
 
 st.subheader(f"首次跌出 A 类（{len(view.first_falls)} 个）")
@@ -80,6 +81,7 @@ tables.show(
     f"预警-跌出A类-{chosen.end}",
     choices,
     links=links.compare_urls(view.first_falls["unit_id"], chosen),
+    units=view.first_falls["unit_id"],
 )
 
 st.subheader(f"比率超出阈值（{len(view.beyond_limits)} 项）")
@@ -89,4 +91,5 @@ tables.show(
     f"预警-比率-{chosen.end}",
     choices,
     links=links.compare_urls(view.beyond_limits["unit_id"], chosen),
+    units=view.beyond_limits["unit_id"],
 )

@@ -1,6 +1,8 @@
-"""单位对比: 2–10 units side by side on a month, over months, across channels, against the
-median of their group."""
+"""单位对比: 2–10 units side by side on a month or a longer period (figures recomputed from
+counts), over months, across channels, against the median of their group; each unit's name
+links to its dossier."""
 
+import pandas as pd
 import streamlit as st
 
 from lib import charts
@@ -13,10 +15,15 @@ from lib.analysis.comparison import (
     versus_table,
 )
 from lib.analysis.display import Table
+from lib.analysis.periods import period_rows, weighted_note
 from lib.labels import CHANNELS
-from ui import frames, plots, prologue, source, tables
+from ui import frames, periods, plots, prologue, source, state, tables
 from ui.safe import inert
 
+PERIOD_NOTE = (
+    "期间数据由各月计数重新计算：计数为合计，比率为合计计数之比，综合指标值按公式以期间比率计算，"
+    "等级为各月等级的分布。"
+)
 HALF_MIN_PX = 380
 """The two channels' charts side by side while each is this wide, else one above the other."""
 
@@ -53,17 +60,38 @@ measure = st.selectbox(
     format_func=lambda m: metrics.label(m, chosen.channel),
 )
 
+span = periods.choose(state.months())
+periods.note_missing(span, state.months())
+month = span.label
 evaluations = frames.frame("evaluations")
-view = comparison_view(evaluations, chosen.channel, chosen.start, chosen.end, unit_ids, measure)
+totals = None
+if span.kind != "month":
+    rows = [period_rows(evaluations, ch, span) for ch in CHANNELS]
+    totals = (span.key, pd.concat(rows, ignore_index=True))
+view = comparison_view(
+    evaluations, chosen.channel, chosen.start, chosen.end, unit_ids, measure, totals
+)
+with st.container(horizontal=True, gap="medium"):
+    for unit_id in unit_ids:
+        st.page_link(
+            "views/dossier.py",
+            label=inert(f"{view.names.get(unit_id, unit_id)}的单位档案"),
+            icon=":material/folder_shared:",
+            query_params={"unit": unit_id},
+        )
 label = metrics.label(measure, chosen.channel)
 colours = [view.names.get(u, u) for u in unit_ids]
-choices = {"单位": "、".join(view.names.get(u, u) for u in unit_ids), "月份": month}
+choices = {"单位": "、".join(view.names.get(u, u) for u in unit_ids), "期间": month}
 
 st.subheader(f"{month}指标对比（{channel}）")
-picked = tables.show(
-    Table(view.month), "compare-month", f"单位对比-{chosen.end}", choices, select=True
+if totals is not None:
+    note = weighted_note(chosen.channel)
+    st.caption(PERIOD_NOTE + (f"{note}。" if note else ""))
+cell = tables.show(
+    Table(view.month), "compare-month", f"单位对比-{span.key}", choices, select=totals is None
 )
-source.show_compared(picked, view.month, view.names, evaluations, chosen.end, chosen.channel)
+if totals is None:
+    source.show_compared(cell, view.month, view.names, evaluations, span.start, chosen.channel)
 
 st.subheader(f"{label}逐月走势（{channel}）")
 if view.history.empty:
@@ -89,7 +117,13 @@ for key, word in CHANNELS.items():
                 charts.lines(history, "综合指标值", metrics.score_decimals(key), domain=colours),
                 f"{word}综合指标值走势",
             )
-tables.show(Table(view.channels), "compare-channels", f"两渠道对比-{chosen.end}", choices)
+tables.show(
+    Table(view.channels),
+    "compare-channels",
+    f"两渠道对比-{span.key}",
+    choices,
+    units=[u for u in unit_ids for _ in CHANNELS],
+)
 
 st.subheader(f"与组中位数比较（{month}，{channel}）")
 st.caption(
@@ -103,6 +137,7 @@ else:
     tables.show(
         versus_table(view.versus_median, chosen.channel),
         "compare-median",
-        f"与组中位数比较-{chosen.end}",
+        f"与组中位数比较-{span.key}",
         choices,
+        units=view.versus_median["unit_id"],
     )

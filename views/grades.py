@@ -1,4 +1,6 @@
-"""等级分布: grades per group and month, the units below A, and who moved between two months."""
+"""等级分布: grades per group and month, the units below A, and who moved between two months;
+over a 季度, 半年, 年度 or any span, each unit's monthly grades counted (a period has no grade of
+its own)."""
 
 import streamlit as st
 
@@ -9,10 +11,12 @@ from lib.analysis.grades import (
     grades_view,
     matrix_table,
     movers_table,
+    period_grades,
+    period_grades_table,
 )
 from lib.analysis.rows import months, of_channel
 from lib.labels import month_label
-from ui import plots, prologue, tables
+from ui import periods, plots, prologue, state, tables
 
 GROUP_MIN_PX = 260
 """The three groups' charts side by side while each is this wide, else fewer to a row."""
@@ -23,6 +27,8 @@ opening = prologue.start("等级分布")
 chosen, channel, month = opening.chosen, opening.channel, opening.month
 evaluations = prologue.evaluations(opening, whole_period=True)
 stored = months(of_channel(evaluations, chosen.channel))
+span = periods.choose(state.months(), default="span")
+periods.note_missing(span, state.months())
 upper = st.container()
 
 st.subheader("等级变动")
@@ -46,15 +52,30 @@ before = before_col.selectbox(
     bind="query-params",
     placeholder="没有更早的月份",
 )
-view = grades_view(evaluations, chosen.channel, chosen.start, chosen.end, before, after)
+view = grades_view(
+    evaluations, chosen.channel, span.start, span.end, before, after, month=chosen.end
+)
 
 with upper:
     st.subheader(f"各组等级分布（{channel}）")
-    st.caption(f"{opening.period}，每个单位每月计一次。")
+    st.caption(f"{span.label}，每个单位每月计一次。")
     groups = st.grid(3, min_column_width=GROUP_MIN_PX)
     for group, part in by_group(view.distribution).items():
         with groups.cell():
             plots.show(charts.grade_bars(part, group), f"等级分布-{group}")
+    if span.kind != "month":
+        mixes = period_grades(evaluations, chosen.channel, span.start, span.end)
+        st.subheader(f"{span.label}各单位的月度等级（{channel}）")
+        st.caption(
+            "期间不另评等级：列出每个单位在期间内各月的等级与月数，有月份低于 A 类的单位在前。"
+        )
+        tables.show(
+            period_grades_table(mixes),
+            "period-grades",
+            f"期间等级-{span.key}",
+            {"期间": span.label},
+            units=mixes["unit_id"],
+        )
     st.subheader(f"{month}低于 A 类的单位（{len(view.below_a)} 个）")
     if view.below_a.empty:
         st.success("本月列入评价表的单位均为 A 类。", icon=":material/check_circle:")
@@ -64,6 +85,7 @@ with upper:
             "below-a",
             f"低于A类-{chosen.end}",
             {"月份": month},
+            units=view.below_a["unit_id"],
         )
 
 if before is None:

@@ -59,7 +59,13 @@ by_unit, by_indicator, details = st.tabs(
 # Bound to the URL, the tabs are lazy: only the open one's table is built and sent.
 if by_unit.open:
     with by_unit:
-        tables.show(by_unit_table(view.by_unit), "ledger-units", "加扣分-按单位", choices)
+        tables.show(
+            by_unit_table(view.by_unit),
+            "ledger-units",
+            "加扣分-按单位",
+            choices,
+            units=view.by_unit["unit_id"],
+        )
 if by_indicator.open:
     with by_indicator:
         tables.show(
@@ -68,5 +74,10 @@ if by_indicator.open:
 if details.open:
     with details:
         tables.show(
-            rows_table(view.rows), "ledger-rows", "加扣分-明细", choices, wrap={"明细": 220}
+            rows_table(view.rows),
+            "ledger-rows",
+            "加扣分-明细",
+            choices,
+            wrap={"明细": 220},
+            units=view.rows["unit_id"],
         )

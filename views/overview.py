@@ -34,19 +34,26 @@ compared = (
     if view.previous_period
     else "；库中没有更早的月份可作比较"
 )
-st.caption(f"{month}全市运行情况{compared}。月份取侧边栏所选期间的最后一个月。")
+year_ago = (
+    f"；同比为与去年同期（{month_label(view.year_period)}）相比"
+    if view.year_period
+    else "；库中没有去年同期的通报，无同比"
+)
+st.caption(f"{month}全市运行情况{compared}（环比）{year_ago}。月份取侧边栏所选期间的最后一个月。")
 
 cards = st.grid(4, min_column_width=CARD_MIN_PX)
 for text in figure_texts(view.figures):
     same = text.change == SAME
-    cards.metric(
-        text.label,
-        text.value,
-        text.change,
-        border=True,
-        delta_color="normal" if text.kind == "rate" and not same else "off",
-        delta_arrow="off" if same else "auto",
-    )
+    with cards.cell(), st.container(border=True):
+        st.metric(
+            text.label,
+            text.value,
+            text.change,
+            delta_color="normal" if text.kind == "rate" and not same else "off",
+            delta_arrow="off" if same else "auto",
+        )
+        if text.year_change:
+            st.caption(f"同比 {text.year_change}")
 with st.expander("运行概况表格与下载", icon=":material/table:"):
     figure_tables = st.grid(2, min_column_width=HALF_MIN_PX)
     for kind, word in (("count", "件数"), ("rate", "比率")):

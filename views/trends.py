@@ -1,12 +1,18 @@
-"""趋势: the city's figures, the complaint categories and the units per grade over months."""
+"""趋势: the city's figures, the complaint categories and the units per grade over months, and
+one figure per month, 季度, 半年 or 年度 beside the period before (环比) and a year before (同比)."""
 
 import streamlit as st
 
 from lib import charts
+from lib.analysis import metrics
+from lib.analysis.city_periods import changes_table, city_changes, weighted_note
+from lib.analysis.spans import KINDS
 from lib.analysis.trends import categories_table, city_table, grades_table, trends_view
-from ui import frames, plots, prologue, tables
+from ui import frames, periods, plots, prologue, tables
 
 MEASURES = {"count": "件数", "share": "占比"}
+PERIOD_KINDS = ("month", "quarter", "half", "year")
+FIGURE_PX = 220
 HALF_MIN_PX = 380
 """The two city charts side by side while each is this wide, else one above the other."""
 
@@ -58,3 +64,26 @@ if view.grades.empty:
 else:
     plots.show(charts.grade_bars(view.grades), f"{channel}各等级单位数")
     tables.show(grades_table(view.grades), "grade-trend", f"{channel}各等级单位数")
+
+st.subheader("同比与环比")
+with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
+    kind = periods.choose_kind(kinds=PERIOD_KINDS)
+    figure = st.selectbox(
+        "指标",
+        list(metrics.CITY_FIGURES),
+        format_func=lambda f: metrics.CITY_FIGURES[f][0],
+        key="trend_figure",
+        bind="query-params",
+        width=FIGURE_PX,
+    )
+changes = city_changes(frames.frame("overview"), kind, figure, chosen.start, chosen.end)
+note = "环比：与上一个同类期间比较（按月时为库中上一个月）；同比：与去年同期比较。期间的件数为各月之和。"
+if weighted_note(figure):
+    note += f"{metrics.CITY_FIGURES[figure][0]}为{weighted_note(figure)}。"
+st.caption(note)
+tables.show(
+    changes_table(changes, figure),
+    "city-changes",
+    f"同比环比-{metrics.CITY_FIGURES[figure][0]}",
+    {"统计期": KINDS[kind]},
+)

@@ -207,18 +207,22 @@ def comparison_view(
     end: str,
     unit_ids: Sequence[str],
     measure: str = metrics.SCORE,
+    period: tuple[str, pd.DataFrame] | None = None,
 ) -> ComparisonView:
     """`evaluations` of both channels; the month compared is `end`, the lines run start–end.
-    Units are named alike in every part: `names`, their latest printed names up to `end`."""
+    Units are named alike in every part: `names`, their latest printed names up to `end`.
+
+    `period`, a period's key and its rows of both channels (lib.analysis.periods), compares
+    the units over that period instead of in month `end`."""
     mine = evaluations[evaluations["unit_id"].isin(unit_ids) & (evaluations["period"] <= end)]
-    month = evaluations[evaluations["period"] == end]
+    key, month = period or (end, evaluations[evaluations["period"] == end])
     names = latest_names(mine, unit_ids)
-    versus = versus_group_median(month, channel, end, unit_ids)
+    versus = versus_group_median(month, channel, key, unit_ids)
     return ComparisonView(
         names=names,
-        month=side_by_side(month, channel, end, unit_ids, names),
+        month=side_by_side(month, channel, key, unit_ids, names),
         history=measure_history(mine, channel, unit_ids, measure, start, end, names),
-        channels=channels_side_by_side(month, end, unit_ids, names),
+        channels=channels_side_by_side(month, key, unit_ids, names),
         channel_scores={
             ch: measure_history(mine, ch, unit_ids, metrics.SCORE, start, end, names)
             for ch in CHANNELS

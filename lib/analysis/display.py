@@ -18,6 +18,7 @@ import pandas as pd
 
 from lib.analysis import metrics
 from lib.labels import month_label
+from lib.model import FIGURES
 
 Column = tuple[str, str, str | None]
 """(column of the source frame, Chinese heading, printf format or None)."""
@@ -99,3 +100,41 @@ def _rounded(values: pd.Series, printf: str) -> pd.Series:
     if not pd.api.types.is_float_dtype(values):
         return values
     return values.round(places) if places else values.round().astype("Int64")
+
+
+def figure_columns(channel: str, kinds=("count", "rate", "score", "grade")) -> list[Column]:
+    """The printed columns of the channel's table of these `kinds`, in printed order, headed
+    as the bulletin heads them (rates with （%）), at its precision."""
+    return [
+        (
+            f.name,
+            metrics.heading(f.name, channel),
+            None if f.kind == "grade" else measure_format(f.name, channel),
+        )
+        for f in FIGURES
+        if f.kind in kinds
+    ]
+
+
+NOT_PRINTED = "—"
+"""A cell with no value, as text."""
+
+
+def cell_text(value, printf: str | None) -> str:
+    """A table cell as shown: numbers at the table's printf format ('%.2f', '%+.1f', '%,d')."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return NOT_PRINTED
+    if printf is None:
+        return str(value)
+    spec = printf.removeprefix("%")
+    return format(int(value) if spec.endswith("d") else float(value), spec)
+
+
+def table_text(table: Table) -> tuple[list[str], list[list[str]]]:
+    """A Table's headings and its rows as text."""
+    header = [str(c) for c in table.frame.columns]
+    rows = [
+        [cell_text(v, table.formats.get(c)) for c, v in zip(header, row, strict=True)]
+        for row in table.frame.itertuples(index=False, name=None)
+    ]
+    return header, rows

@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 
 from lib.analysis import metrics
-from lib.analysis.display import COUNT, Table, measure_format, shape
+from lib.analysis.display import COUNT, PLACE, Table, measure_format, shape
+from lib.analysis.periods import grade_tally, mix_text
 from lib.analysis.rows import in_months, of_channel, one_row_per_unit, previous_month
 from lib.model import GRADES, GROUPS
 
@@ -143,11 +144,14 @@ def grades_view(
     end: str,
     before: str | None,
     after: str | None,
+    month: str | None = None,
 ) -> GradesView:
+    """The distribution over months start–end, the units below A in `month` (default `end`),
+    and the moves from month `before` to `after`."""
     pair = before is not None and after is not None
     return GradesView(
         grade_distribution(evaluations, channel, start, end),
-        below_a(evaluations, channel, end),
+        below_a(evaluations, channel, month or end),
         transition_matrix(evaluations, channel, before, after) if pair else pd.DataFrame(),
         grade_movers(evaluations, channel, before, after) if pair else pd.DataFrame(),
     )
@@ -198,4 +202,39 @@ def movers_table(movers: pd.DataFrame, channel: str) -> Table:
             ("effect", "对分数的影响", "%+.2f"),
         ],
         secondary=["分组", "该指标上期（%）", "该指标本期（%）"],
+    )
+
+
+def period_grades(evaluations: pd.DataFrame, channel: str, start: str, end: str) -> pd.DataFrame:
+    """Each unit's monthly grades over months start–end: a period has no grade of its own (the
+    bulletin sets none), so its grade is this count. Columns: unit_id, unit (latest printed),
+    group, months (listed), one count per grade letter present, mix ('A×2 B×1'); units with
+    the most months below A first."""
+    rows = one_row_per_unit(in_months(of_channel(evaluations, channel), start, end))
+    tally = grade_tally(rows)
+    last = rows.drop_duplicates("unit_id", keep="last").set_index("unit_id")
+    out = tally.assign(
+        unit=last["unit"],
+        group=last["group"],
+        months=tally.sum(axis=1),
+        mix=mix_text(tally),
+        below=tally.drop(columns=["A"], errors="ignore").sum(axis=1),
+    )
+    out = out.rename_axis("unit_id").reset_index()
+    out = out.sort_values(["below", "unit_id"], ascending=[False, True], kind="stable")
+    return out.drop(columns="below").reset_index(drop=True)
+
+
+def period_grades_table(grades: pd.DataFrame) -> Table:
+    letters = [g for g in grades.columns if g in GRADES]
+    return shape(
+        grades,
+        [
+            ("unit", "部门名称", None),
+            ("group", "分组", None),
+            ("months", "列入月数", PLACE),
+            *((g, f"{g} 类（月）", PLACE) for g in letters),
+            ("mix", "各月等级", None),
+        ],
+        secondary=["分组", "列入月数"],
     )

@@ -11,6 +11,7 @@ import pandas as pd
 from lib.analysis import metrics
 from lib.analysis.display import COUNT, SAME, Table, shape
 from lib.analysis.rows import one_row_per_unit, previous_month
+from lib.analysis.spans import year_earlier
 from lib.labels import CHANNELS
 from lib.model import GRADES
 
@@ -20,20 +21,28 @@ _OPENING = re.compile(rf"^\s*{HOT_ISSUES}\s*[：:。.，,]\s*")
 
 def headline(overview: pd.DataFrame, period: str) -> pd.DataFrame:
     """One row per city figure of the month: figure, label, kind ('count' | 'rate'), value,
-    previous (the previous stored month's), change; NA where a bulletin prints nothing."""
-    now = overview[overview["period"] == period]
-    before = previous_month(overview, period)
-    then = overview[overview["period"] == before]
+    previous (the previous stored month's: 环比) and change, year (the same month a year
+    earlier, when stored: 同比) and year_change; NA where a bulletin prints nothing."""
+    months = {
+        "value": period,
+        "previous": previous_month(overview, period),
+        "year": year_earlier(period),
+    }
     rows = []
     for figure, (label, kind) in metrics.CITY_FIGURES.items():
-        value = now[figure].iloc[0] if len(now) else pd.NA
-        previous = then[figure].iloc[0] if len(then) else pd.NA
-        rows.append((figure, label, kind, value, previous))
-    out = pd.DataFrame(rows, columns=["figure", "label", "kind", "value", "previous"])
-    out["value"] = pd.to_numeric(out["value"])
-    out["previous"] = pd.to_numeric(out["previous"])
+        values = [_figure(overview, month, figure) for month in months.values()]
+        rows.append((figure, label, kind, *values))
+    out = pd.DataFrame(rows, columns=["figure", "label", "kind", *months])
+    for column in months:
+        out[column] = pd.to_numeric(out[column])
     out["change"] = (out["value"] - out["previous"]).round(2)
+    out["year_change"] = (out["value"] - out["year"]).round(2)
     return out
+
+
+def _figure(overview: pd.DataFrame, month: str | None, figure: str):
+    found = overview.loc[overview["period"] == month, figure]
+    return found.iloc[0] if len(found) else pd.NA
 
 
 @dataclass(frozen=True)
@@ -46,26 +55,38 @@ class FigureText:
     kind: str
     value: str
     change: str | None
+    year_change: str | None = None
 
 
 def figure_texts(figures: pd.DataFrame) -> list[FigureText]:
-    """The headline's figures (headline()) as text, the printed precision kept."""
+    """The headline's figures (headline()) as text, the printed precision kept; `change` is
+    against the previous stored month (环比), `year_change` the same month a year earlier
+    (同比), None when the library has no such month."""
     texts = []
     for row in figures.itertuples():
         if pd.isna(row.value):
             value = "未列明"
         else:
             value = f"{int(row.value):,}" if row.kind == "count" else f"{row.value:.2f}%"
-        if pd.isna(row.change):
-            change = None
-        elif round(row.change, 2) == 0:
-            change = SAME
-        else:
-            change = (
-                f"{int(row.change):+,} 件" if row.kind == "count" else f"{row.change:+.2f} 个百分点"
+        texts.append(
+            FigureText(
+                row.label,
+                row.kind,
+                value,
+                _change(row.change, row.kind),
+                _change(row.year_change, row.kind),
             )
-        texts.append(FigureText(row.label, row.kind, value, change))
+        )
     return texts
+
+
+def _change(change, kind: str) -> str | None:
+    """'-4,994 件', '+0.32 个百分点', 持平; None for no change to show."""
+    if pd.isna(change):
+        return None
+    if round(change, 2) == 0:
+        return SAME
+    return f"{int(change):+,} 件" if kind == "count" else f"{change:+.2f} 个百分点"
 
 
 def month_categories(categories: pd.DataFrame, period: str) -> pd.DataFrame:
@@ -103,6 +124,7 @@ class OverviewView:
     categories: pd.DataFrame
     grades: pd.DataFrame
     hot_issues: list[str]
+    year_period: str | None = None
 
 
 def overview_view(
@@ -119,6 +141,7 @@ def overview_view(
         month_categories(categories, period),
         grade_counts(evaluations, narrative, period),
         hot_issues(sections, period),
+        year if (year := year_earlier(period)) in set(overview["period"]) else None,
     )
 
 
@@ -128,18 +151,22 @@ FIGURE_UNITS = {"count": ("件", "件", COUNT), "rate": ("%", "百分点", "%.2f
 
 def figures_table(figures: pd.DataFrame, kind: str) -> Table:
     """The city's counts (`kind` 'count': whole numbers) or rates ('rate': two decimals, the
-    change in percentage points) this month and the previous, the unit in each heading."""
+    change in percentage points) this month, the previous (环比) and — when the library holds
+    it — a year before (同比), the unit in each heading."""
     unit, change_unit, printf = FIGURE_UNITS[kind]
     signed = printf.replace("%", "%+", 1)
-    return shape(
-        figures[figures["kind"] == kind],
-        [
-            ("label", "指标", None),
-            ("value", f"本月（{unit}）", printf),
-            ("previous", f"上期（{unit}）", printf),
-            ("change", f"变化（{change_unit}）", signed),
-        ],
-    )
+    columns = [
+        ("label", "指标", None),
+        ("value", f"本月（{unit}）", printf),
+        ("previous", f"上期（{unit}）", printf),
+        ("change", f"变化（{change_unit}）", signed),
+    ]
+    if figures["year"].notna().any():
+        columns += [
+            ("year", f"去年同期（{unit}）", printf),
+            ("year_change", f"同比（{change_unit}）", signed),
+        ]
+    return shape(figures[figures["kind"] == kind], columns)
 
 
 def categories_table(month: pd.DataFrame) -> Table:

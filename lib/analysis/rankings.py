@@ -1,10 +1,11 @@
-"""One month's ranking of a group, with the changes since the previous stored month, and the
-红黑榜 (best and worst n).
+"""One period's ranking of a group — a month, or a quarter, half or year of lib.analysis.periods'
+rows — with the changes since the previous period (环比) and since the same period a year
+earlier (同比), and the 红黑榜 (best and worst n).
 
 Places are the bulletin's (lib.analysis.pools): within the group's ranking pool, ties alike
-(1 2 2 4) on the value in force (as printed, or as an
-analyst corrected it: the store's evaluations frame, lib/review/apply.py); a unit outside its pool is listed after the pool with its
-place in the whole group and the reason. Ranks within a group follow the printed table, a
+(1 2 2 4) on the value in force (as printed, or as an analyst corrected it: the store's
+evaluations frame, lib/review/apply.py); a unit outside its pool is listed after the pool with
+its place in the whole group and the reason. Ranks within a group follow the printed table, a
 unit printed twice included.
 """
 
@@ -39,8 +40,19 @@ RANKED_COLUMNS = [
     "value_change",
     "previous_score",
     "score_change",
+    "year_rank",
+    "year_rank_change",
+    "year_value",
+    "year_value_change",
+    "year_score",
+    "year_score_change",
     "correction",
 ]
+STORED = "stored"
+"""`before` of rank_in_group: the previous month stored (rows.previous_month)."""
+AGAINST = {"previous": "", "year": "year_"}
+"""The earlier periods a ranking is compared with — 环比 (the previous one) and 同比 (the same a
+year earlier) — by the prefix of their columns and of their changes."""
 
 
 def rank_in_group(
@@ -49,45 +61,28 @@ def rank_in_group(
     period: str,
     group: str | None = None,
     measure: str = metrics.SCORE,
+    before: str | None = STORED,
+    year_ago: str | None = None,
 ) -> pd.DataFrame:
-    """The ranking of one month: a group's units (every group's, group after group, when
-    `group` is None), the pool first by place, then the units outside it; with the previous
-    stored month's place, value and score, and the changes since.
+    """The ranking of one period: a group's units (every group's, group after group, when
+    `group` is None), the pool first by place, then the units outside it; with the place,
+    value and score of the period `before` (环比; by default the previous stored month) and of
+    `year_ago` (同比), and the changes since. `period` may be a month or a period key of
+    lib.analysis.periods' rows.
 
-    Columns: RANKED_COLUMNS. `rank_change` is positive for a unit that moved up, NA when the
-    two places are not comparable (pools.places_moved).
+    Columns: RANKED_COLUMNS. A `…rank_change` is positive for a unit that moved up, NA when
+    the two places are not comparable (pools.places_moved); the year_ columns are NA without
+    a `year_ago`.
     """
     rows = of_channel(evaluations, channel)
-    before = previous_month(rows, period)
-    ranked = placed(rows[rows["period"].isin([period, before])], channel, measure)
+    if before == STORED:
+        before = previous_month(rows, period)
+    ranked = placed(rows[rows["period"].isin([period, before, year_ago])], channel, measure)
     if group is not None:
         ranked = ranked[ranked["group"] == group]
-    now = ranked[ranked["period"] == period]
-    then = ranked[ranked["period"] == before].drop_duplicates("unit_id")
-    then = then[["unit_id", "rank", "in_pool", "value", "score"]].rename(
-        columns={
-            "rank": "previous_rank",
-            "in_pool": "previous_in_pool",
-            "value": "previous_value",
-            "score": "previous_score",
-        }
-    )
-    out = now.merge(then, on="unit_id", how="left", validate="many_to_one")
-    out["rank_change"] = pd.array(
-        [
-            places_moved(*args)
-            for args in zip(
-                out["previous_rank"],
-                out["previous_in_pool"],
-                out["rank"],
-                out["in_pool"],
-                strict=True,
-            )
-        ],
-        dtype="Int64",
-    )
-    out["value_change"] = out["value"] - out["previous_value"]
-    out["score_change"] = out["score"] - out["previous_score"]
+    out = ranked[ranked["period"] == period]
+    for name, then in (("previous", before), ("year", year_ago)):
+        out = _against(out, ranked[ranked["period"] == then], name)
     out["group_order"] = out["group"].map({g: n for n, g in enumerate(GROUPS)})
     out = out.sort_values(
         ["group_order", "in_pool", "rank", "order"],
@@ -95,6 +90,31 @@ def rank_in_group(
         kind="stable",
     )
     return out[RANKED_COLUMNS].reset_index(drop=True)
+
+
+def _against(now: pd.DataFrame, then: pd.DataFrame, name: str) -> pd.DataFrame:
+    """`now` with the place, value and score of `then` (columns `{name}_rank`, …) and the
+    changes since (AGAINST's prefix + rank_change, value_change, score_change)."""
+    change = AGAINST[name]
+    kept = then.drop_duplicates("unit_id")[["unit_id", "rank", "in_pool", "value", "score"]]
+    kept = kept.rename(columns={c: f"{name}_{c}" for c in ("rank", "in_pool", "value", "score")})
+    out = now.merge(kept, on="unit_id", how="left", validate="many_to_one")
+    out[f"{change}rank_change"] = pd.array(
+        [
+            places_moved(*args)
+            for args in zip(
+                out[f"{name}_rank"],
+                out[f"{name}_in_pool"],
+                out["rank"],
+                out["in_pool"],
+                strict=True,
+            )
+        ],
+        dtype="Int64",
+    )
+    out[f"{change}value_change"] = out["value"] - out[f"{name}_value"]
+    out[f"{change}score_change"] = out["score"] - out[f"{name}_score"]
+    return out
 
 
 def top_and_bottom(ranked: pd.DataFrame, n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -131,6 +151,7 @@ class RankingView:
     top: pd.DataFrame
     bottom: pd.DataFrame
     previous_period: str | None
+    year_period: str | None = None
 
 
 def ranking_view(
@@ -140,12 +161,18 @@ def ranking_view(
     group: str | None,
     measure: str = metrics.SCORE,
     n: int = 5,
+    before: str | None = STORED,
+    year_ago: str | None = None,
 ) -> RankingView:
-    ranking = rank_in_group(evaluations, channel, period, group, measure)
+    """`before` and `year_ago` as in rank_in_group; each is kept only when `evaluations` hold
+    it (previous_period and year_period say which)."""
+    rows = of_channel(evaluations, channel)
+    held = set(rows["period"].unique())
+    before = previous_month(rows, period) if before == STORED else before
+    before, year_ago = (p if p in held else None for p in (before, year_ago))
+    ranking = rank_in_group(evaluations, channel, period, group, measure, before, year_ago)
     top, bottom = top_and_bottom(ranking if group else ranking.iloc[:0], n)
-    return RankingView(
-        ranking, top, bottom, previous_month(of_channel(evaluations, channel), period)
-    )
+    return RankingView(ranking, top, bottom, before, year_ago)
 
 
 def ranking_table(
@@ -186,4 +213,11 @@ def ranking_table(
             )
         )
     columns.append(("score_change", "综合指标值变化", measure_format(metrics.SCORE, channel, True)))
-    return shape(ranking, columns)
+    if not ranking["year_score"].notna().any():
+        return shape(ranking, columns)
+    columns += [
+        ("year_rank", "去年同期名次", PLACE),
+        ("year_rank_change", "同比名次变化", "%+d"),
+        ("year_score_change", "综合指标值同比变化", measure_format(metrics.SCORE, channel, True)),
+    ]
+    return shape(ranking, columns, secondary=["去年同期名次"])

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from difflib import get_close_matches
 
 import pandas as pd
 
@@ -30,6 +31,7 @@ from lib.rules import load_rules
 from lib.units import UnitIndex, normalise_name
 
 CHANNEL_ORDER = ("hotline", "mailbox")
+MAX_HINTS = 6
 WINDOW_MONTHS = 12
 
 
@@ -180,7 +182,9 @@ class Briefing:
 
 
 def find_unit(library: Library, text: str) -> str:
-    """The unit id for a name, alias or unambiguous part of one ('城管局' → 市城管局)."""
+    """The unit id for a name, alias or unambiguous part of one ('城管局' → 市城管局); else
+    UnknownUnit naming the units it may mean: those whose names contain it, or failing that
+    the closest names (岳阳塔区 → 岳阳楼区)."""
     known = library.unit_ids()
     uid = library.index().unit_id(text)
     if uid in known:
@@ -190,7 +194,11 @@ def find_unit(library: Library, text: str) -> str:
     partial = {names[name] for name in names if key and key in name} & set(known)
     if len(partial) == 1:
         return partial.pop()
-    hint = "，可能是：" + "、".join(sorted(partial)[:6]) if partial else ""
+    if partial:
+        hint = "，可能是：" + "、".join(sorted(partial)[:MAX_HINTS])
+    else:
+        close = get_close_matches(key, [n for n in names if names[n] in known], MAX_HINTS, 0.6)
+        hint = "，最接近的名称：" + "、".join(close) if close else ""
     raise UnknownUnit(detail=f"{text}{hint}")
 
 
@@ -227,7 +235,7 @@ def build_briefing(
         headlines=tuple(_headline(history, channel, month, months) for channel in CHANNEL_ORDER),
         history=tuple(history),
         indicators=tuple(indicators(rows, unit_id, month)),
-        targets=tuple(_targets(rows, unit_id, month, history)),
+        targets=tuple(month_targets(rows, unit_id, month, history)),
         adjustments=tuple(adjustments(library.adjustments, unit_id, months)),
         mentions=tuple(mentions(library.sections, finder, unit_id, months)),
         reception_days=tuple(
@@ -299,7 +307,11 @@ def indicators(rows: pd.DataFrame, unit_id: str, month: str) -> list[Indicator]:
     return out
 
 
-def _targets(rows: pd.DataFrame, unit_id: str, month: str, history: list[Standing]) -> list[Target]:
+def month_targets(
+    rows: pd.DataFrame, unit_id: str, month: str, history: list[Standing]
+) -> list[Target]:
+    """What it would take (whatif.targets) for the unit's rows of `month`, against the others
+    of its ranking pool (its whole group when it is below the pool's floor)."""
     this_month = rows[rows["period"] == month]
     ranked = {s.channel: s for s in history if s.period == month}
     rules = load_rules()

@@ -33,8 +33,9 @@ ALLOWED_WORDS = {
 }
 """Latin words a Chinese user reads as names: file formats, sizes and the Ctrl key. Single
 letters (the grades A–E, Ctrl+P's P) are not words here."""
-WIDE_TABLES = {"st-key-table-ranking"}
-"""Tables allowed to scroll sideways: the 排名表 with every column of a month's ranking."""
+WIDE_TABLES = {"st-key-table-ranking", "st-key-table-dossier-directory"}
+"""Tables allowed to scroll sideways: the 排名表 with every column of a month's ranking, and
+单位档案's directory of every unit with both channels' latest figures (its 单位 column pinned)."""
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
 _VISIBLE_TEXT = """() => {

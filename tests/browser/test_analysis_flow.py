@@ -12,6 +12,7 @@ from playwright.sync_api import Locator, Page, expect
 from tests.apptest import stored
 from tests.browser.appserver import wait_idle
 from tests.conftest import sample
+from ui.links import dossier_url
 
 
 @pytest.fixture
@@ -28,6 +29,12 @@ def grid(page: Page, key: str) -> Locator:
 
 def cell(table: Locator, text: str) -> Locator:
     return table.locator("td[role='gridcell']").filter(has_text=re.compile(f"^{re.escape(text)}$"))
+
+
+def unit_cell(table: Locator, unit_id: str) -> Locator:
+    """A unit's name in a table that links it to its dossier: the grid's accessible cell holds
+    the link (ui.links.dossier_url), the canvas shows the name."""
+    return cell(table, dossier_url(unit_id))
 
 
 def header(table: Locator, text: str) -> Locator:
@@ -58,10 +65,10 @@ def test_overview_rankings_comparison_and_back_by_url(demo_url: str, page: Page)
 
     nav(page, "排名")
     ranking = grid(page, "ranking")
-    expect(cell(ranking, "屈原管理区")).to_have_count(1)
+    expect(unit_cell(ranking, "屈原管理区")).to_have_count(1)
     choose(page, "分组", "公共服务企业")
-    expect(cell(ranking, "市移动公司")).to_have_count(1)
-    expect(cell(ranking, "屈原管理区")).to_have_count(0)
+    expect(unit_cell(ranking, "市移动公司")).to_have_count(1)
+    expect(unit_cell(ranking, "屈原管理区")).to_have_count(0)
     expect(page).to_have_url(
         re.compile("group=%E5%85%AC%E5%85%B1%E6%9C%8D%E5%8A%A1%E4%BC%81%E4%B8%9A")
     )
@@ -100,7 +107,7 @@ def test_overview_rankings_comparison_and_back_by_url(demo_url: str, page: Page)
 def test_an_alert_opens_its_units_comparison_in_a_new_tab(demo_url: str, page: Page):
     page.goto(f"{demo_url}/alerts?channel=市长信箱")
     falls = grid(page, "first-falls")
-    expect(cell(falls, "市工信局")).to_have_count(1)
+    expect(unit_cell(falls, "市工信局")).to_have_count(1)
 
     # The grid is a canvas: the link is the first row's last cell, "单位对比 →" drawn at its left.
     box = falls.locator("canvas").first.bounding_box()

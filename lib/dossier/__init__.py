@@ -1,0 +1,2 @@
+"""单位档案: one unit's whole record — content (pure, over store frames), its tables, and its
+Word and Excel renderings."""
