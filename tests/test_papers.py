@@ -5,12 +5,15 @@ escaping, and the Chinese lines for a month the library lacks."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import docx
 import pytest
 
 from lib.__main__ import main
 from tests.apptest import HOSTILE_NAMES, made_bulletin, stored
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture
@@ -116,3 +119,25 @@ def test_lists_one_sheet_per_channel_and_group(env, tmp_path):
     ]
     assert "月份：2024年5月　渠道：热线　分组：县市区　排名指标：综合指标值" in sheet
     assert sheet.count('<td class="strong">红榜</td>') >= 30
+
+
+def test_may_report_has_year_on_year_when_a_year_earlier_is_stored(tmp_path, monkeypatch):
+    """A May a year earlier (the sample with 2023 printed, tests/fixtures/years.py) gives the
+    headline table 去年同期 and 同比; without it the report says it makes none."""
+    from tests.fixtures.years import write_months
+
+    may_2023 = write_months(tmp_path, 8)[-1]
+    assert may_2023.name == "2023-05.pdf"
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("HOTLINE_DB", str(tmp_path / "y.db"))
+    samples = [str(FIXTURES / f"2024-0{m}.pdf") for m in (3, 5)]
+    assert main(["import", *samples]) == 0
+    alone = report(tmp_path, "2024-05")
+    assert "库中没有去年同期（2023年5月）的通报，本报告不作同比。" in alone
+    assert main(["import", str(may_2023)]) == 0
+
+    said = report(tmp_path, "2024-05")
+
+    assert "指标｜2024年5月｜上期｜环比｜去年同期｜同比" in said
+    assert "受理来电｜65,452｜70,446｜-4,994｜65,452｜持平" in said
+    assert "同比均与2023年5月相比。" in said

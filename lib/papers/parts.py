@@ -71,20 +71,29 @@ def _overview(report: Report) -> list[Para | Grid]:
         text.figure_sentence(r.label, r.kind, r.value, r.change, report.previous)
         for r in figures.itertuples()
     )
+    year_ago = figures["year"].notna().any()
     header = ["指标", month_label(report.month), "上期", "环比"]
+    header += ["去年同期", "同比"] if year_ago else []
     rows = [
         [
             r.label,
             text.figure_value(r.kind, r.value),
             text.figure_value(r.kind, r.previous),
             text.figure_change(r.kind, r.change),
+            *(
+                [text.figure_value(r.kind, r.year), text.figure_change(r.kind, r.year_change)]
+                if year_ago
+                else []
+            ),
         ]
         for r in figures.itertuples()
     ]
+    widths = [4.4, 2.6, 2.6, 2.6, 2.6, 2.6] if year_ago else [5.4, 4.0, 4.0, 4.0]
     return [
         Para(f"{month_label(report.month)}，{said}。"),
-        Grid(header, rows, [5.4, 4.0, 4.0, 4.0]),
+        Grid(header, rows, widths),
         Para(text.gap_note(report.previous, report.skipped), note=True),
+        Para(text.year_note(report.month, year_ago), note=True),
     ]
 
 

@@ -11,6 +11,7 @@ import re
 import pandas as pd
 
 from lib.analysis import metrics
+from lib.analysis.spans import year_earlier
 from lib.briefing.text import score
 from lib.labels import month_label
 
@@ -68,6 +69,14 @@ def gap_note(before: str | None, skipped: tuple[str, ...]) -> str:
     if skipped:
         note += f"（{'、'.join(month_label(m) for m in skipped)}未载入）"
     return note + "。"
+
+
+def year_note(month: str, year_ago: bool) -> str:
+    """What 同比 is measured against, or that the library lacks it."""
+    earlier = month_label(year_earlier(month))
+    if year_ago:
+        return f"同比均与{earlier}相比。"
+    return f"库中没有去年同期（{earlier}）的通报，本报告不作同比。"
 
 
 def category_sentence(categories: pd.DataFrame, before: str | None) -> str:
