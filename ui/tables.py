@@ -60,13 +60,7 @@ def show(
         for column, printf in table.formats.items()
         if column not in changes
     }
-    if units is not None:
-        column = next(c for c in UNIT_COLUMNS if c in frame.columns)
-        frame = frame.assign(**{column: dossier_urls(list(units)[: len(frame)], frame[column])})
-        config[column] = st.column_config.LinkColumn(column, display_text=DOSSIER_TEXT)
-    if links is not None:
-        frame = frame.assign(**{LINK: list(links)[:SHOWN_ROWS]})
-        config[LINK] = st.column_config.LinkColumn(LINK, display_text="单位对比 →")
+    frame = _linked(frame, config, units, links)
     config.update(
         {column: st.column_config.TextColumn(width=width) for column, width in (wrap or {}).items()}
     )
@@ -90,6 +84,19 @@ def show(
     downloads.offer(table.frame, key, file_name, choices)
     cells = event.selection.cells if select else []
     return tuple(cells[0]) if cells else None
+
+
+def _linked(frame: pd.DataFrame, config: dict, units, links) -> pd.DataFrame:
+    """The unit's name as a link to its dossier (`units`), and a last column of links to the
+    unit comparison (`links`); `config` gets their link columns."""
+    if units is not None:
+        column = next(c for c in UNIT_COLUMNS if c in frame.columns)
+        frame = frame.assign(**{column: dossier_urls(list(units)[: len(frame)], frame[column])})
+        config[column] = st.column_config.LinkColumn(column, display_text=DOSSIER_TEXT)
+    if links is not None:
+        frame = frame.assign(**{LINK: list(links)[: len(frame)]})
+        config[LINK] = st.column_config.LinkColumn(LINK, display_text="单位对比 →")
+    return frame
 
 
 def _needing_words(frame: pd.DataFrame, formats: Mapping[str, str]) -> dict[str, str]:
